@@ -1,0 +1,136 @@
+package dev.scriptexecuter.execution.boundary;
+
+import dev.scriptexecuter.execution.control.LiveRuns;
+import dev.scriptexecuter.execution.control.RunExecutor;
+import dev.scriptexecuter.execution.control.RunLedger;
+import dev.scriptexecuter.execution.entity.Run;
+import dev.scriptexecuter.execution.entity.RunOutcome;
+import dev.scriptexecuter.execution.entity.RunStatus;
+import dev.scriptexecuter.execution.entity.TriggerKind;
+import dev.scriptexecuter.infrastructure.Node;
+import dev.scriptexecuter.infrastructure.RequestRejected;
+import dev.scriptexecuter.script.entity.Script;
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Starts, reads and stops runs. A run is a row (QUEUED) before it is a
+ * Jakarta Batch job execution of {@code script-run}, so every request leaves
+ * a trace even if the node dies before the job starts.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class RunService {
+
+    public static final String JOB = "script-run";
+    private static final Logger LOG = Logger.getLogger(RunService.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    RunLedger ledger;
+
+    @Inject
+    RunExecutor executor;
+
+    @Inject
+    LiveRuns liveRuns;
+
+    @Inject
+    Node node;
+
+    /** A run somebody asked for; {@code force} skips the trigger code. */
+    public RunView request(String scriptId, boolean force) {
+        String runId = ledger.queue(scriptId, force ? TriggerKind.FORCED : TriggerKind.MANUAL);
+        launch(runId);
+        return find(runId);
+    }
+
+    /** Starts the batch job for a queued run. */
+    public void launch(String runId) {
+        Properties parameters = new Properties();
+        parameters.setProperty("runId", runId);
+        try {
+            long execution = jobOperator().start(JOB, parameters);
+            ledger.attachJob(runId, execution);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Cannot start the batch job for run " + runId, e);
+            ledger.abandon(runId, RunOutcome.FAILED, "The server could not start the run: " + e.getMessage());
+        }
+    }
+
+    public RunView find(String runId) {
+        return RunView.of(load(runId));
+    }
+
+    public RunPage listForScript(String scriptId, int offset, int limit) {
+        if (em.find(Script.class, scriptId) == null) {
+            throw RequestRejected.notFound("There is no script with id '" + scriptId + "'.");
+        }
+        if (offset < 0 || limit < 1 || limit > 500) {
+            throw RequestRejected.invalid("\"offset\" must be 0 or more and \"limit\" between 1 and 500.");
+        }
+        var items = em.createNamedQuery(Run.FIND_BY_SCRIPT, Run.class).setParameter("scriptId", scriptId)
+                .setFirstResult(offset).setMaxResults(limit).getResultStream().map(RunView::of).toList();
+        long total = em.createNamedQuery(Run.COUNT_BY_SCRIPT, Long.class).setParameter("scriptId", scriptId)
+                .getSingleResult();
+        return new RunPage(items, total, offset, limit);
+    }
+
+    /** The log so far: live from the process while it runs on this node, else as stored. */
+    public String log(String runId) {
+        Run run = load(runId);
+        return liveRuns.find(runId).map(live -> live.log().text())
+                .orElseGet(() -> run.log() == null ? "" : run.log());
+    }
+
+    /** Stops a queued or running run. The outcome STOPPED is recorded when the process has ended. */
+    public RunView stop(String runId) {
+        Run run = load(runId);
+        if (run.status() == RunStatus.FINISHED) {
+            throw RequestRejected.conflict("The run has finished already (" + run.outcome() + "); there is nothing to stop.");
+        }
+        if (run.status() == RunStatus.RUNNING && !run.nodeName().equals(node.name())) {
+            throw RequestRejected.conflict("The run is running on node '" + run.nodeName()
+                    + "'; send the stop request to that node.");
+        }
+        if (!executor.stop(runId)) {
+            ledger.abandon(runId, RunOutcome.STOPPED, "Stopped on request before it started.");
+            if (run.jobExecutionId() != null) {
+                stopJob(run.jobExecutionId());
+            }
+        }
+        return find(runId);
+    }
+
+    private void stopJob(long execution) {
+        try {
+            jobOperator().stop(execution);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Batch job " + execution + " could not be stopped; the run is marked already", e);
+        }
+    }
+
+    private Run load(String runId) {
+        Run run = runId == null ? null : em.find(Run.class, runId);
+        if (run == null) {
+            throw RequestRejected.notFound("There is no run with id '" + runId + "'.");
+        }
+        return run;
+    }
+
+    private static JobOperator jobOperator() {
+        return BatchRuntime.getJobOperator();
+    }
+}

@@ -1,0 +1,23 @@
+package dev.scriptexecuter.execution.boundary;
+
+import dev.scriptexecuter.execution.entity.Run;
+import dev.scriptexecuter.infrastructure.Json;
+import jakarta.json.JsonObject;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** A run as the API and the dashboard show it; its log is fetched separately. */
+public record RunView(String id, String scriptId, String scriptName, String trigger, String status, String outcome,
+                      Instant scheduledFor, Instant queuedAt, Instant startedAt, Instant finishedAt,
+                      Long durationMillis, Integer exitCode, String nodeName, String error, JsonObject dataAfter) {
+
+    public static RunView of(Run run) {
+        Long duration = run.startedAt() != null && run.finishedAt() != null
+                ? Duration.between(run.startedAt(), run.finishedAt()).toMillis() : null;
+        return new RunView(run.id(), run.script().id(), run.script().name(), run.trigger().name(),
+                run.status().name(), run.outcome() == null ? null : run.outcome().name(), run.scheduledFor(),
+                run.queuedAt(), run.startedAt(), run.finishedAt(), duration, run.exitCode(), run.nodeName(),
+                run.error(), run.dataAfter() == null ? null : Json.parseObject(run.dataAfter()));
+    }
+}

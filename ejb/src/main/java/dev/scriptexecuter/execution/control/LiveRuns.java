@@ -1,0 +1,26 @@
+package dev.scriptexecuter.execution.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/** The runs whose processes are alive on this node, by run id. */
+@ApplicationScoped
+public class LiveRuns {
+
+    private final ConcurrentMap<String, LiveRun> runs = new ConcurrentHashMap<>();
+
+    void add(String runId, LiveRun run) {
+        runs.put(runId, run);
+    }
+
+    public void remove(String runId) {
+        runs.remove(runId);
+    }
+
+    public Optional<LiveRun> find(String runId) {
+        return Optional.ofNullable(runs.get(runId));
+    }
+}

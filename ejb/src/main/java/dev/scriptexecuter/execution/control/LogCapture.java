@@ -1,0 +1,61 @@
+package dev.scriptexecuter.execution.control;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * A run's log, one timestamped line at a time, never larger than its cap:
+ * the first half of the cap keeps the head, the second half the newest lines,
+ * and a marker in between says how many bytes were dropped.
+ */
+public class LogCapture {
+
+    private final Clock clock;
+    private final long headLimit;
+    private final long tailLimit;
+    private final StringBuilder head = new StringBuilder();
+    private final Deque<String> tail = new ArrayDeque<>();
+    private long headBytes;
+    private long tailBytes;
+    private long droppedBytes;
+
+    public LogCapture(Clock clock, long maxBytes) {
+        this.clock = clock;
+        this.headLimit = maxBytes / 2;
+        this.tailLimit = maxBytes - headLimit;
+    }
+
+    public synchronized void line(String text) {
+        String line = clock.instant().truncatedTo(ChronoUnit.MILLIS) + " " + text + "\n";
+        long bytes = line.getBytes(StandardCharsets.UTF_8).length;
+        if (tail.isEmpty() && droppedBytes == 0 && headBytes + bytes <= headLimit) {
+            head.append(line);
+            headBytes += bytes;
+            return;
+        }
+        tail.addLast(line);
+        tailBytes += bytes;
+        while (tailBytes > tailLimit && !tail.isEmpty()) {
+            long removed = tail.removeFirst().getBytes(StandardCharsets.UTF_8).length;
+            tailBytes -= removed;
+            droppedBytes += removed;
+        }
+    }
+
+    public synchronized long droppedBytes() {
+        return droppedBytes;
+    }
+
+    public synchronized String text() {
+        StringBuilder text = new StringBuilder(head);
+        if (droppedBytes > 0) {
+            text.append("[... ").append(droppedBytes).append(" bytes of output dropped: the log keeps its first and last ")
+                    .append(headLimit + tailLimit).append(" bytes (setting ses.run.log-max-bytes) ...]\n");
+        }
+        tail.forEach(text::append);
+        return text.toString();
+    }
+}

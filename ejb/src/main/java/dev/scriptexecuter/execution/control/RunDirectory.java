@@ -1,0 +1,66 @@
+package dev.scriptexecuter.execution.control;
+
+import dev.scriptexecuter.infrastructure.Json;
+import jakarta.json.JsonObject;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The files through which the server and the harness talk for one run:
+ * {@code main.py}, {@code trigger.py} and {@code input.json} in,
+ * {@code output.json} out. Never the user's stdout.
+ */
+public final class RunDirectory {
+
+    private RunDirectory() {
+    }
+
+    public static Path prepare(Path directory, RunTicket ticket) {
+        try {
+            Files.createDirectories(directory);
+            Files.writeString(directory.resolve("main.py"), ticket.mainCode(), StandardCharsets.UTF_8);
+            if (ticket.triggerCode() != null && !ticket.triggerCode().isBlank()) {
+                Files.writeString(directory.resolve("trigger.py"), ticket.triggerCode(), StandardCharsets.UTF_8);
+            }
+            JsonObject input = jakarta.json.Json.createObjectBuilder()
+                    .add("data", Json.parseObject(ticket.dataJson()))
+                    .add("force", ticket.force())
+                    .build();
+            Files.writeString(directory.resolve("input.json"), input.toString(), StandardCharsets.UTF_8);
+            return directory;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot prepare the run directory " + directory, e);
+        }
+    }
+
+    /** The harness's report, if it wrote one. */
+    public static Optional<JsonObject> output(Path directory) {
+        Path output = directory.resolve("output.json");
+        if (!Files.isRegularFile(output)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Json.parseObject(Files.readString(output, StandardCharsets.UTF_8)));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    public static void delete(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.scriptexecuter.execution.control;
+
+import dev.scriptexecuter.execution.entity.Run;
+import dev.scriptexecuter.execution.entity.RunOutcome;
+import dev.scriptexecuter.execution.entity.RunStatus;
+import dev.scriptexecuter.execution.entity.TriggerKind;
+import dev.scriptexecuter.infrastructure.Node;
+import dev.scriptexecuter.infrastructure.RequestRejected;
+import dev.scriptexecuter.script.entity.Script;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Writes a run's life to the database, each step in a transaction of its own
+ * so that what is written is visible at once to the batch thread, the API and
+ * other nodes: queued, running, finished (with the script's new data and its
+ * last-run summary).
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRES_NEW)
+public class RunLedger {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Node node;
+
+    @Inject
+    Clock clock;
+
+    public String queue(String scriptId, TriggerKind trigger) {
+        Script script = em.find(Script.class, scriptId);
+        if (script == null) {
+            throw RequestRejected.notFound("There is no script with id '" + scriptId + "'.");
+        }
+        Run run = new Run(script, trigger, null, node.name(), clock.instant());
+        em.persist(run);
+        return run.id();
+    }
+
+    public void attachJob(String runId, long jobExecutionId) {
+        Run run = em.find(Run.class, runId);
+        if (run != null) {
+            run.attachJob(jobExecutionId);
+        }
+    }
+
+    /** Marks a queued run RUNNING and hands out what it needs; empty if it was stopped or deleted meanwhile. */
+    public Optional<RunTicket> begin(String runId) {
+        Run run = em.find(Run.class, runId);
+        if (run == null || run.status() != RunStatus.QUEUED) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        run.start(now);
+        em.flush();
+        Script script = run.script();
+        updateLastRun(script.id(), run);
+        return Optional.of(new RunTicket(run.id(), script.id(), script.name(), script.mainCode(),
+                script.triggerCode(), script.dataJson(), run.trigger() == TriggerKind.FORCED));
+    }
+
+    public void complete(String runId, RunResult result) {
+        Run run = em.find(Run.class, runId);
+        if (run == null || !run.finish(result.outcome(), result.exitCode(), result.error(), result.log(),
+                result.dataToSave(), clock.instant())) {
+            return;
+        }
+        String scriptId = run.script().id();
+        if (result.dataToSave() != null) {
+            em.createQuery("UPDATE Script s SET s.dataJson = :data WHERE s.id = :id")
+                    .setParameter("data", result.dataToSave()).setParameter("id", scriptId).executeUpdate();
+        }
+        em.flush();
+        updateLastRun(scriptId, run);
+    }
+
+    /** Ends a run that never reached a process (stopped while queued, or the job could not start). */
+    public void abandon(String runId, RunOutcome outcome, String reason) {
+        complete(runId, new RunResult(outcome, null, reason, null, null));
+    }
+
+    /** Turns the runs this node left unfinished when it died into INTERRUPTED; returns how many. */
+    public int interruptLeftovers() {
+        var leftovers = em.createNamedQuery(Run.FIND_UNFINISHED_ON_NODE, Run.class)
+                .setParameter("node", node.name()).getResultList();
+        for (Run run : leftovers) {
+            complete(run.id(), new RunResult(RunOutcome.INTERRUPTED, null,
+                    "The server stopped while this run was " + run.status().name().toLowerCase() + ".", null, null));
+        }
+        return leftovers.size();
+    }
+
+    private void updateLastRun(String scriptId, Run run) {
+        em.createQuery("UPDATE Script s SET s.lastRun.runId = :run, s.lastRun.status = :status,"
+                        + " s.lastRun.outcome = :outcome, s.lastRun.startedAt = :started, s.lastRun.finishedAt = :finished"
+                        + " WHERE s.id = :id AND (s.lastRun.runId IS NULL OR s.lastRun.runId = :run"
+                        + " OR s.lastRun.status = 'FINISHED')")
+                .setParameter("run", run.id())
+                .setParameter("status", run.status().name())
+                .setParameter("outcome", run.outcome() == null ? null : run.outcome().name())
+                .setParameter("started", utc(run.startedAt()))
+                .setParameter("finished", utc(run.finishedAt()))
+                .setParameter("id", scriptId)
+                .executeUpdate();
+    }
+
+    private static java.time.LocalDateTime utc(Instant instant) {
+        return instant == null ? null : java.time.LocalDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
+    }
+}

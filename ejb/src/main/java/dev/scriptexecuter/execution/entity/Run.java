@@ -1,0 +1,208 @@
+package dev.scriptexecuter.execution.entity;
+
+import dev.scriptexecuter.script.entity.Script;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Lob;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One execution of a script. Written as QUEUED before anything starts, so a
+ * node that dies leaves evidence; FINISHED runs carry their outcome, log and
+ * the data they left.
+ */
+@Entity
+@Table(name = "run")
+@NamedQuery(name = Run.FIND_BY_SCRIPT,
+        query = "SELECT r FROM Run r WHERE r.script.id = :scriptId ORDER BY r.queuedAt DESC, r.id")
+@NamedQuery(name = Run.COUNT_BY_SCRIPT, query = "SELECT COUNT(r) FROM Run r WHERE r.script.id = :scriptId")
+@NamedQuery(name = Run.COUNT_UNFINISHED_OF_SCRIPT, query = "SELECT COUNT(r) FROM Run r WHERE r.script.id = :scriptId"
+        + " AND r.status <> dev.scriptexecuter.execution.entity.RunStatus.FINISHED")
+@NamedQuery(name = Run.FIND_UNFINISHED_ON_NODE, query = "SELECT r FROM Run r WHERE r.nodeName = :node"
+        + " AND r.status <> dev.scriptexecuter.execution.entity.RunStatus.FINISHED")
+public class Run {
+
+    public static final String FIND_BY_SCRIPT = "Run.findByScript";
+    public static final String COUNT_BY_SCRIPT = "Run.countByScript";
+    public static final String COUNT_UNFINISHED_OF_SCRIPT = "Run.countUnfinishedOfScript";
+    public static final String FIND_UNFINISHED_ON_NODE = "Run.findUnfinishedOnNode";
+
+    @Id
+    private String id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "script_id")
+    private Script script;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "trigger_kind", nullable = false)
+    private TriggerKind trigger;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private RunStatus status;
+
+    @Enumerated(EnumType.STRING)
+    private RunOutcome outcome;
+
+    @Column(name = "scheduled_for")
+    private LocalDateTime scheduledFor;
+
+    @Column(name = "queued_at", nullable = false)
+    private LocalDateTime queuedAt;
+
+    @Column(name = "started_at")
+    private LocalDateTime startedAt;
+
+    @Column(name = "finished_at")
+    private LocalDateTime finishedAt;
+
+    @Column(name = "exit_code")
+    private Integer exitCode;
+
+    @Column(name = "node_name", nullable = false)
+    private String nodeName;
+
+    @Column(name = "job_execution_id")
+    private Long jobExecutionId;
+
+    @Column(length = 4000)
+    private String error;
+
+    @Lob
+    @Column(name = "log_text")
+    private String log;
+
+    @Lob
+    @Column(name = "data_after")
+    private String dataAfter;
+
+    protected Run() {
+    }
+
+    public Run(Script script, TriggerKind trigger, Instant scheduledFor, String nodeName, Instant now) {
+        this.id = UUID.randomUUID().toString();
+        this.script = Objects.requireNonNull(script);
+        this.trigger = Objects.requireNonNull(trigger);
+        this.scheduledFor = utc(scheduledFor);
+        this.nodeName = Objects.requireNonNull(nodeName);
+        this.queuedAt = utc(now);
+        this.status = RunStatus.QUEUED;
+    }
+
+    public void start(Instant now) {
+        this.status = RunStatus.RUNNING;
+        this.startedAt = utc(now);
+    }
+
+    /** Ends the run; only the first call counts, so a late report cannot overwrite a stop or an interruption. */
+    public boolean finish(RunOutcome outcome, Integer exitCode, String error, String log, String dataAfter,
+                          Instant now) {
+        if (status == RunStatus.FINISHED) {
+            return false;
+        }
+        this.status = RunStatus.FINISHED;
+        this.outcome = Objects.requireNonNull(outcome);
+        this.exitCode = exitCode;
+        this.error = error == null || error.length() <= 4000 ? error : error.substring(0, 3997) + "...";
+        this.log = log;
+        this.dataAfter = dataAfter;
+        this.finishedAt = utc(now);
+        return true;
+    }
+
+    public void attachJob(long jobExecutionId) {
+        this.jobExecutionId = jobExecutionId;
+    }
+
+    private static LocalDateTime utc(Instant instant) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(LocalDateTime utc) {
+        return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Script script() {
+        return script;
+    }
+
+    public TriggerKind trigger() {
+        return trigger;
+    }
+
+    public RunStatus status() {
+        return status;
+    }
+
+    public RunOutcome outcome() {
+        return outcome;
+    }
+
+    public Instant scheduledFor() {
+        return instant(scheduledFor);
+    }
+
+    public Instant queuedAt() {
+        return instant(queuedAt);
+    }
+
+    public Instant startedAt() {
+        return instant(startedAt);
+    }
+
+    public Instant finishedAt() {
+        return instant(finishedAt);
+    }
+
+    public Integer exitCode() {
+        return exitCode;
+    }
+
+    public String nodeName() {
+        return nodeName;
+    }
+
+    public Long jobExecutionId() {
+        return jobExecutionId;
+    }
+
+    public String error() {
+        return error;
+    }
+
+    public String log() {
+        return log;
+    }
+
+    public String dataAfter() {
+        return dataAfter;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Run other && id.equals(other.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
+}

@@ -1,0 +1,17 @@
+package dev.scriptexecuter.execution.entity;
+
+/** How a finished run ended. */
+public enum RunOutcome {
+    /** The trigger code said no; main did not run. */
+    SKIPPED,
+    SUCCEEDED,
+    /** The code raised (the traceback is in the log) or the process ended abnormally. */
+    FAILED,
+    TIMED_OUT,
+    /** Somebody stopped it. */
+    STOPPED,
+    /** The node running it died; found at the next start-up. */
+    INTERRUPTED,
+    /** It was due while the previous run still ran, so it did not start. */
+    OVERLAPPED
+}

@@ -1,0 +1,63 @@
+package dev.scriptexecuter.infrastructure;
+
+import jakarta.ejb.ApplicationException;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A request the application refuses, with a sentence saying what to fix.
+ * Thrown by boundaries; the REST layer turns it into problem+json and the
+ * dashboard into a message. Rolls back whatever the request had written.
+ */
+@ApplicationException(rollback = true)
+public class RequestRejected extends RuntimeException {
+
+    public enum Reason { INVALID, NOT_FOUND, CONFLICT, TOO_LARGE }
+
+    private final Reason reason;
+    private final String title;
+    private final Map<String, Object> details = new LinkedHashMap<>();
+
+    public RequestRejected(Reason reason, String title, String detail) {
+        super(detail);
+        this.reason = reason;
+        this.title = title;
+    }
+
+    public static RequestRejected invalid(String detail) {
+        return new RequestRejected(Reason.INVALID, "Invalid request", detail);
+    }
+
+    public static RequestRejected notFound(String detail) {
+        return new RequestRejected(Reason.NOT_FOUND, "Not found", detail);
+    }
+
+    public static RequestRejected conflict(String detail) {
+        return new RequestRejected(Reason.CONFLICT, "Conflict", detail);
+    }
+
+    public static RequestRejected tooLarge(String detail) {
+        return new RequestRejected(Reason.TOO_LARGE, "Too large", detail);
+    }
+
+    /** Adds a machine-readable member (such as {@code field}, {@code line}) to the problem. */
+    public RequestRejected with(String key, Object value) {
+        if (value != null) {
+            details.put(key, value);
+        }
+        return this;
+    }
+
+    public Map<String, Object> details() {
+        return Map.copyOf(details);
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    public String title() {
+        return title;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.scriptexecuter.infrastructure;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Brings the database schema up to date before anything queries it. Beans
+ * that touch the database at start-up declare {@code @DependsOn("SchemaMigrator")}.
+ * Runs outside a container transaction: Flyway manages its own, and an XA
+ * pool refuses them inside a global one.
+ */
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SchemaMigrator {
+
+    private static final Logger LOG = Logger.getLogger(SchemaMigrator.class.getName());
+
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    DataSource dataSource;
+
+    @PostConstruct
+    void migrate() {
+        try {
+            MigrateResult result = Flyway.configure(getClass().getClassLoader())
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration/" + vendor())
+                    .table("ses_schema_history")
+                    .load()
+                    .migrate();
+            LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
+                    + " (" + result.migrationsExecuted + " migrations applied now)");
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Cannot migrate the database schema. Is the database reachable "
+                    + "and the default datasource configured? See README, section Configuration.", e);
+            throw e;
+        }
+    }
+
+    /** The migration folder for this database: SQL differs in column types between them. */
+    private String vendor() {
+        try (Connection connection = dataSource.getConnection()) {
+            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+            if (product.contains("h2")) {
+                return "h2";
+            }
+            if (product.contains("mariadb") || product.contains("mysql")) {
+                return "mariadb";
+            }
+            if (product.contains("postgres")) {
+                return "postgresql";
+            }
+            throw new IllegalStateException("Unsupported database '" + product + "': use H2, MariaDB or PostgreSQL.");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach the database", e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.scriptexecuter.python.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/**
+ * The Python interpreter that runs scripts, resolved once to an absolute path.
+ * A {@code python3} found on the PATH may be a shim (pyenv) that costs tens of
+ * milliseconds per spawn, so the configured command is asked for its real
+ * {@code sys.executable} and that is what runs.
+ */
+@ApplicationScoped
+public class PythonInterpreter {
+
+    private static final Logger LOG = Logger.getLogger(PythonInterpreter.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "ses.python", defaultValue = "python3")
+    String command;
+
+    private volatile Path executable;
+
+    public PythonInterpreter() {
+    }
+
+    public PythonInterpreter(String command) {
+        this.command = command;
+    }
+
+    public Path executable() {
+        Path resolved = executable;
+        if (resolved == null) {
+            resolved = resolve();
+            executable = resolved;
+            Path found = resolved;
+            LOG.info(() -> "Python interpreter: " + found);
+        }
+        return resolved;
+    }
+
+    private Path resolve() {
+        try {
+            Process process = new ProcessBuilder(command, "-I", "-c", "import sys; print(sys.executable)")
+                    .redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0 || output.isEmpty()) {
+                throw new IllegalStateException("'" + command + "' did not report its executable: " + output);
+            }
+            Path path = Path.of(output);
+            if (!Files.isExecutable(path)) {
+                throw new IllegalStateException("'" + command + "' reported " + path + ", which is not executable");
+            }
+            return path;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start Python with '" + command
+                    + "'. Install Python 3 or set ses.python to its path.", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while resolving the Python interpreter", e);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.scriptexecuter.schedule.control;
+
+import dev.scriptexecuter.execution.entity.Run;
+import dev.scriptexecuter.execution.entity.RunOutcome;
+import dev.scriptexecuter.execution.entity.TriggerKind;
+import dev.scriptexecuter.infrastructure.Node;
+import dev.scriptexecuter.script.entity.Script;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Claims a due occurrence in the database so that exactly one node runs it:
+ * a conditional update moves the script's next fire time from {@code due} to
+ * the following occurrence, and only the node whose update matched records
+ * the run. The unique {@code (script_id, scheduled_for)} key backs this up.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRES_NEW)
+public class OccurrenceClaim {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Node node;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * What claiming gave: the run to launch (null if another node won, the
+     * script is gone or inactive, or the previous run still ran) and the next
+     * occurrence to arm (null if none).
+     */
+    public record Claim(String runId, Instant next) {
+    }
+
+    public Claim claim(Occurrence occurrence) {
+        Script script = em.find(Script.class, occurrence.scriptId());
+        if (script == null || !script.active()) {
+            return new Claim(null, null);
+        }
+        Instant now = clock.instant();
+        Instant due = occurrence.due();
+        Instant next = script.schedule().firstAfter(now.isAfter(due) ? now : due).orElse(null);
+        int won = em.createQuery("UPDATE Script s SET s.nextFireAt = :next WHERE s.id = :id AND s.nextFireAt = :due")
+                .setParameter("next", utc(next)).setParameter("id", script.id()).setParameter("due", utc(due))
+                .executeUpdate();
+        if (won == 0) {
+            return new Claim(null, currentNextFire(script.id()));
+        }
+        Run run = new Run(script, TriggerKind.SCHEDULED, due, node.name(), now);
+        boolean previousStillRuns = em.createNamedQuery(Run.COUNT_UNFINISHED_OF_SCRIPT, Long.class)
+                .setParameter("scriptId", script.id()).getSingleResult() > 0;
+        if (previousStillRuns) {
+            run.finish(RunOutcome.OVERLAPPED, null, "The previous run was still going when this one was due.",
+                    null, null, now);
+        }
+        em.persist(run);
+        return new Claim(previousStillRuns ? null : run.id(), next);
+    }
+
+    private Instant currentNextFire(String scriptId) {
+        LocalDateTime next = em.createQuery("SELECT s.nextFireAt FROM Script s WHERE s.id = :id AND s.active = true",
+                LocalDateTime.class).setParameter("id", scriptId).getResultStream().findFirst().orElse(null);
+        return next == null ? null : next.toInstant(ZoneOffset.UTC);
+    }
+
+    private static LocalDateTime utc(Instant instant) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

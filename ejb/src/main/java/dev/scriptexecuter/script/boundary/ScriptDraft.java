@@ -1,0 +1,13 @@
+package dev.scriptexecuter.script.boundary;
+
+import jakarta.json.JsonValue;
+
+/**
+ * A script as a person submits it (create, replace). Missing {@code active}
+ * means active, a missing schedule means manual, missing {@code data} means
+ * empty on create and unchanged on replace. {@code data} is any JSON value here
+ * so that a non-object gets a sentence rather than a parser error.
+ */
+public record ScriptDraft(String name, String description, Boolean active, String mainCode, String triggerCode,
+                          String requirements, ScheduleSpec schedule, JsonValue data) {
+}

@@ -1,0 +1,151 @@
+package dev.scriptexecuter.script.boundary;
+
+import dev.scriptexecuter.infrastructure.RequestRejected;
+import dev.scriptexecuter.script.control.ScriptValidator;
+import dev.scriptexecuter.script.entity.Script;
+import dev.scriptexecuter.script.entity.Script.ScriptContent;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The one way in to stored scripts: list, read, create, replace, patch and
+ * delete. A script is checked completely before it is written, its next fire
+ * time is planned in the same transaction, and the scheduler hears about the
+ * change only once it is committed.
+ */
+@Stateless
+public class ScriptService {
+
+    public static final int DEFAULT_PAGE = 50;
+    public static final int MAX_PAGE = 500;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    ScriptValidator validator;
+
+    @Inject
+    Event<ScriptChanged> changed;
+
+    @Inject
+    Clock clock;
+
+    public ScriptPage list(int offset, int limit) {
+        if (offset < 0) {
+            throw RequestRejected.invalid("\"offset\" must be 0 or more; it is " + offset + ".");
+        }
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw RequestRejected.invalid("\"limit\" must be between 1 and " + MAX_PAGE + "; it is " + limit + ".");
+        }
+        var items = em.createNamedQuery(Script.FIND_ALL, Script.class)
+                .setFirstResult(offset).setMaxResults(limit)
+                .getResultStream().map(ScriptView::of).toList();
+        long total = em.createNamedQuery(Script.COUNT_ALL, Long.class).getSingleResult();
+        return new ScriptPage(items, total, offset, limit);
+    }
+
+    public ScriptView find(String id) {
+        return ScriptView.of(load(id));
+    }
+
+    public ScriptView create(ScriptDraft draft) {
+        Instant now = clock.instant();
+        ScriptContent content = validator.validate(draft, null, now);
+        requireFreeName(content.name(), null);
+        Script script = new Script(content.name(), now);
+        script.edit(content, now);
+        script.planNextFire(firstFire(content, now));
+        em.persist(script);
+        flush(content.name());
+        changed.fire(new ScriptChanged(script.id()));
+        return ScriptView.of(script);
+    }
+
+    public ScriptView replace(String id, ScriptDraft draft) {
+        Script script = load(id);
+        Instant now = clock.instant();
+        ScriptContent content = validator.validate(draft, script, now);
+        requireFreeName(content.name(), id);
+        boolean replan = content.active() != script.active() || !content.schedule().equals(script.schedule());
+        script.edit(content, now);
+        if (replan) {
+            script.planNextFire(firstFire(content, now));
+        }
+        flush(content.name());
+        changed.fire(new ScriptChanged(id));
+        return ScriptView.of(script);
+    }
+
+    /** Applies an RFC 7386 JSON merge patch, e.g. {@code {"active": false}}, then saves as {@link #replace}. */
+    public ScriptView patch(String id, JsonObject mergePatch) {
+        ScriptDraft current = ScriptView.of(load(id)).draft();
+        try (Jsonb jsonb = JsonbBuilder.create()) {
+            JsonObject base = jakarta.json.Json.createReader(new java.io.StringReader(jsonb.toJson(current)))
+                    .readObject();
+            var patched = jakarta.json.Json.createMergePatch(mergePatch).apply(base);
+            return replace(id, jsonb.fromJson(patched.toString(), ScriptDraft.class));
+        } catch (JsonException | JsonbException e) {
+            throw RequestRejected.invalid("The merge patch does not fit a script: " + e.getMessage());
+        } catch (RequestRejected e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void delete(String id) {
+        em.remove(load(id));
+        changed.fire(new ScriptChanged(id));
+    }
+
+    private static Instant firstFire(ScriptContent content, Instant now) {
+        return content.active() ? content.schedule().firstAtOrAfter(now).orElse(null) : null;
+    }
+
+    private Script load(String id) {
+        Script script = id == null ? null : em.find(Script.class, id);
+        if (script == null) {
+            throw RequestRejected.notFound("There is no script with id '" + id + "'.");
+        }
+        return script;
+    }
+
+    private void requireFreeName(String name, String ownId) {
+        boolean taken = em.createNamedQuery(Script.FIND_BY_NAME, Script.class).setParameter("name", name)
+                .getResultStream().anyMatch(other -> !Objects.equals(other.id(), ownId));
+        if (taken) {
+            throw nameTaken(name);
+        }
+    }
+
+    /** Makes a unique-name race surface here, as a conflict, instead of at commit. */
+    private void flush(String name) {
+        try {
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw RequestRejected.conflict("The script was changed by somebody else meanwhile; reload it and try again.");
+        } catch (PersistenceException e) {
+            throw nameTaken(name);
+        }
+    }
+
+    private static RequestRejected nameTaken(String name) {
+        return RequestRejected.conflict("A script named '" + name + "' exists already; choose another name.")
+                .with("field", "name");
+    }
+}

@@ -1,0 +1,40 @@
+package dev.scriptexecuter.script.boundary;
+
+import dev.scriptexecuter.infrastructure.Json;
+import dev.scriptexecuter.script.entity.LastRun;
+import dev.scriptexecuter.script.entity.Script;
+import jakarta.json.JsonObject;
+
+import java.time.Instant;
+
+/** A script as the API and the dashboard show it. */
+public record ScriptView(String id, String name, String description, boolean active, String mainCode,
+                         String triggerCode, String requirements, ScheduleSpec schedule, JsonObject data,
+                         Instant createdAt, Instant updatedAt, Instant nextRunAt, LastRunView lastRun,
+                         long version) {
+
+    /** The newest run of the script, in short. */
+    public record LastRunView(String id, String status, String outcome, Instant startedAt, Instant finishedAt) {
+
+        static LastRunView of(LastRun lastRun) {
+            if (lastRun == null || lastRun.runId() == null) {
+                return null;
+            }
+            return new LastRunView(lastRun.runId(), lastRun.status(), lastRun.outcome(),
+                    lastRun.startedAt(), lastRun.finishedAt());
+        }
+    }
+
+    public static ScriptView of(Script script) {
+        return new ScriptView(script.id(), script.name(), script.description(), script.active(),
+                script.mainCode(), script.triggerCode(), script.requirements(),
+                ScheduleSpec.of(script.schedule()), Json.parseObject(script.dataJson()),
+                script.createdAt(), script.updatedAt(), script.nextFireAt(), LastRunView.of(script.lastRun()),
+                script.version());
+    }
+
+    /** The editable part, as a draft: the base of a merge patch. */
+    public ScriptDraft draft() {
+        return new ScriptDraft(name, description, active, mainCode, triggerCode, requirements, schedule, data);
+    }
+}

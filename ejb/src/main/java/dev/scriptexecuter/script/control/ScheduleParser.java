@@ -1,0 +1,127 @@
+package dev.scriptexecuter.script.control;
+
+import dev.scriptexecuter.infrastructure.RequestRejected;
+import dev.scriptexecuter.script.boundary.ScheduleSpec;
+import dev.scriptexecuter.script.entity.CronExpression;
+import dev.scriptexecuter.script.entity.Schedule;
+import dev.scriptexecuter.script.entity.ScheduleKind;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a {@link ScheduleSpec} as people write it into a {@link Schedule}, or
+ * rejects it with a sentence that says what to write instead.
+ */
+public class ScheduleParser {
+
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+    private static final Duration SHORTEST_INTERVAL = Duration.ofSeconds(1);
+
+    /**
+     * @param previous the script's current schedule, whose first-run time an
+     *                 interval without {@code startAt} keeps; null for a new script
+     */
+    public Schedule parse(ScheduleSpec spec, Schedule previous, Instant now) {
+        if (spec == null || spec.kind() == null) {
+            return Schedule.manual();
+        }
+        return switch (spec.kind().trim().toLowerCase(Locale.ROOT)) {
+            case "manual" -> Schedule.manual();
+            case "interval" -> interval(spec, previous, now);
+            case "cron" -> cron(spec, now);
+            default -> throw invalid("The schedule kind '" + spec.kind()
+                    + "' is unknown; use \"interval\", \"cron\" or \"manual\".");
+        };
+    }
+
+    private Schedule interval(ScheduleSpec spec, Schedule previous, Instant now) {
+        if (spec.every() == null || spec.every().isBlank()) {
+            throw invalid("An interval schedule needs \"every\", an ISO-8601 duration such as \"PT30S\".");
+        }
+        Duration every = duration(spec.every().trim());
+        if (every.compareTo(SHORTEST_INTERVAL) < 0) {
+            throw invalid("The interval \"every\" must be at least one second; it is " + every + ".");
+        }
+        Instant startAt;
+        if (spec.startAt() != null && !spec.startAt().isBlank()) {
+            startAt = instant(spec.startAt().trim());
+        } else if (previous != null && previous.kind() == ScheduleKind.INTERVAL && every.equals(previous.every())) {
+            startAt = previous.startAt();
+        } else {
+            startAt = now;
+        }
+        return Schedule.interval(every, startAt);
+    }
+
+    private Schedule cron(ScheduleSpec spec, Instant now) {
+        CronExpression cron;
+        try {
+            cron = CronExpression.parse(spec.cron());
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
+        }
+        ZoneId zone = zone(spec.timezone());
+        Schedule schedule = Schedule.cron(cron, zone);
+        if (schedule.firstAtOrAfter(now).isEmpty()) {
+            throw invalid("The cron expression '" + cron + "' matches no date in the next five years.");
+        }
+        return schedule;
+    }
+
+    private static Duration duration(String text) {
+        Matcher shortForm = SHORT_DURATION.matcher(text.toLowerCase(Locale.ROOT));
+        if (shortForm.matches()) {
+            long amount = Long.parseLong(shortForm.group(1));
+            return switch (shortForm.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                default -> Duration.ofDays(amount);
+            };
+        }
+        try {
+            return Duration.parse(text);
+        } catch (DateTimeParseException e) {
+            throw invalid("The interval \"every\" must be an ISO-8601 duration such as \"PT30S\" or \"PT5M\""
+                    + " (or a short form such as \"30s\", \"5m\", \"1h\"); \"" + text + "\" is not one.");
+        }
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return java.time.LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException again) {
+                throw invalid("\"startAt\" must be an ISO-8601 time such as \"2026-12-01T08:00:00Z\"; \""
+                        + text + "\" is not one.");
+            }
+        }
+    }
+
+    private static ZoneId zone(String timezone) {
+        if (timezone == null || timezone.isBlank()) {
+            return ZoneOffset.UTC;
+        }
+        try {
+            return ZoneId.of(timezone.trim());
+        } catch (DateTimeException e) {
+            throw invalid("The time zone '" + timezone + "' is unknown; use a name such as \"Europe/Berlin\" or \"UTC\".");
+        }
+    }
+
+    private static RequestRejected invalid(String detail) {
+        return RequestRejected.invalid(detail).with("field", "schedule");
+    }
+}

@@ -1,0 +1,188 @@
+package dev.scriptexecuter.script.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A stored Python script: its code, schedule and the JSON {@code data} that
+ * persists between its runs. Times are kept as UTC {@code LocalDateTime}
+ * columns and exposed as {@code Instant}s.
+ */
+@Entity
+@Table(name = "script")
+@NamedQuery(name = Script.FIND_ALL, query = "SELECT s FROM Script s ORDER BY s.name")
+@NamedQuery(name = Script.COUNT_ALL, query = "SELECT COUNT(s) FROM Script s")
+@NamedQuery(name = Script.FIND_BY_NAME, query = "SELECT s FROM Script s WHERE s.name = :name")
+@NamedQuery(name = Script.FIND_SCHEDULED, query = "SELECT s FROM Script s WHERE s.active = true"
+        + " AND s.schedule.kind <> dev.scriptexecuter.script.entity.ScheduleKind.MANUAL")
+public class Script {
+
+    public static final String FIND_ALL = "Script.findAll";
+    public static final String COUNT_ALL = "Script.countAll";
+    public static final String FIND_BY_NAME = "Script.findByName";
+    public static final String FIND_SCHEDULED = "Script.findScheduled";
+
+    @Id
+    private String id;
+
+    @Column(nullable = false, unique = true, length = 100)
+    private String name;
+
+    private String description;
+
+    private boolean active;
+
+    @Lob
+    @Column(name = "main_code", nullable = false)
+    private String mainCode;
+
+    @Lob
+    @Column(name = "trigger_code")
+    private String triggerCode;
+
+    @Lob
+    private String requirements;
+
+    @Embedded
+    private Schedule schedule;
+
+    @Lob
+    @Column(name = "data_json", nullable = false)
+    private String dataJson;
+
+    @Column(name = "created_at", nullable = false)
+    private LocalDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private LocalDateTime updatedAt;
+
+    @Column(name = "next_fire_at")
+    private LocalDateTime nextFireAt;
+
+    @Embedded
+    private LastRun lastRun;
+
+    @Version
+    private long version;
+
+    protected Script() {
+    }
+
+    public Script(String name, Instant now) {
+        this.id = UUID.randomUUID().toString();
+        this.name = Objects.requireNonNull(name);
+        this.createdAt = utc(now);
+        this.updatedAt = utc(now);
+        this.schedule = Schedule.manual();
+        this.dataJson = "{}";
+        this.active = true;
+    }
+
+    /** Replaces everything a person edits; the schedule's next fire time is the scheduler's business. */
+    public void edit(ScriptContent content, Instant now) {
+        this.name = content.name();
+        this.description = content.description();
+        this.active = content.active();
+        this.mainCode = content.mainCode();
+        this.triggerCode = content.triggerCode();
+        this.requirements = content.requirements();
+        this.schedule = content.schedule();
+        this.dataJson = content.dataJson();
+        this.updatedAt = utc(now);
+    }
+
+    /** What {@link #edit} needs, checked by the caller. */
+    public record ScriptContent(String name, String description, boolean active, String mainCode,
+                                String triggerCode, String requirements, Schedule schedule, String dataJson) {
+    }
+
+    public void planNextFire(Instant next) {
+        this.nextFireAt = next == null ? null : utc(next);
+    }
+
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(LocalDateTime utc) {
+        return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public boolean active() {
+        return active;
+    }
+
+    public String mainCode() {
+        return mainCode;
+    }
+
+    public String triggerCode() {
+        return triggerCode;
+    }
+
+    public String requirements() {
+        return requirements;
+    }
+
+    public Schedule schedule() {
+        return schedule;
+    }
+
+    public String dataJson() {
+        return dataJson;
+    }
+
+    public Instant createdAt() {
+        return instant(createdAt);
+    }
+
+    public Instant updatedAt() {
+        return instant(updatedAt);
+    }
+
+    public Instant nextFireAt() {
+        return instant(nextFireAt);
+    }
+
+    public LastRun lastRun() {
+        return lastRun;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Script other && id.equals(other.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
+}

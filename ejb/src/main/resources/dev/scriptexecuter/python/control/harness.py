@@ -1,0 +1,103 @@
+"""Runs one script run: trigger(data), then main(data).
+
+Called as: python -u -I harness.py RUN_DIR
+
+RUN_DIR holds input.json ({"data": {...}, "force": bool}), main.py and,
+optionally, trigger.py. The harness writes RUN_DIR/output.json with
+{"outcome": "SUCCEEDED"|"SKIPPED"|"FAILED", "data": {...}|null, "error": str|null}.
+It never talks to the server through stdout or stderr: those belong to the
+user's code and become the run's log.
+"""
+import importlib.util
+import json
+import os
+import signal
+import sys
+import threading
+import time
+import traceback
+
+
+def load_module(path, name):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def exit_status(exit_request):
+    """A script calling sys.exit(0) or sys.exit() finished normally."""
+    return exit_request.code in (None, 0)
+
+
+def watch_parent():
+    """Kill this process group when the server that started it dies.
+
+    The server starts the harness in a session of its own (setsid), so a
+    server killed with SIGKILL would otherwise leave the run going forever.
+    """
+    parent = os.getppid()
+
+    def watch():
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent:
+                os.killpg(0, signal.SIGKILL)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def run(run_dir, request, data):
+    trigger_path = os.path.join(run_dir, "trigger.py")
+    if not request.get("force") and os.path.exists(trigger_path):
+        trigger = load_module(trigger_path, "trigger")
+        if not trigger.trigger(data):
+            return "SKIPPED", data
+    main = load_module(os.path.join(run_dir, "main.py"), "main")
+    main.main(data)
+    return "SUCCEEDED", data
+
+
+def encode(outcome, data, error):
+    try:
+        return json.dumps({"outcome": outcome, "data": data, "error": error})
+    except (TypeError, ValueError) as cause:
+        message = "data is not JSON-serialisable after the run: %s" % cause
+        print(message, file=sys.stderr)
+        return json.dumps({"outcome": "FAILED", "data": None, "error": message})
+
+
+def write_output(run_dir, text):
+    partial = os.path.join(run_dir, "output.json.part")
+    with open(partial, "w", encoding="utf-8") as out:
+        out.write(text)
+    os.replace(partial, os.path.join(run_dir, "output.json"))
+
+
+def main():
+    run_dir = sys.argv[1]
+    with open(os.path.join(run_dir, "input.json"), encoding="utf-8") as source:
+        request = json.load(source)
+    watch_parent()
+    data = request.get("data") or {}
+    outcome, error = "FAILED", None
+    try:
+        outcome, data = run(run_dir, request, data)
+    except SystemExit as exit_request:
+        if exit_status(exit_request):
+            outcome = "SUCCEEDED"
+        else:
+            error = "the script called sys.exit(%r)" % (exit_request.code,)
+            print(error, file=sys.stderr)
+    except BaseException as failure:
+        traceback.print_exc()
+        error = "".join(traceback.format_exception_only(type(failure), failure)).strip()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    write_output(run_dir, encode(outcome, data, error))
+    sys.exit(0 if outcome != "FAILED" else 1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,23 @@
+package dev.scriptexecuter.rest;
+
+import dev.scriptexecuter.infrastructure.RequestRejected;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.core.Response;
+
+/** Requests the application refused: invalid (400), unknown (404), conflicting (409), too large (413). */
+@Provider
+public class RequestRejectedMapper implements ExceptionMapper<RequestRejected> {
+
+    @Override
+    public Response toResponse(RequestRejected rejected) {
+        int status = switch (rejected.reason()) {
+            case INVALID -> 400;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case TOO_LARGE -> 413;
+        };
+        String type = rejected.reason().name().toLowerCase().replace('_', '-');
+        return Problems.response(status, type, rejected.title(), rejected.getMessage(), rejected.details());
+    }
+}

@@ -1,0 +1,129 @@
+package dev.scriptexecuter.script.rest;
+
+import dev.scriptexecuter.execution.boundary.RunPage;
+import dev.scriptexecuter.execution.boundary.RunService;
+import dev.scriptexecuter.execution.boundary.RunView;
+import dev.scriptexecuter.infrastructure.RequestRejected;
+import dev.scriptexecuter.rest.Paging;
+import dev.scriptexecuter.script.boundary.ScriptDraft;
+import dev.scriptexecuter.script.boundary.ScriptPage;
+import dev.scriptexecuter.script.boundary.ScriptService;
+import dev.scriptexecuter.script.boundary.ScriptView;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+
+/** Scripts: list, create, read, replace, patch, delete; and their runs. */
+@Path("scripts")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ScriptsResource {
+
+    public static final String MERGE_PATCH = "application/merge-patch+json";
+
+    @Inject
+    ScriptService scripts;
+
+    @Inject
+    RunService runs;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    public ScriptPage list(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+        return scripts.list(Paging.number("offset", offset, 0), Paging.number("limit", limit, Paging.DEFAULT_LIMIT));
+    }
+
+    @POST
+    public Response create(ScriptDraft draft) {
+        ScriptView created = scripts.create(draft);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public ScriptView find(@PathParam("id") String id) {
+        return scripts.find(id);
+    }
+
+    @PUT
+    @Path("{id}")
+    public ScriptView replace(@PathParam("id") String id, ScriptDraft draft) {
+        return scripts.replace(id, draft);
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+    public ScriptView patch(@PathParam("id") String id, JsonObject mergePatch) {
+        if (mergePatch == null) {
+            throw RequestRejected.invalid("The request body must be a JSON merge patch such as {\"active\": false}.");
+        }
+        return scripts.patch(id, mergePatch);
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id) {
+        scripts.delete(id);
+        return Response.noContent().build();
+    }
+
+    /** Body optional: {@code {"force": true}} skips the trigger code. */
+    @POST
+    @Path("{id}/runs")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    public Response run(@PathParam("id") String id, String body) {
+        RunView run = runs.request(id, RunRequest.parse(body).forced());
+        return Response.accepted(run)
+                .location(uri.getBaseUriBuilder().path("runs").path(run.id()).build()).build();
+    }
+
+    @GET
+    @Path("{id}/runs")
+    public RunPage runs(@PathParam("id") String id, @QueryParam("offset") String offset,
+                        @QueryParam("limit") String limit) {
+        return runs.listForScript(id, Paging.number("offset", offset, 0),
+                Paging.number("limit", limit, Paging.DEFAULT_LIMIT));
+    }
+
+    /** What a run request may say. */
+    public record RunRequest(Boolean force) {
+
+        boolean forced() {
+            return Boolean.TRUE.equals(force);
+        }
+
+        static RunRequest parse(String body) {
+            if (body == null || body.isBlank()) {
+                return new RunRequest(false);
+            }
+            try (Jsonb jsonb = JsonbBuilder.create()) {
+                RunRequest request = jsonb.fromJson(body, RunRequest.class);
+                return request == null ? new RunRequest(false) : request;
+            } catch (JsonbException e) {
+                throw RequestRejected.invalid("A run request is empty or {\"force\": true|false}; this body is not: "
+                        + e.getMessage());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
