@@ -112,7 +112,7 @@ public class ScheduleParser {
 
     private static ZoneId zone(String timezone) {
         if (timezone == null || timezone.isBlank()) {
-            return ZoneOffset.UTC;
+            return ZoneId.of("UTC");
         }
         try {
             return ZoneId.of(timezone.trim());

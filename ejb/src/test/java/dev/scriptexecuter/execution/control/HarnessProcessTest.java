@@ -1,0 +1,184 @@
+package dev.scriptexecuter.execution.control;
+
+import dev.scriptexecuter.execution.entity.RunOutcome;
+import dev.scriptexecuter.infrastructure.Json;
+import dev.scriptexecuter.infrastructure.WorkDirectory;
+import dev.scriptexecuter.python.control.TestPython;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The harness contract (DESIGN.md section 1), through the real harness and interpreter. */
+class HarnessProcessTest {
+
+    private static final String COUNTER = "def main(data):\n    data['n'] = data.get('n', 0) + 1\n";
+    private static final Pattern PID = Pattern.compile("pid=(\\d+)");
+
+    @TempDir
+    Path work;
+
+    private HarnessProcess cut;
+    private ScheduledExecutorService timers;
+
+    @BeforeEach
+    void setUp() {
+        timers = Executors.newSingleThreadScheduledExecutor();
+        cut = new HarnessProcess();
+        cut.interpreter = TestPython.interpreter();
+        cut.files = TestPython.files(work);
+        cut.workDirectory = new WorkDirectory(work);
+        cut.liveRuns = new LiveRuns();
+        cut.clock = Clock.systemUTC();
+        cut.timeoutScheduler = timers;
+        cut.timeout = Duration.ofMinutes(1);
+        cut.logMaxBytes = 1 << 20;
+    }
+
+    @AfterEach
+    void tearDown() {
+        timers.shutdownNow();
+    }
+
+    private RunResult run(String main, String trigger, String data, boolean force) {
+        RunTicket ticket = new RunTicket("run-" + System.nanoTime(), "script-1", "test", main, trigger, data, force);
+        return cut.run(ticket, cut.open(ticket.runId()));
+    }
+
+    @Test
+    void mainRunsAndItsOutputIsTheLog() {
+        RunResult result = run("def main(data):\n    print('hi')\n", null, "{}", false);
+        assertThat(result.outcome()).isEqualTo(RunOutcome.SUCCEEDED);
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.log()).matches("(?s)\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z hi\\n");
+    }
+
+    @Test
+    void dataPersistsThroughWhatMainLeaves() {
+        RunResult result = run(COUNTER, null, "{\"n\": 2, \"keep\": \"me\"}", false);
+        assertThat(Json.parseObject(result.dataToSave()).getInt("n")).isEqualTo(3);
+        assertThat(Json.parseObject(result.dataToSave()).getString("keep")).isEqualTo("me");
+    }
+
+    @Test
+    void triggerSayingNoSkipsMainButKeepsWhatTriggerWrote() {
+        String trigger = "def trigger(data):\n    data['checked'] = True\n    return False\n";
+        RunResult result = run(COUNTER, trigger, "{}", false);
+        assertThat(result.outcome()).isEqualTo(RunOutcome.SKIPPED);
+        assertThat(Json.parseObject(result.dataToSave())).containsKey("checked").doesNotContainKey("n");
+    }
+
+    @Test
+    void triggerSayingYesRunsMain() {
+        RunResult result = run(COUNTER, "def trigger(data):\n    return data.get('go')\n", "{\"go\": 1}", false);
+        assertThat(result.outcome()).isEqualTo(RunOutcome.SUCCEEDED);
+        assertThat(Json.parseObject(result.dataToSave()).getInt("n")).isEqualTo(1);
+    }
+
+    @Test
+    void aForcedRunSkipsTheTrigger() {
+        String trigger = "def trigger(data):\n    raise RuntimeError('trigger must not run')\n";
+        RunResult result = run(COUNTER, trigger, "{}", true);
+        assertThat(result.outcome()).isEqualTo(RunOutcome.SUCCEEDED);
+        assertThat(result.log()).doesNotContain("trigger must not run");
+    }
+
+    @Test
+    void anExceptionFailsTheRunWithItsTracebackAndKeepsTheOldData() {
+        String main = "def main(data):\n    data['n'] = 99\n    raise ValueError('boom')\n";
+        RunResult result = run(main, null, "{\"n\": 1}", false);
+        assertThat(result.outcome()).isEqualTo(RunOutcome.FAILED);
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.error()).isEqualTo("ValueError: boom");
+        assertThat(result.log()).contains("Traceback (most recent call last)").contains("ValueError: boom");
+        assertThat(result.dataToSave()).isNull();
+    }
+
+    @Test
+    void stdoutAndStderrAreInterleavedInOrder() {
+        String main = "import sys\ndef main(data):\n    print('one')\n    print('two', file=sys.stderr)\n    print('three')\n";
+        RunResult result = run(main, null, "{}", false);
+        assertThat(result.log().lines().map(line -> line.substring(line.indexOf(' ') + 1)))
+                .containsExactly("one", "two", "three");
+    }
+
+    @Test
+    void sysExitZeroSucceedsAndOtherCodesFail() {
+        assertThat(run("import sys\ndef main(data):\n    data['x'] = 1\n    sys.exit(0)\n", null, "{}", false))
+                .satisfies(r -> assertThat(r.outcome()).isEqualTo(RunOutcome.SUCCEEDED))
+                .satisfies(r -> assertThat(r.dataToSave()).contains("\"x\""));
+        assertThat(run("import sys\ndef main(data):\n    sys.exit(3)\n", null, "{}", false).outcome())
+                .isEqualTo(RunOutcome.FAILED);
+    }
+
+    @Test
+    void dataThatIsNotJsonFailsTheRun() {
+        RunResult result = run("def main(data):\n    data['s'] = {1, 2}\n", null, "{}", false);
+        assertThat(result.outcome()).isEqualTo(RunOutcome.FAILED);
+        assertThat(result.error()).contains("not JSON-serialisable");
+    }
+
+    @Test
+    void aProcessThatDiesWithoutReportingFails() {
+        RunResult result = run("import os\ndef main(data):\n    os._exit(7)\n", null, "{}", false);
+        assertThat(result.outcome()).isEqualTo(RunOutcome.FAILED);
+        assertThat(result.exitCode()).isEqualTo(7);
+        assertThat(result.error()).contains("exit code 7 without reporting");
+    }
+
+    @Test
+    void aTimeoutKillsTheWholeProcessGroup() throws Exception {
+        cut.timeout = Duration.ofMillis(1500);
+        String main = "import os, subprocess, time\ndef main(data):\n"
+                + "    child = subprocess.Popen(['sleep', '600'])\n"
+                + "    print('pid=%d' % child.pid, flush=True)\n    time.sleep(600)\n";
+        RunResult result = run(main, null, "{}", false);
+        assertThat(result.outcome()).isEqualTo(RunOutcome.TIMED_OUT);
+        assertThat(result.error()).contains("ses.run.timeout");
+        long child = pid(result.log());
+        await().atMost(Duration.ofSeconds(5)).until(() -> ProcessHandle.of(child).map(p -> !p.isAlive()).orElse(true));
+    }
+
+    @Test
+    void aStoppedRunEndsStoppedAndItsProcessIsGone() throws Exception {
+        RunTicket ticket = new RunTicket("run-stop", "script-1", "test",
+                "import os, time\ndef main(data):\n    print('pid=%d' % os.getpid(), flush=True)\n    time.sleep(600)\n",
+                null, "{}", false);
+        LiveRun live = cut.open(ticket.runId());
+        CompletableFuture<RunResult> running = CompletableFuture.supplyAsync(() -> cut.run(ticket, live));
+        await().atMost(Duration.ofSeconds(20)).until(() -> PID.matcher(live.log().text()).find());
+        long pid = pid(live.log().text());
+        live.stop();
+        RunResult result = running.get(10, TimeUnit.SECONDS);
+        assertThat(result.outcome()).isEqualTo(RunOutcome.STOPPED);
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    }
+
+    @Test
+    void theRunDirectoryIsRemovedAfterwards() throws Exception {
+        run("def main(data):\n    pass\n", null, "{}", false);
+        try (var runs = Files.list(work.resolve("runs"))) {
+            assertThat(runs).isEmpty();
+        }
+    }
+
+    private static long pid(String log) {
+        Matcher matcher = PID.matcher(log);
+        assertThat(matcher.find()).as("a pid in the log: %s", log).isTrue();
+        return Long.parseLong(matcher.group(1));
+    }
+}

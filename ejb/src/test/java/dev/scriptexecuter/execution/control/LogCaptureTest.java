@@ -1,0 +1,47 @@
+package dev.scriptexecuter.execution.control;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LogCaptureTest {
+
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-26T10:00:00.123456Z"), ZoneOffset.UTC);
+
+    @Test
+    void linesAreStampedToTheMillisecond() {
+        LogCapture cut = new LogCapture(clock, 1000);
+        cut.line("hello");
+        assertThat(cut.text()).isEqualTo("2026-11-26T10:00:00.123Z hello\n");
+    }
+
+    @Test
+    void overTheCapTheHeadAndTailAreKeptAndTheCutIsMarked() {
+        LogCapture cut = new LogCapture(clock, 400);
+        for (int i = 0; i < 100; i++) {
+            cut.line("line " + i);
+        }
+        String text = cut.text();
+        assertThat(text).contains("line 0\n").contains("line 99\n").doesNotContain("line 50\n");
+        assertThat(text).containsPattern("\\[\\.\\.\\. \\d+ bytes of output dropped");
+        assertThat(cut.droppedBytes()).isPositive();
+        String withoutMarker = text.replaceAll("\\[\\.\\.\\..*\\]\\n", "");
+        assertThat(withoutMarker.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(400);
+    }
+
+    @Test
+    void longLinesArePassedOnInPieces() throws Exception {
+        List<String> lines = new ArrayList<>();
+        String input = "a".repeat(25) + "\r\nshort\nlast";
+        LineReader.forEachLine(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), 10, lines::add);
+        assertThat(lines).containsExactly("a".repeat(10), "a".repeat(10), "aaaaa", "short", "last");
+    }
+}
