@@ -12,6 +12,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -34,10 +35,14 @@ public class SchemaMigrator {
 
     @PostConstruct
     void migrate() {
+        String vendor = vendor();
         try {
+            if (vendor.equals("h2")) {
+                makeCommitsDurable();
+            }
             MigrateResult result = Flyway.configure(getClass().getClassLoader())
                     .dataSource(dataSource)
-                    .locations("classpath:db/migration/" + vendor())
+                    .locations("classpath:db/migration/" + vendor)
                     .table("ses_schema_history")
                     .load()
                     .migrate();
@@ -47,6 +52,19 @@ public class SchemaMigrator {
             LOG.log(Level.SEVERE, "Cannot migrate the database schema. Is the database reachable "
                     + "and the default datasource configured? See README, section Configuration.", e);
             throw e;
+        }
+    }
+
+    /**
+     * Embedded H2 writes committed transactions to disk up to a second later by
+     * default, so a killed server would lose its newest runs. The setting is
+     * stored in the database.
+     */
+    private void makeCommitsDurable() {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("SET WRITE_DELAY 0");
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "Cannot make H2 write commits at once; a killed server may lose its last runs", e);
         }
     }
 

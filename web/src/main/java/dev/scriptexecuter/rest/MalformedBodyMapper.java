@@ -17,7 +17,7 @@ public class MalformedBodyMapper implements ExceptionMapper<ProcessingException>
                 "The request body is not valid JSON of the expected shape: " + rootMessage(exception));
     }
 
-    static String rootMessage(Throwable exception) {
+    public static String rootMessage(Throwable exception) {
         Throwable cause = exception;
         while (cause.getCause() != null && cause.getCause() != cause
                 && (cause instanceof ProcessingException || cause instanceof JsonbException

@@ -1,6 +1,8 @@
 package dev.scriptexecuter.script.boundary;
 
+import dev.scriptexecuter.infrastructure.Json;
 import dev.scriptexecuter.infrastructure.RequestRejected;
+import dev.scriptexecuter.infrastructure.StrictJsonb;
 import dev.scriptexecuter.script.control.ScriptValidator;
 import dev.scriptexecuter.script.entity.Script;
 import dev.scriptexecuter.script.entity.Script.ScriptContent;
@@ -10,7 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
@@ -94,18 +95,16 @@ public class ScriptService {
     /** Applies an RFC 7386 JSON merge patch, e.g. {@code {"active": false}}, then saves as {@link #replace}. */
     public ScriptView patch(String id, JsonObject mergePatch) {
         ScriptDraft current = ScriptView.of(load(id)).draft();
-        try (Jsonb jsonb = JsonbBuilder.create()) {
-            JsonObject base = jakarta.json.Json.createReader(new java.io.StringReader(jsonb.toJson(current)))
-                    .readObject();
-            var patched = jakarta.json.Json.createMergePatch(mergePatch).apply(base);
-            return replace(id, jsonb.fromJson(patched.toString(), ScriptDraft.class));
+        Jsonb jsonb = StrictJsonb.get();
+        ScriptDraft patched;
+        try {
+            JsonObject base = Json.parseObject(jsonb.toJson(current));
+            patched = jsonb.fromJson(jakarta.json.Json.createMergePatch(mergePatch).apply(base).toString(),
+                    ScriptDraft.class);
         } catch (JsonException | JsonbException e) {
             throw RequestRejected.invalid("The merge patch does not fit a script: " + e.getMessage());
-        } catch (RequestRejected e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
+        return replace(id, patched);
     }
 
     public void delete(String id) {

@@ -11,8 +11,8 @@ import dev.scriptexecuter.script.boundary.ScriptService;
 import dev.scriptexecuter.script.boundary.ScriptView;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
+import dev.scriptexecuter.infrastructure.StrictJsonb;
+import dev.scriptexecuter.rest.MalformedBodyMapper;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -115,14 +115,12 @@ public class ScriptsResource {
             if (body == null || body.isBlank()) {
                 return new RunRequest(false);
             }
-            try (Jsonb jsonb = JsonbBuilder.create()) {
-                RunRequest request = jsonb.fromJson(body, RunRequest.class);
+            try {
+                RunRequest request = StrictJsonb.get().fromJson(body, RunRequest.class);
                 return request == null ? new RunRequest(false) : request;
             } catch (JsonbException e) {
                 throw RequestRejected.invalid("A run request is empty or {\"force\": true|false}; this body is not: "
-                        + e.getMessage());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
+                        + MalformedBodyMapper.rootMessage(e));
             }
         }
     }

@@ -1,0 +1,105 @@
+package dev.scriptexecuter.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import static org.awaitility.Awaitility.await;
+
+/** A small HTTP client for the REST API of a running server. */
+public final class Api {
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI base;
+
+    public Api(URI base) {
+        this.base = base.toString().endsWith("/") ? base : URI.create(base + "/");
+    }
+
+    /** One answer: status, content type and body. */
+    public record Answer(int status, String contentType, String body) {
+
+        public JsonObject json() {
+            try (JsonReader reader = Json.createReader(new StringReader(body))) {
+                return reader.readObject();
+            }
+        }
+    }
+
+    public Answer get(String path) {
+        return send(request(path).GET());
+    }
+
+    public Answer post(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Answer put(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Answer patch(String path, String json) {
+        return send(request(path).header("Content-Type", "application/merge-patch+json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Answer delete(String path) {
+        return send(request(path).DELETE());
+    }
+
+    /** Creates a script and returns its id. */
+    public String createScript(String json) {
+        Answer answer = post("api/scripts", json);
+        if (answer.status() != 201) {
+            throw new AssertionError("Creating a script answered " + answer.status() + ": " + answer.body());
+        }
+        return answer.json().getString("id");
+    }
+
+    /** Forces (or requests) a run and returns its id. */
+    public String run(String scriptId, boolean force) {
+        Answer answer = post("api/scripts/" + scriptId + "/runs", "{\"force\": " + force + "}");
+        if (answer.status() != 202) {
+            throw new AssertionError("Starting a run answered " + answer.status() + ": " + answer.body());
+        }
+        return answer.json().getString("id");
+    }
+
+    /** Waits until the run has finished and returns it. */
+    public JsonObject awaitFinished(String runId, Duration atMost) {
+        await().atMost(atMost).pollInterval(Duration.ofMillis(100))
+                .until(() -> "FINISHED".equals(get("api/runs/" + runId).json().getString("status")));
+        return get("api/runs/" + runId).json();
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+    }
+
+    private Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A JSON string literal for code and other text. */
+    public static String quote(String text) {
+        return Json.createValue(text).toString();
+    }
+}

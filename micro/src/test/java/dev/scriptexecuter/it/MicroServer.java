@@ -1,0 +1,96 @@
+package dev.scriptexecuter.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The Micro WAR on Payara Micro in a child process, started the way the
+ * README's run command starts it, with its own root directory and port, so a
+ * test can kill it (SIGKILL) and start it again on the same data.
+ */
+public final class MicroServer implements AutoCloseable {
+
+    private final Path rootDir;
+    private final Path logFile;
+    private final int port;
+    private Process process;
+
+    public MicroServer(Path home) {
+        this.rootDir = home.resolve("payara");
+        this.logFile = home.resolve("server.log");
+        this.port = freePort();
+    }
+
+    public URI uri() {
+        return URI.create("http://localhost:" + port + "/");
+    }
+
+    public MicroServer start() {
+        forgetPreviousDeployment();
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", System.getProperty("payara.microJar"),
+                "--deploy", System.getProperty("ses.war"), "--contextroot", "/",
+                "--port", String.valueOf(port), "--rootDir", rootDir.toString(),
+                "--postbootcommandfile", System.getProperty("ses.postBootCommands"), "--nocluster");
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Api api = new Api(uri());
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("Payara Micro exited; see " + logFile);
+                    }
+                    return api.get("api/scripts?limit=1").status() == 200;
+                });
+        return this;
+    }
+
+    /** Ends the server the hard way, as a crash or {@code kill -9} would. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            kill();
+        }
+    }
+
+    /** Payara Micro would boot the application remembered in its root directory before the new one. */
+    private void forgetPreviousDeployment() {
+        for (String dir : new String[] {"config", "applications", "generated"}) {
+            Path path = rootDir.resolve(dir);
+            if (Files.exists(path)) {
+                try (Stream<Path> files = Files.walk(path)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

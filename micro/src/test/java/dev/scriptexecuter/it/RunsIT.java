@@ -1,0 +1,170 @@
+package dev.scriptexecuter.it;
+
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static dev.scriptexecuter.it.Api.quote;
+import static dev.scriptexecuter.it.ScriptsApiIT.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Runs against the real Micro WAR: EJB timer, batch job, Python process, stored history. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class RunsIT {
+
+    private static final Duration RUN_TIME = Duration.ofSeconds(30);
+    private static final Pattern PID = Pattern.compile("pid=(\\d+)");
+
+    @ArquillianResource
+    URL base;
+
+    private Api api;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return MicroWar.packaged();
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        api = new Api(base.toURI());
+    }
+
+    private String script(String name, String main, String trigger) {
+        return api.createScript("{\"name\": %s, \"mainCode\": %s, \"triggerCode\": %s}"
+                .formatted(quote(name), quote(main), trigger == null ? "null" : quote(trigger)));
+    }
+
+    @Test
+    void aForcedRunSucceedsWithItsOutputInTheLog() {
+        String id = script("hi", "def main(data):\n    print(\"hi\")\n", null);
+        Api.Answer accepted = api.post("api/scripts/" + id + "/runs", "{\"force\": true}");
+        assertThat(accepted.status()).isEqualTo(202);
+        JsonObject queued = accepted.json();
+        assertThat(queued.getString("trigger")).isEqualTo("FORCED");
+        JsonObject run = api.awaitFinished(queued.getString("id"), RUN_TIME);
+        assertThat(run.getString("outcome")).isEqualTo("SUCCEEDED");
+        assertThat(run.getInt("exitCode")).isZero();
+        Api.Answer log = api.get("api/runs/" + run.getString("id") + "/log");
+        assertThat(log.contentType()).startsWith("text/plain");
+        assertThat(log.body()).matches("(?s)\\S+Z hi\\n");
+        JsonObject script = api.get("api/scripts/" + id).json();
+        assertThat(script.getJsonObject("lastRun").getString("outcome")).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void dataPersistsBetweenRuns() {
+        String id = script("counter", "def main(data):\n    data[\"n\"] = data.get(\"n\", 0) + 1\n", null);
+        for (int i = 0; i < 3; i++) {
+            assertThat(api.awaitFinished(api.run(id, false), RUN_TIME).getString("outcome")).isEqualTo("SUCCEEDED");
+        }
+        assertThat(api.get("api/scripts/" + id).json().getJsonObject("data").getInt("n")).isEqualTo(3);
+        JsonObject runs = api.get("api/scripts/" + id + "/runs").json();
+        assertThat(runs.getJsonNumber("total").longValue()).isEqualTo(3);
+        List<Integer> after = runs.getJsonArray("items").stream()
+                .map(r -> r.asJsonObject().getJsonObject("dataAfter").getInt("n")).toList();
+        assertThat(after).as("newest first").containsExactly(3, 2, 1);
+    }
+
+    @Test
+    void aTriggerSayingNoSkipsMainAndStillSavesItsData() {
+        String id = script("skipper", "def main(data):\n    data[\"main\"] = True\n",
+                "def trigger(data):\n    data[\"checked\"] = data.get(\"checked\", 0) + 1\n    return False\n");
+        JsonObject run = api.awaitFinished(api.run(id, false), RUN_TIME);
+        assertThat(run.getString("outcome")).isEqualTo("SKIPPED");
+        JsonObject data = api.get("api/scripts/" + id).json().getJsonObject("data");
+        assertThat(data.getInt("checked")).isEqualTo(1);
+        assertThat(data).doesNotContainKey("main");
+
+        JsonObject forced = api.awaitFinished(api.run(id, true), RUN_TIME);
+        assertThat(forced.getString("outcome")).isEqualTo("SUCCEEDED");
+        JsonObject afterForced = api.get("api/scripts/" + id).json().getJsonObject("data");
+        assertThat(afterForced).containsKey("main");
+        assertThat(afterForced.getInt("checked")).as("forced runs skip the trigger").isEqualTo(1);
+    }
+
+    @Test
+    void aRaisingScriptFailsWithItsTracebackAndKeepsItsData() {
+        String id = api.createScript("{\"name\": \"raiser\", \"data\": {\"n\": 1}, \"mainCode\": %s}".formatted(
+                quote("def main(data):\n    data[\"n\"] = 2\n    raise ValueError(\"boom\")\n")));
+        JsonObject run = api.awaitFinished(api.run(id, true), RUN_TIME);
+        assertThat(run.getString("outcome")).isEqualTo("FAILED");
+        assertThat(run.getString("error")).isEqualTo("ValueError: boom");
+        assertThat(api.get("api/runs/" + run.getString("id") + "/log").body())
+                .contains("Traceback (most recent call last)").contains("raise ValueError(\"boom\")")
+                .contains("ValueError: boom");
+        assertThat(api.get("api/scripts/" + id).json().getJsonObject("data").getInt("n")).isEqualTo(1);
+    }
+
+    @Test
+    void aLongRunStoppedThroughTheApiEndsStoppedAndItsProcessIsGone() {
+        String id = script("sleeper", "import os, time\ndef main(data):\n"
+                + "    print(\"pid=%d\" % os.getpid(), flush=True)\n    time.sleep(600)\n", null);
+        String runId = api.run(id, true);
+        await().atMost(RUN_TIME).until(() -> PID.matcher(api.get("api/runs/" + runId + "/log").body()).find());
+        assertThat(api.get("api/runs/" + runId).json().getString("status")).isEqualTo("RUNNING");
+        Matcher pid = PID.matcher(api.get("api/runs/" + runId + "/log").body());
+        assertThat(pid.find()).isTrue();
+        long processId = Long.parseLong(pid.group(1));
+        assertThat(ProcessHandle.of(processId)).as("the run's Python process").isPresent();
+
+        assertThat(api.post("api/runs/" + runId + "/stop", "").status()).isEqualTo(202);
+        JsonObject run = api.awaitFinished(runId, Duration.ofSeconds(5));
+        assertThat(run.getString("outcome")).isEqualTo("STOPPED");
+        assertThat(ProcessHandle.of(processId).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertProblem(api.post("api/runs/" + runId + "/stop", ""), 409, "finished already");
+    }
+
+    @Test
+    void anIntervalOfOneSecondRunsEveryOccurrenceOnce() {
+        Instant created = Instant.now();
+        String id = api.createScript("{\"name\": \"ticker\", \"mainCode\": %s, \"schedule\": %s}".formatted(
+                quote("def main(data):\n    data[\"n\"] = data.get(\"n\", 0) + 1\n"),
+                "{\"kind\": \"interval\", \"every\": \"PT1S\"}"));
+        await().atMost(Duration.between(Instant.now(), created.plusSeconds(5))).pollInterval(Duration.ofMillis(200))
+                .until(() -> finishedScheduledRuns(id) >= 3);
+        assertThat(api.patch("api/scripts/" + id, "{\"active\": false}").status()).isEqualTo(200);
+
+        List<JsonObject> runs = api.get("api/scripts/" + id + "/runs?limit=500").json().getJsonArray("items")
+                .stream().map(v -> v.asJsonObject()).toList();
+        List<String> occurrences = runs.stream().map(r -> r.getString("scheduledFor")).toList();
+        assertThat(occurrences).hasSizeGreaterThanOrEqualTo(3).doesNotHaveDuplicates();
+        assertThat(runs).allSatisfy(r -> assertThat(r.getString("trigger")).isEqualTo("SCHEDULED"));
+        Instant first = Instant.parse(occurrences.getLast());
+        assertThat(occurrences).allSatisfy(o ->
+                assertThat(Duration.between(first, Instant.parse(o)).toMillis() % 1000).isZero());
+    }
+
+    @Test
+    void unknownRunsAndScriptsAreNotFound() {
+        assertProblem(api.get("api/runs/nope"), 404, "There is no run with id 'nope'.");
+        assertProblem(api.get("api/runs/nope/log"), 404, "There is no run");
+        assertProblem(api.post("api/runs/nope/stop", ""), 404, "There is no run");
+        assertProblem(api.post("api/scripts/nope/runs", ""), 404, "There is no script");
+        assertProblem(api.get("api/scripts/nope/runs"), 404, "There is no script");
+        String id = script("runner", "def main(data):\n    pass\n", null);
+        assertProblem(api.post("api/scripts/" + id + "/runs", "{\"force\": \"very\"}"), 400, "run request");
+    }
+
+    private long finishedScheduledRuns(String scriptId) {
+        return api.get("api/scripts/" + scriptId + "/runs?limit=500").json().getJsonArray("items").stream()
+                .map(v -> v.asJsonObject())
+                .filter(r -> "SCHEDULED".equals(r.getString("trigger")) && "FINISHED".equals(r.getString("status")))
+                .count();
+    }
+}
