@@ -77,7 +77,9 @@ public class Scheduler {
         var scheduled = em.createNamedQuery(Script.FIND_SCHEDULED, Script.class).getResultList();
         scheduled.forEach(script -> arm(script.id(), script.nextFireAt()));
         LOG.info(() -> "Scheduler started on node '" + node.name() + "': " + timers.size() + " scheduled scripts armed, "
-                + interrupted + " unfinished runs of this node marked INTERRUPTED");
+                + interrupted + " unfinished runs of this node marked INTERRUPTED. The dashboard is at the root"
+                + " of the 'Payara Micro URLs' printed when the server is ready, the REST API under /api;"
+                + " no login is needed yet.");
     }
 
     /** Re-arms a script's timer from what is now committed. */

@@ -1,0 +1,150 @@
+package dev.scriptexecuter.it;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.ByteArrayOutputStream;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static dev.scriptexecuter.it.Api.quote;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The minimal dashboard over plain HTTP, as a browser without JavaScript would
+ * use it: the list, and the add form with an uploaded main.py.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class DashboardIT {
+
+    private static final Pattern VIEW_STATE =
+            Pattern.compile("name=\"jakarta.faces.ViewState\" id=\"[^\"]*\" value=\"([^\"]+)\"");
+
+    @ArquillianResource
+    URL base;
+
+    private Api api;
+    private HttpClient browser;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return MicroWar.packaged();
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        api = new Api(base.toURI());
+        browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    @Test
+    void theListShowsScriptsWithTheirNamesEscaped() throws Exception {
+        api.createScript("{\"name\": \"<img src=x onerror=alert(1)>\", \"mainCode\": %s}"
+                .formatted(quote("def main(data):\n    pass\n")));
+        String page = page();
+        assertThat(page).contains("<title>Scripts · ScriptExecuterServer</title>");
+        assertThat(page).contains("&lt;img src=x onerror=alert(1)&gt;").doesNotContain("<img src=x");
+        assertThat(page).doesNotContain("jsessionid");
+    }
+
+    @Test
+    void aScriptIsAddedFromAnUploadedMainPy() throws Exception {
+        String name = "uploaded_" + UUID.randomUUID().toString().replace("-", "");
+        String response = submitAddForm(name, "def main(data):\n    print('from a file')\n");
+        assertThat(response).as("the growl message").contains(name + "\\x27 saved.");
+        var items = api.get("api/scripts?limit=500").json().getJsonArray("items");
+        var saved = items.stream().map(v -> v.asJsonObject()).filter(s -> s.getString("name").equals(name)).findFirst();
+        assertThat(saved).hasValueSatisfying(s -> {
+            assertThat(s.getString("mainCode")).isEqualTo("def main(data):\n    print('from a file')\n");
+            assertThat(s.getJsonObject("schedule").getString("kind")).isEqualTo("interval");
+            assertThat(s.getJsonObject("schedule").getString("every")).isEqualTo("PT1H");
+        });
+    }
+
+    @Test
+    void aBadScriptShowsWhyAndIsNotSaved() throws Exception {
+        String name = "broken-" + UUID.randomUUID();
+        String response = submitAddForm(name, "def main(data):\n    print('x'\n");
+        assertThat(response).contains("The main code has a syntax error at line 2");
+        assertThat(api.get("api/scripts?limit=500").body()).doesNotContain(name);
+    }
+
+    private String page() throws Exception {
+        HttpResponse<String> response = browser.send(HttpRequest.newBuilder(base.toURI()).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    private String submitAddForm(String name, String mainPy) throws Exception {
+        String page = page();
+        Matcher viewState = VIEW_STATE.matcher(page);
+        assertThat(viewState.find()).as("the page carries a view state").isTrue();
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("add", "add");
+        fields.put("add:name", name);
+        fields.put("add:description", "added through the form");
+        fields.put("add:mainCode", "");
+        fields.put("add:triggerCode", "");
+        fields.put("add:kind_input", "interval");
+        fields.put("add:every", "1h");
+        fields.put("add:cron", "");
+        fields.put("add:timezone", "");
+        fields.put("add:save", "");
+        fields.put("jakarta.faces.ViewState", viewState.group(1));
+        Multipart body = new Multipart();
+        fields.forEach(body::field);
+        body.file("add:mainFile", "main.py", mainPy);
+        body.file("add:triggerFile", "", "");
+        URI action = base.toURI().resolve("index.xhtml");
+        HttpResponse<String> response = browser.send(HttpRequest.newBuilder(action)
+                        .header("Content-Type", "multipart/form-data; boundary=" + body.boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    /** A multipart/form-data body as a browser sends it. */
+    private static final class Multipart {
+
+        final String boundary = "----ses" + UUID.randomUUID();
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        void field(String name, String value) {
+            write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n");
+        }
+
+        void file(String name, String fileName, String content) {
+            write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + fileName
+                    + "\"\r\nContent-Type: text/x-python\r\n\r\n" + content + "\r\n");
+        }
+
+        byte[] bytes() {
+            write("--" + boundary + "--\r\n");
+            return out.toByteArray();
+        }
+
+        private void write(String text) {
+            out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}
