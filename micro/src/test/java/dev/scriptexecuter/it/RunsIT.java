@@ -131,6 +131,22 @@ class RunsIT {
     }
 
     @Test
+    void deletingAScriptEndsItsRunningProcess() {
+        String id = script("doomed", "import os, time\ndef main(data):\n"
+                + "    print(\"pid=%d\" % os.getpid(), flush=True)\n    time.sleep(600)\n", null);
+        String runId = api.run(id, true);
+        await().atMost(RUN_TIME).until(() -> PID.matcher(api.get("api/runs/" + runId + "/log").body()).find());
+        Matcher pid = PID.matcher(api.get("api/runs/" + runId + "/log").body());
+        assertThat(pid.find()).isTrue();
+        long processId = Long.parseLong(pid.group(1));
+
+        assertThat(api.delete("api/scripts/" + id).status()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> ProcessHandle.of(processId).map(p -> !p.isAlive()).orElse(true));
+        assertThat(api.get("api/runs/" + runId).status()).as("runs go with their script").isEqualTo(404);
+    }
+
+    @Test
     void anIntervalOfOneSecondRunsEveryOccurrenceOnce() {
         Instant created = Instant.now();
         String id = api.createScript("{\"name\": \"ticker\", \"mainCode\": %s, \"schedule\": %s}".formatted(

@@ -9,12 +9,15 @@ import dev.scriptexecuter.execution.entity.RunStatus;
 import dev.scriptexecuter.execution.entity.TriggerKind;
 import dev.scriptexecuter.infrastructure.Node;
 import dev.scriptexecuter.infrastructure.RequestRejected;
+import dev.scriptexecuter.script.boundary.ScriptChanged;
 import dev.scriptexecuter.script.entity.Script;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -112,6 +115,13 @@ public class RunService {
             }
         }
         return find(runId);
+    }
+
+    /** A deleted script's runs have nowhere to report to: end their processes. */
+    public void onScriptChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ScriptChanged change) {
+        if (em.find(Script.class, change.scriptId()) == null) {
+            liveRuns.stopAllOf(change.scriptId());
+        }
     }
 
     private void stopJob(long execution) {

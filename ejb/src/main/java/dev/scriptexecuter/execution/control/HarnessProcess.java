@@ -70,6 +70,7 @@ public class HarnessProcess {
     /** Runs the harness for a run opened with {@link #open}; always unregisters it. */
     public RunResult run(RunTicket ticket, LiveRun live) {
         Path directory = workDirectory.directory("runs").resolve(ticket.runId());
+        live.belongsTo(ticket.scriptId());
         try {
             RunDirectory.prepare(directory, ticket);
             Process process = start(ticket, directory);

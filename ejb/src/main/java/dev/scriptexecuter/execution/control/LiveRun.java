@@ -16,6 +16,7 @@ public class LiveRun {
 
     private final String runId;
     private final LogCapture log;
+    private volatile String scriptId;
     private volatile Process process;
     private volatile boolean stopRequested;
     private volatile boolean timedOut;
@@ -23,6 +24,14 @@ public class LiveRun {
     public LiveRun(String runId, LogCapture log) {
         this.runId = runId;
         this.log = log;
+    }
+
+    void belongsTo(String scriptId) {
+        this.scriptId = scriptId;
+    }
+
+    public String scriptId() {
+        return scriptId;
     }
 
     void attach(Process process) {

@@ -20,6 +20,11 @@ public class LiveRuns {
         runs.remove(runId);
     }
 
+    /** Stops every run of the script alive on this node, e.g. because the script was deleted. */
+    public void stopAllOf(String scriptId) {
+        runs.values().stream().filter(run -> scriptId.equals(run.scriptId())).forEach(LiveRun::stop);
+    }
+
     public Optional<LiveRun> find(String runId) {
         return Optional.ofNullable(runs.get(runId));
     }
