@@ -10,6 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.awaitility.Awaitility.await;
 
@@ -79,6 +81,19 @@ public final class Api {
         await().atMost(atMost).pollInterval(Duration.ofMillis(100))
                 .until(() -> "FINISHED".equals(get("api/runs/" + runId).json().getString("status")));
         return get("api/runs/" + runId).json();
+    }
+
+    /** A script that sleeps after printing its process id as {@code pid=N}, for tests that end runs. */
+    public static final String SLEEPER = "import os, time\ndef main(data):\n"
+            + "    print(\"pid=%d\" % os.getpid(), flush=True)\n    time.sleep(600)\n";
+    private static final Pattern PID = Pattern.compile("pid=(\\d+)");
+
+    /** Waits until the run's log shows the {@code pid=N} its script printed and returns N. */
+    public long awaitPid(String runId, Duration atMost) {
+        await().atMost(atMost).until(() -> PID.matcher(get("api/runs/" + runId + "/log").body()).find());
+        Matcher pid = PID.matcher(get("api/runs/" + runId + "/log").body());
+        pid.find();
+        return Long.parseLong(pid.group(1));
     }
 
     private HttpRequest.Builder request(String path) {

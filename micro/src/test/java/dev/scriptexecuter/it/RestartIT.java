@@ -7,8 +7,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static dev.scriptexecuter.it.Api.quote;
@@ -19,7 +17,6 @@ import static org.awaitility.Awaitility.await;
 class RestartIT {
 
     private static final Duration RUN_TIME = Duration.ofSeconds(30);
-    private static final Pattern PID = Pattern.compile("pid=(\\d+)");
 
     @TempDir
     Path home;
@@ -36,14 +33,9 @@ class RestartIT {
                     quote("def main(data):\n    data[\"n\"] = data.get(\"n\", 0) + 1\n")));
             api.awaitFinished(api.run(counter, false), RUN_TIME);
             api.awaitFinished(api.run(counter, false), RUN_TIME);
-            sleeper = api.createScript("{\"name\": \"sleeper\", \"mainCode\": %s}".formatted(quote(
-                    "import os, time\ndef main(data):\n    print(\"pid=%d\" % os.getpid(), flush=True)\n"
-                            + "    time.sleep(600)\n")));
+            sleeper = api.createScript("{\"name\": \"sleeper\", \"mainCode\": %s}".formatted(quote(Api.SLEEPER)));
             sleeperRun = api.run(sleeper, true);
-            await().atMost(RUN_TIME).until(() -> PID.matcher(api.get("api/runs/" + sleeperRun + "/log").body()).find());
-            Matcher pid = PID.matcher(api.get("api/runs/" + sleeperRun + "/log").body());
-            assertThat(pid.find()).isTrue();
-            sleeperPid = Long.parseLong(pid.group(1));
+            sleeperPid = api.awaitPid(sleeperRun, RUN_TIME);
 
             server.kill();
         }
@@ -60,7 +52,9 @@ class RestartIT {
                             Collectors.counting()));
             assertThat(outcomes).isEqualTo(Map.of("SUCCEEDED", 2L));
 
-            JsonObject interrupted = api.get("api/runs/" + sleeperRun).json();
+            Api.Answer found = api.get("api/runs/" + sleeperRun);
+            assertThat(found.status()).as("the run cut off by the kill is still recorded: %s", found.body()).isEqualTo(200);
+            JsonObject interrupted = found.json();
             assertThat(interrupted.getString("status")).isEqualTo("FINISHED");
             assertThat(interrupted.getString("outcome")).isEqualTo("INTERRUPTED");
             assertThat(api.get("api/scripts/" + sleeper).json().getJsonObject("lastRun").getString("outcome"))

@@ -14,8 +14,6 @@ import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static dev.scriptexecuter.it.Api.quote;
 import static dev.scriptexecuter.it.ScriptsApiIT.assertProblem;
@@ -28,7 +26,6 @@ import static org.awaitility.Awaitility.await;
 class RunsIT {
 
     private static final Duration RUN_TIME = Duration.ofSeconds(30);
-    private static final Pattern PID = Pattern.compile("pid=(\\d+)");
 
     @ArquillianResource
     URL base;
@@ -113,14 +110,10 @@ class RunsIT {
 
     @Test
     void aLongRunStoppedThroughTheApiEndsStoppedAndItsProcessIsGone() {
-        String id = script("sleeper", "import os, time\ndef main(data):\n"
-                + "    print(\"pid=%d\" % os.getpid(), flush=True)\n    time.sleep(600)\n", null);
+        String id = script("sleeper", Api.SLEEPER, null);
         String runId = api.run(id, true);
-        await().atMost(RUN_TIME).until(() -> PID.matcher(api.get("api/runs/" + runId + "/log").body()).find());
+        long processId = api.awaitPid(runId, RUN_TIME);
         assertThat(api.get("api/runs/" + runId).json().getString("status")).isEqualTo("RUNNING");
-        Matcher pid = PID.matcher(api.get("api/runs/" + runId + "/log").body());
-        assertThat(pid.find()).isTrue();
-        long processId = Long.parseLong(pid.group(1));
         assertThat(ProcessHandle.of(processId)).as("the run's Python process").isPresent();
 
         assertThat(api.post("api/runs/" + runId + "/stop", "").status()).isEqualTo(202);
@@ -132,13 +125,9 @@ class RunsIT {
 
     @Test
     void deletingAScriptEndsItsRunningProcess() {
-        String id = script("doomed", "import os, time\ndef main(data):\n"
-                + "    print(\"pid=%d\" % os.getpid(), flush=True)\n    time.sleep(600)\n", null);
+        String id = script("doomed", Api.SLEEPER, null);
         String runId = api.run(id, true);
-        await().atMost(RUN_TIME).until(() -> PID.matcher(api.get("api/runs/" + runId + "/log").body()).find());
-        Matcher pid = PID.matcher(api.get("api/runs/" + runId + "/log").body());
-        assertThat(pid.find()).isTrue();
-        long processId = Long.parseLong(pid.group(1));
+        long processId = api.awaitPid(runId, RUN_TIME);
 
         assertThat(api.delete("api/scripts/" + id).status()).isEqualTo(204);
         await().atMost(Duration.ofSeconds(5))

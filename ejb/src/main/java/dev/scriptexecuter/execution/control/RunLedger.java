@@ -1,5 +1,7 @@
 package dev.scriptexecuter.execution.control;
 
+import static dev.scriptexecuter.infrastructure.UtcColumns.column;
+
 import dev.scriptexecuter.execution.entity.Run;
 import dev.scriptexecuter.execution.entity.RunOutcome;
 import dev.scriptexecuter.execution.entity.RunStatus;
@@ -107,13 +109,9 @@ public class RunLedger {
                 .setParameter("run", run.id())
                 .setParameter("status", run.status().name())
                 .setParameter("outcome", run.outcome() == null ? null : run.outcome().name())
-                .setParameter("started", utc(run.startedAt()))
-                .setParameter("finished", utc(run.finishedAt()))
+                .setParameter("started", column(run.startedAt()))
+                .setParameter("finished", column(run.finishedAt()))
                 .setParameter("id", scriptId)
                 .executeUpdate();
-    }
-
-    private static java.time.LocalDateTime utc(Instant instant) {
-        return instant == null ? null : java.time.LocalDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
     }
 }

@@ -1,5 +1,8 @@
 package dev.scriptexecuter.execution.entity;
 
+import static dev.scriptexecuter.infrastructure.UtcColumns.column;
+import static dev.scriptexecuter.infrastructure.UtcColumns.instant;
+
 import dev.scriptexecuter.script.entity.Script;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -15,7 +18,6 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -97,15 +99,15 @@ public class Run {
         this.id = UUID.randomUUID().toString();
         this.script = Objects.requireNonNull(script);
         this.trigger = Objects.requireNonNull(trigger);
-        this.scheduledFor = utc(scheduledFor);
+        this.scheduledFor = column(scheduledFor);
         this.nodeName = Objects.requireNonNull(nodeName);
-        this.queuedAt = utc(now);
+        this.queuedAt = column(now);
         this.status = RunStatus.QUEUED;
     }
 
     public void start(Instant now) {
         this.status = RunStatus.RUNNING;
-        this.startedAt = utc(now);
+        this.startedAt = column(now);
     }
 
     /** Ends the run; only the first call counts, so a late report cannot overwrite a stop or an interruption. */
@@ -120,20 +122,12 @@ public class Run {
         this.error = error == null || error.length() <= 4000 ? error : error.substring(0, 3997) + "...";
         this.log = log;
         this.dataAfter = dataAfter;
-        this.finishedAt = utc(now);
+        this.finishedAt = column(now);
         return true;
     }
 
     public void attachJob(long jobExecutionId) {
         this.jobExecutionId = jobExecutionId;
-    }
-
-    private static LocalDateTime utc(Instant instant) {
-        return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(LocalDateTime utc) {
-        return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
     }
 
     public String id() {

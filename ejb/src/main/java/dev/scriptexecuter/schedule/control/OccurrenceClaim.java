@@ -1,5 +1,8 @@
 package dev.scriptexecuter.schedule.control;
 
+import static dev.scriptexecuter.infrastructure.UtcColumns.column;
+import static dev.scriptexecuter.infrastructure.UtcColumns.instant;
+
 import dev.scriptexecuter.execution.entity.Run;
 import dev.scriptexecuter.execution.entity.RunOutcome;
 import dev.scriptexecuter.execution.entity.TriggerKind;
@@ -14,7 +17,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 
 /**
  * Claims a due occurrence in the database so that exactly one node runs it:
@@ -52,7 +54,7 @@ public class OccurrenceClaim {
         Instant due = occurrence.due();
         Instant next = script.schedule().firstAfter(now.isAfter(due) ? now : due).orElse(null);
         int won = em.createQuery("UPDATE Script s SET s.nextFireAt = :next WHERE s.id = :id AND s.nextFireAt = :due")
-                .setParameter("next", utc(next)).setParameter("id", script.id()).setParameter("due", utc(due))
+                .setParameter("next", column(next)).setParameter("id", script.id()).setParameter("due", column(due))
                 .executeUpdate();
         if (won == 0) {
             return new Claim(null, currentNextFire(script.id()));
@@ -71,10 +73,6 @@ public class OccurrenceClaim {
     private Instant currentNextFire(String scriptId) {
         LocalDateTime next = em.createQuery("SELECT s.nextFireAt FROM Script s WHERE s.id = :id AND s.active = true",
                 LocalDateTime.class).setParameter("id", scriptId).getResultStream().findFirst().orElse(null);
-        return next == null ? null : next.toInstant(ZoneOffset.UTC);
-    }
-
-    private static LocalDateTime utc(Instant instant) {
-        return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+        return instant(next);
     }
 }

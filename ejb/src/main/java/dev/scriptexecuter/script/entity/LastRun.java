@@ -1,11 +1,12 @@
 package dev.scriptexecuter.script.entity;
 
+import static dev.scriptexecuter.infrastructure.UtcColumns.instant;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 
 /**
  * A copy of the newest run's summary kept on the script row, so that listing
@@ -43,10 +44,10 @@ public class LastRun {
     }
 
     public Instant startedAt() {
-        return startedAt == null ? null : startedAt.toInstant(ZoneOffset.UTC);
+        return instant(startedAt);
     }
 
     public Instant finishedAt() {
-        return finishedAt == null ? null : finishedAt.toInstant(ZoneOffset.UTC);
+        return instant(finishedAt);
     }
 }

@@ -1,5 +1,8 @@
 package dev.scriptexecuter.script.entity;
 
+import static dev.scriptexecuter.infrastructure.UtcColumns.column;
+import static dev.scriptexecuter.infrastructure.UtcColumns.instant;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
@@ -9,7 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -44,8 +47,7 @@ public class Schedule {
     private Schedule(ScheduleKind kind, Duration every, Instant startAt, String cron, ZoneId timezone) {
         this.kind = Objects.requireNonNull(kind);
         this.every = every == null ? null : every.toString();
-        this.startAt = startAt == null ? null
-                : LocalDateTime.ofInstant(startAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), ZoneOffset.UTC);
+        this.startAt = column(startAt == null ? null : startAt.truncatedTo(ChronoUnit.MILLIS));
         this.cron = cron;
         this.timezone = timezone == null ? null : timezone.getId();
     }
@@ -100,7 +102,7 @@ public class Schedule {
     }
 
     public Instant startAt() {
-        return startAt == null ? null : startAt.toInstant(ZoneOffset.UTC);
+        return instant(startAt);
     }
 
     public String cron() {

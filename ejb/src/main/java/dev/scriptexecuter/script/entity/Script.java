@@ -1,5 +1,8 @@
 package dev.scriptexecuter.script.entity;
 
+import static dev.scriptexecuter.infrastructure.UtcColumns.column;
+import static dev.scriptexecuter.infrastructure.UtcColumns.instant;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -11,7 +14,6 @@ import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -83,8 +85,8 @@ public class Script {
     public Script(String name, Instant now) {
         this.id = UUID.randomUUID().toString();
         this.name = Objects.requireNonNull(name);
-        this.createdAt = utc(now);
-        this.updatedAt = utc(now);
+        this.createdAt = column(now);
+        this.updatedAt = column(now);
         this.schedule = Schedule.manual();
         this.dataJson = "{}";
         this.active = true;
@@ -100,7 +102,7 @@ public class Script {
         this.requirements = content.requirements();
         this.schedule = content.schedule();
         this.dataJson = content.dataJson();
-        this.updatedAt = utc(now);
+        this.updatedAt = column(now);
     }
 
     /** What {@link #edit} needs, checked by the caller. */
@@ -109,15 +111,7 @@ public class Script {
     }
 
     public void planNextFire(Instant next) {
-        this.nextFireAt = next == null ? null : utc(next);
-    }
-
-    private static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(LocalDateTime utc) {
-        return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
+        this.nextFireAt = next == null ? null : column(next);
     }
 
     public String id() {
