@@ -13,7 +13,7 @@ import java.util.Map;
 @ApplicationException(rollback = true)
 public class RequestRejected extends RuntimeException {
 
-    public enum Reason { INVALID, NOT_FOUND, CONFLICT, TOO_LARGE }
+    public enum Reason { INVALID, UNAUTHENTICATED, NOT_FOUND, CONFLICT, TOO_LARGE, TOO_MANY_REQUESTS }
 
     private final Reason reason;
     private final String title;
@@ -35,6 +35,14 @@ public class RequestRejected extends RuntimeException {
 
     public static RequestRejected conflict(String detail) {
         return new RequestRejected(Reason.CONFLICT, "Conflict", detail);
+    }
+
+    public static RequestRejected unauthenticated(String detail) {
+        return new RequestRejected(Reason.UNAUTHENTICATED, "Unauthorized", detail);
+    }
+
+    public static RequestRejected tooManyRequests(String detail) {
+        return new RequestRejected(Reason.TOO_MANY_REQUESTS, "Too many requests", detail);
     }
 
     public static RequestRejected tooLarge(String detail) {

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,11 +19,57 @@ import static org.awaitility.Awaitility.await;
 /** A small HTTP client for the REST API of a running server. */
 public final class Api {
 
+    /** The password the test servers give the first admin account. */
+    public static final String ADMIN_PASSWORD = System.getProperty("ses.test.adminPassword");
+
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
+    private final Map<String, String> headers;
 
+    /** Anonymous: sends no credentials. */
     public Api(URI base) {
+        this(base, Map.of());
+    }
+
+    private Api(URI base, Map<String, String> headers) {
         this.base = base.toString().endsWith("/") ? base : URI.create(base + "/");
+        this.headers = headers;
+    }
+
+    /** The same server, sending this header (e.g. credentials) on every request. */
+    public Api with(String header, String value) {
+        Map<String, String> more = new java.util.HashMap<>(headers);
+        more.put(header, value);
+        return new Api(base, Map.copyOf(more));
+    }
+
+    /** Logs in with a password and sends the bearer token from then on. */
+    public Api login(String username, String password) {
+        return with("Authorization", "Bearer " + token(username, password));
+    }
+
+    /** The first admin account of a test server. */
+    public Api asAdmin() {
+        return login("admin", ADMIN_PASSWORD);
+    }
+
+    public String token(String username, String password) {
+        Answer answer = new Api(base).post("api/auth/token", "{\"username\": %s, \"password\": %s}"
+                .formatted(quote(username), quote(password)));
+        if (answer.status() != 200) {
+            throw new AssertionError("Logging in as " + username + " answered " + answer.status() + ": " + answer.body());
+        }
+        return answer.json().getString("token");
+    }
+
+    /** Creates an account (as this caller, who must be admin) and returns its id. */
+    public String createUser(String username, String password, String role) {
+        Answer answer = post("api/users", "{\"username\": %s, \"password\": %s, \"role\": %s}"
+                .formatted(quote(username), quote(password), quote(role)));
+        if (answer.status() != 201) {
+            throw new AssertionError("Creating a user answered " + answer.status() + ": " + answer.body());
+        }
+        return answer.json().getString("id");
     }
 
     /** One answer: status, content type and body. */
@@ -97,7 +144,9 @@ public final class Api {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        headers.forEach(builder::header);
+        return builder;
     }
 
     private Answer send(HttpRequest.Builder request) {

@@ -50,9 +50,28 @@ class DashboardIT {
 
     @BeforeEach
     void setUp() throws Exception {
-        api = new Api(base.toURI());
+        api = new Api(base.toURI()).asAdmin();
         browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
+        logIn("admin", Api.ADMIN_PASSWORD);
+    }
+
+    /** Logs the browser in through the login page's form. */
+    private HttpResponse<String> logIn(String username, String password) throws Exception {
+        URI login = base.toURI().resolve("login.xhtml");
+        String page = browser.send(HttpRequest.newBuilder(login).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher viewState = VIEW_STATE.matcher(page);
+        assertThat(viewState.find()).as("the login page carries a view state").isTrue();
+        String form = "login=login&login%3Ausername=" + encode(username) + "&login%3Apassword=" + encode(password)
+                + "&login%3Asubmit=&jakarta.faces.ViewState=" + encode(viewState.group(1));
+        return browser.send(HttpRequest.newBuilder(login)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     @Test

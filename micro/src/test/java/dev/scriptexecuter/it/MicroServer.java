@@ -38,6 +38,7 @@ public final class MicroServer implements AutoCloseable {
     public MicroServer start() {
         forgetPreviousDeployment();
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dses.admin.password=" + Api.ADMIN_PASSWORD,
                 "-jar", System.getProperty("payara.microJar"),
                 "--deploy", System.getProperty("ses.war"), "--contextroot", "/",
                 "--port", String.valueOf(port), "--rootDir", rootDir.toString(),
@@ -54,7 +55,8 @@ public final class MicroServer implements AutoCloseable {
                     if (!process.isAlive()) {
                         throw new IllegalStateException("Payara Micro exited; see " + logFile);
                     }
-                    return api.get("api/scripts?limit=1").status() == 200;
+                    Api.Answer answer = api.get("api/auth/me");
+                    return answer.status() == 401 && answer.contentType().startsWith("application/problem+json");
                 });
         return this;
     }

@@ -28,7 +28,7 @@ class RestartIT {
         String sleeperRun;
         long sleeperPid;
         try (MicroServer server = new MicroServer(home).start()) {
-            Api api = new Api(server.uri());
+            Api api = new Api(server.uri()).asAdmin();
             counter = api.createScript("{\"name\": \"counter\", \"mainCode\": %s}".formatted(
                     quote("def main(data):\n    data[\"n\"] = data.get(\"n\", 0) + 1\n")));
             api.awaitFinished(api.run(counter, false), RUN_TIME);
@@ -43,7 +43,7 @@ class RestartIT {
                 .until(() -> ProcessHandle.of(sleeperPid).map(p -> !p.isAlive()).orElse(true));
 
         try (MicroServer server = new MicroServer(home).start()) {
-            Api api = new Api(server.uri());
+            Api api = new Api(server.uri()).asAdmin();
             JsonObject script = api.get("api/scripts/" + counter).json();
             assertThat(script.getString("name")).isEqualTo("counter");
             assertThat(script.getJsonObject("data").getInt("n")).isEqualTo(2);

@@ -39,7 +39,7 @@ class RunsIT {
 
     @BeforeEach
     void setUp() throws Exception {
-        api = new Api(base.toURI());
+        api = new Api(base.toURI()).asAdmin();
     }
 
     private String script(String name, String main, String trigger) {

@@ -39,7 +39,7 @@ class ScriptsApiIT {
 
     @BeforeEach
     void setUp() throws Exception {
-        api = new Api(base.toURI());
+        api = new Api(base.toURI()).asAdmin();
     }
 
     @Test

@@ -18,6 +18,14 @@ public final class Problems {
     }
 
     public static Response response(int status, String type, String title, String detail, Map<String, Object> extra) {
+        return Response.status(status).type(MEDIA_TYPE).entity(json(status, type, title, detail, extra)).build();
+    }
+
+    public static String json(int status, String type, String title, String detail) {
+        return json(status, type, title, detail, Map.of());
+    }
+
+    private static String json(int status, String type, String title, String detail, Map<String, Object> extra) {
         JsonObjectBuilder body = Json.createObjectBuilder()
                 .add("type", "/problems/" + type)
                 .add("title", title)
@@ -30,7 +38,7 @@ public final class Problems {
                 body.add(key, String.valueOf(value));
             }
         });
-        return Response.status(status).type(MEDIA_TYPE).entity(body.build().toString()).build();
+        return body.build().toString();
     }
 
     public static Response response(int status, String type, String title, String detail) {

@@ -5,7 +5,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.core.Response;
 
-/** Requests the application refused: invalid (400), unknown (404), conflicting (409), too large (413). */
+/** Requests the application refused: invalid (400), not logged in (401), unknown (404), conflicting (409), too large (413), throttled (429). */
 @Provider
 public class RequestRejectedMapper implements ExceptionMapper<RequestRejected> {
 
@@ -13,11 +13,15 @@ public class RequestRejectedMapper implements ExceptionMapper<RequestRejected> {
     public Response toResponse(RequestRejected rejected) {
         int status = switch (rejected.reason()) {
             case INVALID -> 400;
+            case UNAUTHENTICATED -> 401;
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
             case TOO_LARGE -> 413;
+            case TOO_MANY_REQUESTS -> 429;
         };
         String type = rejected.reason().name().toLowerCase().replace('_', '-');
-        return Problems.response(status, type, rejected.title(), rejected.getMessage(), rejected.details());
+        Response problem = Problems.response(status, type, rejected.title(), rejected.getMessage(), rejected.details());
+        Object retryAfter = rejected.details().get("retryAfter");
+        return retryAfter == null ? problem : Response.fromResponse(problem).header("Retry-After", retryAfter).build();
     }
 }

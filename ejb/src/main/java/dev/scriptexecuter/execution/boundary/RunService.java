@@ -11,8 +11,11 @@ import dev.scriptexecuter.infrastructure.Node;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.script.boundary.ScriptChanged;
 import dev.scriptexecuter.script.entity.Script;
+import dev.scriptexecuter.security.entity.Role;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -33,6 +36,7 @@ import java.util.logging.Logger;
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME, Role.VIEWER_NAME})
 public class RunService {
 
     public static final String JOB = "script-run";
@@ -54,13 +58,15 @@ public class RunService {
     Node node;
 
     /** A run somebody asked for; {@code force} skips the trigger code. */
+    @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
     public RunView request(String scriptId, boolean force) {
         String runId = ledger.queue(scriptId, force ? TriggerKind.FORCED : TriggerKind.MANUAL);
         launch(runId);
         return find(runId);
     }
 
-    /** Starts the batch job for a queued run. */
+    /** Starts the batch job for a queued run; the scheduler calls it with no caller. */
+    @PermitAll
     public void launch(String runId) {
         Properties parameters = new Properties();
         parameters.setProperty("runId", runId);
@@ -99,6 +105,7 @@ public class RunService {
     }
 
     /** Stops a queued or running run. The outcome STOPPED is recorded when the process has ended. */
+    @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
     public RunView stop(String runId) {
         Run run = load(runId);
         if (run.status() == RunStatus.FINISHED) {
@@ -118,6 +125,7 @@ public class RunService {
     }
 
     /** A deleted script's runs have nowhere to report to: end their processes. */
+    @PermitAll
     public void onScriptChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ScriptChanged change) {
         if (em.find(Script.class, change.scriptId()) == null) {
             liveRuns.stopAllOf(change.scriptId());

@@ -4,8 +4,10 @@ import dev.scriptexecuter.infrastructure.Json;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.infrastructure.StrictJsonb;
 import dev.scriptexecuter.script.control.ScriptValidator;
+import dev.scriptexecuter.security.entity.Role;
 import dev.scriptexecuter.script.entity.Script;
 import dev.scriptexecuter.script.entity.Script.ScriptContent;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -29,6 +31,7 @@ import java.util.Objects;
  * change only once it is committed.
  */
 @Stateless
+@RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME, Role.VIEWER_NAME})
 public class ScriptService {
 
     public static final int DEFAULT_PAGE = 50;
@@ -64,6 +67,7 @@ public class ScriptService {
         return ScriptView.of(load(id));
     }
 
+    @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
     public ScriptView create(ScriptDraft draft) {
         Instant now = clock.instant();
         ScriptContent content = validator.validate(draft, null, now);
@@ -77,6 +81,7 @@ public class ScriptService {
         return ScriptView.of(script);
     }
 
+    @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
     public ScriptView replace(String id, ScriptDraft draft) {
         Script script = load(id);
         Instant now = clock.instant();
@@ -93,6 +98,7 @@ public class ScriptService {
     }
 
     /** Applies an RFC 7386 JSON merge patch, e.g. {@code {"active": false}}, then saves as {@link #replace}. */
+    @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
     public ScriptView patch(String id, JsonObject mergePatch) {
         ScriptDraft current = ScriptView.of(load(id)).draft();
         Jsonb jsonb = StrictJsonb.get();
@@ -107,6 +113,7 @@ public class ScriptService {
         return replace(id, patched);
     }
 
+    @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
     public void delete(String id) {
         em.remove(load(id));
         changed.fire(new ScriptChanged(id));

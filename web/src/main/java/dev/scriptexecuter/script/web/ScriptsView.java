@@ -7,6 +7,7 @@ import dev.scriptexecuter.script.boundary.ScriptDraft;
 import dev.scriptexecuter.script.boundary.ScriptService;
 import dev.scriptexecuter.script.boundary.ScriptView;
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJBAccessException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -27,6 +28,7 @@ import java.util.List;
 public class ScriptsView implements Serializable {
 
     private static final int PAGE = 500;
+    private static final String FORBIDDEN = "Your role does not allow this action.";
 
     @Inject
     ScriptService scripts;
@@ -53,6 +55,8 @@ public class ScriptsView implements Serializable {
             inform(FacesMessage.SEVERITY_INFO, "Script '" + created.name() + "' saved.");
         } catch (RequestRejected e) {
             inform(FacesMessage.SEVERITY_ERROR, e.getMessage());
+        } catch (EJBAccessException e) {
+            inform(FacesMessage.SEVERITY_ERROR, FORBIDDEN);
         }
     }
 
@@ -62,6 +66,8 @@ public class ScriptsView implements Serializable {
             inform(FacesMessage.SEVERITY_INFO, "Script '" + script.name() + "' deleted.");
         } catch (RequestRejected e) {
             inform(FacesMessage.SEVERITY_ERROR, e.getMessage());
+        } catch (EJBAccessException e) {
+            inform(FacesMessage.SEVERITY_ERROR, FORBIDDEN);
         }
         init();
     }
@@ -72,6 +78,8 @@ public class ScriptsView implements Serializable {
             inform(FacesMessage.SEVERITY_INFO, (force ? "Forced run" : "Run") + " of '" + script.name() + "' started.");
         } catch (RequestRejected e) {
             inform(FacesMessage.SEVERITY_ERROR, e.getMessage());
+        } catch (EJBAccessException e) {
+            inform(FacesMessage.SEVERITY_ERROR, FORBIDDEN);
         }
         init();
     }

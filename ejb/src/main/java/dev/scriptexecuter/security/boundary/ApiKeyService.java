@@ -1,0 +1,111 @@
+package dev.scriptexecuter.security.boundary;
+
+import dev.scriptexecuter.infrastructure.RequestRejected;
+import dev.scriptexecuter.security.control.ApiKeySecrets;
+import dev.scriptexecuter.security.entity.ApiKey;
+import dev.scriptexecuter.security.entity.Role;
+import dev.scriptexecuter.security.entity.User;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * API keys for services. The secret is shown once, when the key is made, and
+ * kept only as a hash; revoking deletes the key, so it stops working at once.
+ * People manage their own keys; admins see and revoke everybody's and may
+ * make a key that acts for another account.
+ */
+@Stateless
+@RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
+public class ApiKeyService {
+
+    private static final int MAX_NAME = 100;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Resource
+    SessionContext context;
+
+    public ApiKeyView create(ApiKeyDraft draft) {
+        if (draft == null || draft.name() == null || draft.name().isBlank() || draft.name().length() > MAX_NAME) {
+            throw RequestRejected.invalid("An API key needs a name of 1 to " + MAX_NAME + " characters.")
+                    .with("field", "name");
+        }
+        Instant now = clock.instant();
+        Instant expires = expiry(draft.expiresAt(), now);
+        User owner = draft.owner() == null || draft.owner().isBlank() ? self() : ownerForAdmin(draft.owner());
+        String secret = ApiKeySecrets.newSecret();
+        ApiKey key = new ApiKey(owner, draft.name().strip(), ApiKeySecrets.hash(secret), expires, now);
+        em.persist(key);
+        return ApiKeyView.of(key).withKey(ApiKeySecrets.text(key.id(), secret));
+    }
+
+    @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME, Role.VIEWER_NAME})
+    public List<ApiKeyView> list() {
+        var query = isAdmin() ? em.createNamedQuery(ApiKey.FIND_ALL, ApiKey.class)
+                : em.createNamedQuery(ApiKey.FIND_BY_OWNER, ApiKey.class).setParameter("ownerId", self().id());
+        return query.getResultStream().map(ApiKeyView::of).toList();
+    }
+
+    public void revoke(String id) {
+        ApiKey key = id == null ? null : em.find(ApiKey.class, id);
+        if (key == null || !(isAdmin() || key.owner().username().equals(callerName()))) {
+            throw RequestRejected.notFound("There is no API key with id '" + id + "' that you may revoke.");
+        }
+        em.remove(key);
+    }
+
+    private User ownerForAdmin(String username) {
+        if (!isAdmin()) {
+            throw RequestRejected.invalid("Only admins may make API keys for other accounts.").with("field", "owner");
+        }
+        return em.createNamedQuery(User.FIND_BY_USERNAME, User.class).setParameter("username", username.trim())
+                .getResultStream().findFirst()
+                .orElseThrow(() -> RequestRejected.invalid("There is no account '" + username + "'.").with("field", "owner"));
+    }
+
+    private static Instant expiry(String text, Instant now) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        Instant expires;
+        try {
+            expires = OffsetDateTime.parse(text.trim()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw RequestRejected.invalid("\"expiresAt\" must be an ISO-8601 time such as \"2027-01-01T00:00:00Z\".")
+                    .with("field", "expiresAt");
+        }
+        if (!expires.isAfter(now)) {
+            throw RequestRejected.invalid("\"expiresAt\" must be in the future.").with("field", "expiresAt");
+        }
+        return expires;
+    }
+
+    private boolean isAdmin() {
+        return context.isCallerInRole(Role.ADMIN_NAME);
+    }
+
+    private String callerName() {
+        return context.getCallerPrincipal().getName();
+    }
+
+    private User self() {
+        return em.createNamedQuery(User.FIND_BY_USERNAME, User.class).setParameter("username", callerName())
+                .getResultStream().findFirst()
+                .orElseThrow(() -> RequestRejected.notFound("Your account does not exist any more."));
+    }
+}

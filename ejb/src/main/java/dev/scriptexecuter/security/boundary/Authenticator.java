@@ -1,0 +1,89 @@
+package dev.scriptexecuter.security.boundary;
+
+import dev.scriptexecuter.infrastructure.RequestRejected;
+import dev.scriptexecuter.security.control.ApiKeySecrets;
+import dev.scriptexecuter.security.control.CredentialCheck;
+import dev.scriptexecuter.security.control.Tokens;
+import dev.scriptexecuter.security.control.UserDirectory;
+import dev.scriptexecuter.security.entity.ApiKey;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Turns what a request carries (a password, a bearer token, an API key, a
+ * dashboard session) into a {@link Caller}. Used by the HTTP authentication
+ * mechanism before any role is known, hence open to all; every answer is
+ * checked against the current state of the account, so a disabled user or a
+ * revoked key stops working at once.
+ */
+@Stateless
+@PermitAll
+public class Authenticator {
+
+    private static final String WRONG_CREDENTIALS = "The username or password is wrong.";
+    /** A key's last use is written at most this often, not on every request. */
+    private static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    CredentialCheck credentials;
+
+    @Inject
+    Tokens tokens;
+
+    @Inject
+    UserDirectory users;
+
+    @Inject
+    Clock clock;
+
+    public Optional<Caller> password(String username, String password, String address) {
+        CredentialValidationResult result = credentials.check(username, password, address);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            return Optional.empty();
+        }
+        return current(result.getCallerPrincipal().getName());
+    }
+
+    /** A bearer token for the API, for a correct username and password. */
+    public Tokens.Issued token(String username, String password, String address, Duration lifetime) {
+        Caller caller = password(username, password, address)
+                .orElseThrow(() -> RequestRejected.unauthenticated(WRONG_CREDENTIALS));
+        return tokens.issue(caller.username(), caller.role(), lifetime);
+    }
+
+    public Optional<Caller> bearer(String token) {
+        return tokens.verify(token).flatMap(bearer -> current(bearer.username()));
+    }
+
+    public Optional<Caller> apiKey(String text) {
+        return ApiKeySecrets.parse(text).flatMap(parsed -> {
+            ApiKey key = em.find(ApiKey.class, parsed.keyId());
+            if (key == null || !ApiKeySecrets.matches(parsed.secret(), key.secretHash())
+                    || key.expiredAt(clock.instant()) || !key.owner().enabled()) {
+                return Optional.empty();
+            }
+            Instant now = clock.instant();
+            if (key.lastUsedAt() == null || key.lastUsedAt().isBefore(now.minus(LAST_USE_PRECISION))) {
+                key.used(now);
+            }
+            return Optional.of(new Caller(key.owner().username(), key.owner().role()));
+        });
+    }
+
+    /** The account as it is now: empty if it was deleted or disabled. */
+    public Optional<Caller> current(String username) {
+        return users.enabled(username).map(user -> new Caller(user.username(), user.role()));
+    }
+}

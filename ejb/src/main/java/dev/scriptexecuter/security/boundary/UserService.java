@@ -1,0 +1,150 @@
+package dev.scriptexecuter.security.boundary;
+
+import dev.scriptexecuter.infrastructure.RequestRejected;
+import dev.scriptexecuter.security.control.PasswordHasher;
+import dev.scriptexecuter.security.entity.Role;
+import dev.scriptexecuter.security.entity.User;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Accounts: admins list, create, change and delete them; everybody reads
+ * their own and changes their own password. The last enabled admin cannot be
+ * removed, disabled or demoted, so the installation never locks itself out.
+ */
+@Stateless
+@RolesAllowed(Role.ADMIN_NAME)
+public class UserService {
+
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    Clock clock;
+
+    @Resource
+    SessionContext context;
+
+    public List<UserView> list() {
+        return em.createNamedQuery(User.FIND_ALL, User.class).getResultStream().map(UserView::of).toList();
+    }
+
+    public UserView create(UserDraft draft) {
+        if (draft == null) {
+            throw RequestRejected.invalid("The request body must be an account: username, password, role.");
+        }
+        String username = draft.username() == null ? "" : draft.username().trim();
+        if (!USERNAME.matcher(username).matches()) {
+            throw RequestRejected.invalid("The username must be 1 to 64 letters, digits or . _ @ -.")
+                    .with("field", "username");
+        }
+        if (!em.createNamedQuery(User.FIND_BY_USERNAME, User.class).setParameter("username", username)
+                .getResultList().isEmpty()) {
+            throw RequestRejected.conflict("An account named '" + username + "' exists already.").with("field", "username");
+        }
+        User user = new User(username, hasher.hash(strong(draft.password())), role(draft.role(), Role.USER),
+                clock.instant());
+        if (Boolean.FALSE.equals(draft.enabled())) {
+            user.assign(user.role(), false);
+        }
+        em.persist(user);
+        return UserView.of(user);
+    }
+
+    public UserView update(String id, UserDraft draft) {
+        User user = load(id);
+        if (draft == null) {
+            throw RequestRejected.invalid("The request body must be an account: role, enabled, password.");
+        }
+        if (draft.username() != null && !draft.username().trim().equals(user.username())) {
+            throw RequestRejected.invalid("A username cannot be changed; create a new account instead.")
+                    .with("field", "username");
+        }
+        Role role = role(draft.role(), user.role());
+        boolean enabled = draft.enabled() == null ? user.enabled() : draft.enabled();
+        if (user.role() == Role.ADMIN && user.enabled() && (role != Role.ADMIN || !enabled)) {
+            requireAnotherAdmin();
+        }
+        user.assign(role, enabled);
+        if (draft.password() != null) {
+            user.changePassword(hasher.hash(strong(draft.password())));
+        }
+        return UserView.of(user);
+    }
+
+    public void delete(String id) {
+        User user = load(id);
+        if (user.role() == Role.ADMIN && user.enabled()) {
+            requireAnotherAdmin();
+        }
+        em.remove(user);
+    }
+
+    @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME, Role.VIEWER_NAME})
+    public UserView me() {
+        return UserView.of(self());
+    }
+
+    @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME, Role.VIEWER_NAME})
+    public void changeOwnPassword(String currentPassword, String newPassword) {
+        User user = self();
+        if (currentPassword == null || !hasher.matches(currentPassword, user.passwordHash())) {
+            throw RequestRejected.invalid("The current password is wrong.").with("field", "currentPassword");
+        }
+        user.changePassword(hasher.hash(strong(newPassword)));
+    }
+
+    private User self() {
+        String name = context.getCallerPrincipal().getName();
+        return em.createNamedQuery(User.FIND_BY_USERNAME, User.class).setParameter("username", name)
+                .getResultStream().findFirst()
+                .orElseThrow(() -> RequestRejected.notFound("Your account '" + name + "' does not exist any more."));
+    }
+
+    private void requireAnotherAdmin() {
+        if (em.createNamedQuery(User.COUNT_ENABLED_ADMINS, Long.class).getSingleResult() <= 1) {
+            throw RequestRejected.conflict("This is the last enabled admin; make another account admin first.");
+        }
+    }
+
+    private static String strong(String password) {
+        String weakness = PasswordHasher.weakness(password);
+        if (weakness != null) {
+            throw RequestRejected.invalid(weakness).with("field", "password");
+        }
+        return password;
+    }
+
+    private static Role role(String name, Role fallback) {
+        if (name == null) {
+            return fallback;
+        }
+        try {
+            return Role.of(name);
+        } catch (IllegalArgumentException e) {
+            throw RequestRejected.invalid(e.getMessage()).with("field", "role");
+        }
+    }
+
+    private User load(String id) {
+        User user = id == null ? null : em.find(User.class, id);
+        if (user == null) {
+            throw RequestRejected.notFound("There is no account with id '" + id + "'.");
+        }
+        return user;
+    }
+}

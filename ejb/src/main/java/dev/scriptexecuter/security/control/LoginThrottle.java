@@ -1,0 +1,96 @@
+package dev.scriptexecuter.security.control;
+
+import dev.scriptexecuter.infrastructure.RequestRejected;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Slows down password guessing: after a few failed logins for a username or
+ * from an address, further attempts are refused for a time that doubles with
+ * each failure (up to a maximum). A success clears the username's record.
+ * Kept per node, in memory; the map is bounded.
+ */
+@ApplicationScoped
+public class LoginThrottle {
+
+    private static final int MAX_TRACKED = 10_000;
+    private static final Duration MAX_DELAY = Duration.ofMinutes(15);
+
+    @Inject
+    @ConfigProperty(name = "ses.login.free-attempts", defaultValue = "5")
+    int freeAttempts;
+
+    @Inject
+    Clock clock;
+
+    private final ConcurrentMap<String, Failures> failures = new ConcurrentHashMap<>();
+
+    private record Failures(int count, Instant blockedUntil) {
+    }
+
+    /** Refuses with 429 while the username or the address is blocked. */
+    public void checkAllowed(String username, String address) {
+        Instant now = clock.instant();
+        Instant until = later(blockedUntil(userKey(username), now), blockedUntil(addressKey(address), now));
+        if (until != null) {
+            long seconds = Math.max(1, Duration.between(now, until).toSeconds());
+            throw RequestRejected.tooManyRequests("Too many failed logins; try again in " + seconds + " s.")
+                    .with("retryAfter", seconds);
+        }
+    }
+
+    public void failed(String username, String address) {
+        if (failures.size() > MAX_TRACKED) {
+            Instant now = clock.instant();
+            failures.values().removeIf(f -> f.blockedUntil() == null || f.blockedUntil().isBefore(now));
+        }
+        record(userKey(username));
+        record(addressKey(address));
+    }
+
+    public void succeeded(String username) {
+        failures.remove(userKey(username));
+    }
+
+    private void record(String key) {
+        failures.merge(key, new Failures(1, null), (old, one) -> {
+            int count = old.count() + 1;
+            Instant blocked = count >= freeAttempts ? clock.instant().plus(delay(count)) : null;
+            return new Failures(count, blocked);
+        });
+    }
+
+    private Duration delay(int count) {
+        int doublings = Math.min(count - freeAttempts, 20);
+        Duration delay = Duration.ofSeconds(1L << doublings);
+        return delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay;
+    }
+
+    private Instant blockedUntil(String key, Instant now) {
+        Failures f = failures.get(key);
+        return f == null || f.blockedUntil() == null || !f.blockedUntil().isAfter(now) ? null : f.blockedUntil();
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isAfter(b) ? a : b;
+    }
+
+    private static String userKey(String username) {
+        return "user:" + (username == null ? "" : username.toLowerCase(Locale.ROOT));
+    }
+
+    private static String addressKey(String address) {
+        return "addr:" + address;
+    }
+}

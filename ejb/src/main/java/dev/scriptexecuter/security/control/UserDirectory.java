@@ -1,0 +1,53 @@
+package dev.scriptexecuter.security.control;
+
+import dev.scriptexecuter.security.entity.User;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/** Looks accounts up by name for authentication, and records logins. */
+@ApplicationScoped
+public class UserDirectory {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    public Optional<User> byUsername(String username) {
+        if (username == null || username.isBlank()) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery(User.FIND_BY_USERNAME, User.class).setParameter("username", username.trim())
+                .getResultStream().findFirst();
+    }
+
+    /** The account if it exists and may log in. */
+    public Optional<User> enabled(String username) {
+        return byUsername(username).filter(User::enabled);
+    }
+
+    public long count() {
+        return em.createNamedQuery(User.COUNT_ALL, Long.class).getSingleResult();
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordLogin(String userId) {
+        User user = em.find(User.class, userId);
+        if (user != null) {
+            user.loggedIn(clock.instant());
+        }
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void insert(User user) {
+        em.persist(user);
+        em.flush();
+    }
+}

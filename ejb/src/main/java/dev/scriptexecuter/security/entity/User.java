@@ -1,0 +1,121 @@
+package dev.scriptexecuter.security.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Objects;
+import java.util.UUID;
+
+import static dev.scriptexecuter.infrastructure.UtcColumns.column;
+import static dev.scriptexecuter.infrastructure.UtcColumns.instant;
+
+/** An account that logs in to the dashboard and the API. Only a password hash is kept. */
+@Entity
+@Table(name = "app_user")
+@NamedQuery(name = User.FIND_BY_USERNAME, query = "SELECT u FROM User u WHERE u.username = :username")
+@NamedQuery(name = User.FIND_ALL, query = "SELECT u FROM User u ORDER BY u.username")
+@NamedQuery(name = User.COUNT_ALL, query = "SELECT COUNT(u) FROM User u")
+@NamedQuery(name = User.COUNT_ENABLED_ADMINS, query = "SELECT COUNT(u) FROM User u WHERE u.enabled = true"
+        + " AND u.role = dev.scriptexecuter.security.entity.Role.ADMIN")
+public class User {
+
+    public static final String FIND_BY_USERNAME = "User.findByUsername";
+    public static final String FIND_ALL = "User.findAll";
+    public static final String COUNT_ALL = "User.countAll";
+    public static final String COUNT_ENABLED_ADMINS = "User.countEnabledAdmins";
+
+    @Id
+    private String id;
+
+    @Column(nullable = false, unique = true, length = 64)
+    private String username;
+
+    @Column(name = "password_hash", nullable = false, length = 512)
+    private String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Role role;
+
+    private boolean enabled;
+
+    @Column(name = "created_at", nullable = false)
+    private LocalDateTime createdAt;
+
+    @Column(name = "last_login_at")
+    private LocalDateTime lastLoginAt;
+
+    @Version
+    private long version;
+
+    protected User() {
+    }
+
+    public User(String username, String passwordHash, Role role, Instant now) {
+        this.id = UUID.randomUUID().toString();
+        this.username = Objects.requireNonNull(username);
+        this.passwordHash = Objects.requireNonNull(passwordHash);
+        this.role = Objects.requireNonNull(role);
+        this.enabled = true;
+        this.createdAt = column(now);
+    }
+
+    public void changePassword(String passwordHash) {
+        this.passwordHash = Objects.requireNonNull(passwordHash);
+    }
+
+    public void assign(Role role, boolean enabled) {
+        this.role = Objects.requireNonNull(role);
+        this.enabled = enabled;
+    }
+
+    public void loggedIn(Instant now) {
+        this.lastLoginAt = column(now);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public Instant createdAt() {
+        return instant(createdAt);
+    }
+
+    public Instant lastLoginAt() {
+        return instant(lastLoginAt);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof User other && id.equals(other.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
+}

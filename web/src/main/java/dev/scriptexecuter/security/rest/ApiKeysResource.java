@@ -1,0 +1,50 @@
+package dev.scriptexecuter.security.rest;
+
+import dev.scriptexecuter.security.boundary.ApiKeyDraft;
+import dev.scriptexecuter.security.boundary.ApiKeyService;
+import dev.scriptexecuter.security.boundary.ApiKeyView;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.util.List;
+
+/** API keys: create (the secret is in this answer only), list, revoke. */
+@Path("api-keys")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ApiKeysResource {
+
+    @Inject
+    ApiKeyService keys;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    public Response create(ApiKeyDraft draft) {
+        ApiKeyView created = keys.create(draft);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+    }
+
+    @GET
+    public List<ApiKeyView> list() {
+        return keys.list();
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response revoke(@PathParam("id") String id) {
+        keys.revoke(id);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.scriptexecuter.security.rest;
+
+import dev.scriptexecuter.infrastructure.RequestRejected;
+import dev.scriptexecuter.security.boundary.Authenticator;
+import dev.scriptexecuter.security.boundary.UserService;
+import dev.scriptexecuter.security.boundary.UserView;
+import dev.scriptexecuter.security.control.Tokens;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+
+/** Logging in to the API: a token for a username and password; who am I; change my password. */
+@Path("auth")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+    @Inject
+    Authenticator authenticator;
+
+    @Inject
+    UserService users;
+
+    @Context
+    HttpServletRequest request;
+
+    /** {@code lifetime} (ISO-8601, optional) asks for a shorter-lived token than the configured maximum. */
+    public record TokenRequest(String username, String password, String lifetime) {
+    }
+
+    public record PasswordChange(String currentPassword, String newPassword) {
+    }
+
+    @POST
+    @Path("token")
+    public Tokens.Issued token(TokenRequest login) {
+        if (login == null || login.username() == null || login.password() == null) {
+            throw RequestRejected.invalid("Send {\"username\": \"...\", \"password\": \"...\"}.");
+        }
+        return authenticator.token(login.username(), login.password(), request.getRemoteAddr(), lifetime(login.lifetime()));
+    }
+
+    @GET
+    @Path("me")
+    public UserView me() {
+        return users.me();
+    }
+
+    @POST
+    @Path("password")
+    public Response changePassword(PasswordChange change) {
+        if (change == null) {
+            throw RequestRejected.invalid("Send {\"currentPassword\": \"...\", \"newPassword\": \"...\"}.");
+        }
+        users.changeOwnPassword(change.currentPassword(), change.newPassword());
+        return Response.noContent().build();
+    }
+
+    private static Duration lifetime(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            Duration lifetime = Duration.parse(text.trim());
+            if (lifetime.isNegative() || lifetime.isZero()) {
+                throw RequestRejected.invalid("\"lifetime\" must be positive.");
+            }
+            return lifetime;
+        } catch (DateTimeParseException e) {
+            throw RequestRejected.invalid("\"lifetime\" must be an ISO-8601 duration such as \"PT15M\".");
+        }
+    }
+}

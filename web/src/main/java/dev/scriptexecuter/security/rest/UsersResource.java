@@ -1,0 +1,57 @@
+package dev.scriptexecuter.security.rest;
+
+import dev.scriptexecuter.security.boundary.UserDraft;
+import dev.scriptexecuter.security.boundary.UserService;
+import dev.scriptexecuter.security.boundary.UserView;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.util.List;
+
+/** Accounts, for admins. */
+@Path("users")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class UsersResource {
+
+    @Inject
+    UserService users;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    public List<UserView> list() {
+        return users.list();
+    }
+
+    @POST
+    public Response create(UserDraft draft) {
+        UserView created = users.create(draft);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    public UserView update(@PathParam("id") String id, UserDraft draft) {
+        return users.update(id, draft);
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id) {
+        users.delete(id);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,129 @@
+package dev.scriptexecuter.security.web;
+
+import dev.scriptexecuter.infrastructure.RequestRejected;
+import dev.scriptexecuter.rest.Problems;
+import dev.scriptexecuter.security.boundary.Authenticator;
+import dev.scriptexecuter.security.boundary.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import java.io.IOException;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How a request proves who it is. The REST API ({@code /api/}) takes a bearer
+ * token or an API key on every request and never a cookie, so it cannot be
+ * driven by cross-site requests. The dashboard logs in once with a password
+ * through the login page and is then remembered in its HTTP session.
+ */
+@ApplicationScoped
+public class AuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    static final String SESSION_USER = "ses.username";
+    static final String LOGIN_ERROR = "ses.loginError";
+    private static final String BEARER = "Bearer ";
+
+    @Inject
+    Authenticator authenticator;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        if (isApi(request)) {
+            return api(request, response, context);
+        }
+        return dashboard(request, context);
+    }
+
+    private AuthenticationStatus api(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        String authorization = request.getHeader("Authorization");
+        String apiKey = request.getHeader("X-API-Key");
+        Optional<Caller> caller;
+        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            caller = authenticator.bearer(authorization.substring(BEARER.length()).trim());
+        } else if (apiKey != null) {
+            caller = authenticator.apiKey(apiKey);
+        } else if (context.isProtected()) {
+            return unauthorized(response, context, "Authentication required: send 'Authorization: Bearer <token>'"
+                    + " (from POST /api/auth/token) or 'X-API-Key: <key>'.");
+        } else {
+            return context.doNothing();
+        }
+        return caller.map(c -> login(context, c))
+                .orElseGet(() -> unauthorized(response, context, "The token or API key is invalid, expired or revoked."));
+    }
+
+    private AuthenticationStatus dashboard(HttpServletRequest request, HttpMessageContext context) {
+        Credential credential = context.getAuthParameters().getCredential();
+        if (context.isAuthenticationRequest() && credential instanceof UsernamePasswordCredential password) {
+            Optional<Caller> caller;
+            try {
+                caller = authenticator.password(password.getCaller(), password.getPasswordAsString(),
+                        request.getRemoteAddr());
+            } catch (RequestRejected throttled) {
+                request.setAttribute(LOGIN_ERROR, throttled.getMessage());
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+            if (caller.isEmpty()) {
+                request.setAttribute(LOGIN_ERROR, "The username or password is wrong.");
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+            request.changeSessionId();
+            request.getSession().setAttribute(SESSION_USER, caller.get().username());
+            return login(context, caller.get());
+        }
+        HttpSession session = request.getSession(false);
+        Object username = session == null ? null : session.getAttribute(SESSION_USER);
+        if (username instanceof String name) {
+            Optional<Caller> caller = authenticator.current(name);
+            if (caller.isPresent()) {
+                return login(context, caller.get());
+            }
+            session.invalidate();
+        }
+        if (context.isProtected()) {
+            return context.redirect(request.getContextPath() + "/login.xhtml");
+        }
+        return context.doNothing();
+    }
+
+    @Override
+    public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(SESSION_USER);
+        }
+    }
+
+    private static AuthenticationStatus login(HttpMessageContext context, Caller caller) {
+        return context.notifyContainerAboutLogin(caller.username(), Set.of(caller.role().groupName()));
+    }
+
+    private static AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context,
+                                                     String detail) {
+        try {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"script-executer\"");
+            response.setContentType(Problems.MEDIA_TYPE);
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write(Problems.json(401, "unauthenticated", "Unauthorized", detail));
+        } catch (IOException e) {
+            return context.responseUnauthorized();
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    private static boolean isApi(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/api/") || path.equals("/api");
+    }
+}

@@ -1,0 +1,99 @@
+package dev.scriptexecuter.security.web;
+
+import dev.scriptexecuter.infrastructure.RequestRejected;
+import dev.scriptexecuter.security.boundary.UserDraft;
+import dev.scriptexecuter.security.boundary.UserService;
+import dev.scriptexecuter.security.boundary.UserView;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJBAccessException;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import java.io.Serializable;
+import java.util.List;
+
+/** The admins' page: list accounts, create one, change its role, enable or disable it, delete it. */
+@Named
+@ViewScoped
+public class UsersView implements Serializable {
+
+    @Inject
+    UserService users;
+
+    private List<UserView> items;
+    private String username;
+    private String password;
+    private String role = "user";
+
+    @PostConstruct
+    public void init() {
+        items = users.list();
+    }
+
+    public void create() {
+        attempt(() -> users.create(new UserDraft(username, password, role, true)),
+                "Account '" + username + "' created.");
+        username = password = null;
+    }
+
+    public void setRole(UserView user, String newRole) {
+        attempt(() -> users.update(user.id(), new UserDraft(null, null, newRole, null)),
+                "'" + user.username() + "' is now " + newRole + ".");
+    }
+
+    public void toggleEnabled(UserView user) {
+        attempt(() -> users.update(user.id(), new UserDraft(null, null, null, !user.enabled())),
+                "'" + user.username() + "' is now " + (user.enabled() ? "disabled" : "enabled") + ".");
+    }
+
+    public void delete(UserView user) {
+        attempt(() -> users.delete(user.id()), "Account '" + user.username() + "' deleted.");
+    }
+
+    private void attempt(Runnable action, String success) {
+        try {
+            action.run();
+            inform(FacesMessage.SEVERITY_INFO, success);
+        } catch (RequestRejected e) {
+            inform(FacesMessage.SEVERITY_ERROR, e.getMessage());
+        } catch (EJBAccessException e) {
+            inform(FacesMessage.SEVERITY_ERROR, "Your role does not allow this action.");
+        }
+        init();
+    }
+
+    private static void inform(FacesMessage.Severity severity, String text) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
+    }
+
+    public List<UserView> getItems() {
+        return items;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getRole() {
+        return role;
+    }
+
+    public void setRole(String role) {
+        this.role = role;
+    }
+}
