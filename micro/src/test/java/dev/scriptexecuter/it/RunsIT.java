@@ -142,17 +142,45 @@ class RunsIT {
                 quote("def main(data):\n    data[\"n\"] = data.get(\"n\", 0) + 1\n"),
                 "{\"kind\": \"interval\", \"every\": \"PT1S\"}"));
         await().atMost(Duration.between(Instant.now(), created.plusSeconds(5))).pollInterval(Duration.ofMillis(200))
-                .until(() -> finishedScheduledRuns(id) >= 3);
+                .until(() -> runs(id).stream().filter(r -> "SUCCEEDED".equals(outcome(r))).count() >= 3);
         assertThat(api.patch("api/scripts/" + id, "{\"active\": false}").status()).isEqualTo(200);
+        await().atMost(RUN_TIME).until(() -> runs(id).stream().allMatch(r -> "FINISHED".equals(r.getString("status"))));
 
-        List<JsonObject> runs = api.get("api/scripts/" + id + "/runs?limit=500").json().getJsonArray("items")
-                .stream().map(v -> v.asJsonObject()).toList();
-        List<String> occurrences = runs.stream().map(r -> r.getString("scheduledFor")).toList();
-        assertThat(occurrences).hasSizeGreaterThanOrEqualTo(3).doesNotHaveDuplicates();
-        assertThat(runs).allSatisfy(r -> assertThat(r.getString("trigger")).isEqualTo("SCHEDULED"));
-        Instant first = Instant.parse(occurrences.getLast());
-        assertThat(occurrences).allSatisfy(o ->
-                assertThat(Duration.between(first, Instant.parse(o)).toMillis() % 1000).isZero());
+        List<JsonObject> runs = runs(id);
+        assertThat(runs).allSatisfy(r -> {
+            assertThat(r.getString("trigger")).isEqualTo("SCHEDULED");
+            assertThat(outcome(r)).isEqualTo("SUCCEEDED");
+        });
+        List<Instant> occurrences = runs.stream().map(r -> Instant.parse(r.getString("scheduledFor"))).toList();
+        Instant first = occurrences.getLast();
+        assertThat(occurrences).as("every occurrence on the one-second grid of the first")
+                .allSatisfy(o -> assertThat(Duration.between(first, o).toMillis() % 1000).isZero());
+        assertThat(api.get("api/scripts/" + id).json().getJsonObject("data").getInt("n"))
+                .as("each run counted once").isEqualTo(runs.size());
+    }
+
+    @Test
+    void aRunDoesNotOverwriteDataChangedWhileItRan() {
+        String id = script("slow-writer", "import time\ndef main(data):\n    print(\"started\", flush=True)\n"
+                + "    time.sleep(2)\n    data[\"written\"] = \"by the run\"\n", null);
+        String runId = api.run(id, true);
+        await().atMost(RUN_TIME).until(() -> api.get("api/runs/" + runId + "/log").body().contains("started"));
+        assertThat(api.patch("api/scripts/" + id, "{\"data\": {\"reset\": true}}").status()).isEqualTo(200);
+
+        JsonObject run = api.awaitFinished(runId, RUN_TIME);
+        assertThat(run.getString("outcome")).isEqualTo("SUCCEEDED");
+        assertThat(run.getString("error")).contains("data was changed while this run ran");
+        assertThat(run.isNull("dataAfter")).isTrue();
+        assertThat(api.get("api/scripts/" + id).json().getJsonObject("data").toString()).isEqualTo("{\"reset\":true}");
+    }
+
+    private List<JsonObject> runs(String scriptId) {
+        return api.get("api/scripts/" + scriptId + "/runs?limit=500").json().getJsonArray("items").stream()
+                .map(v -> v.asJsonObject()).toList();
+    }
+
+    private static String outcome(JsonObject run) {
+        return run.isNull("outcome") ? null : run.getString("outcome");
     }
 
     @Test
@@ -166,10 +194,4 @@ class RunsIT {
         assertProblem(api.post("api/scripts/" + id + "/runs", "{\"force\": \"very\"}"), 400, "run request");
     }
 
-    private long finishedScheduledRuns(String scriptId) {
-        return api.get("api/scripts/" + scriptId + "/runs?limit=500").json().getJsonArray("items").stream()
-                .map(v -> v.asJsonObject())
-                .filter(r -> "SCHEDULED".equals(r.getString("trigger")) && "FINISHED".equals(r.getString("status")))
-                .count();
-    }
 }

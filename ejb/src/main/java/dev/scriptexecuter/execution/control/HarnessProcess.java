@@ -6,10 +6,9 @@ import dev.scriptexecuter.python.control.PythonFiles;
 import dev.scriptexecuter.python.control.PythonInterpreter;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
@@ -20,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 public class HarnessProcess {
 
     private static final int MAX_LINE_CHARS = 16 * 1024;
+    private static final long CAPTURE_GRACE_MILLIS = 5000;
 
     @Inject
     PythonInterpreter interpreter;
@@ -50,7 +51,12 @@ public class HarnessProcess {
     @Resource
     ManagedScheduledExecutorService timers;
 
+    @Resource
+    ManagedThreadFactory managedThreads;
+
+    /** Set by unit tests, which run without a container. */
     ScheduledExecutorService timeoutScheduler;
+    ThreadFactory threadFactory;
 
     @Inject
     @ConfigProperty(name = "ses.run.timeout", defaultValue = "PT1H")
@@ -59,6 +65,10 @@ public class HarnessProcess {
     @Inject
     @ConfigProperty(name = "ses.run.log-max-bytes", defaultValue = "1048576")
     long logMaxBytes;
+
+    @Inject
+    @ConfigProperty(name = "ses.script.max-data-bytes", defaultValue = "1048576")
+    long maxDataBytes;
 
     /** Registers a run as alive on this node before it starts, so that a stop request finds it from now on. */
     public LiveRun open(String runId) {
@@ -75,14 +85,17 @@ public class HarnessProcess {
             RunDirectory.prepare(directory, ticket);
             Process process = start(ticket, directory);
             live.attach(process);
+            Thread reader = threads().newThread(() -> capture(process, live));
+            reader.start();
             ScheduledFuture<?> deadline = scheduler().schedule(live::timeOut, timeout.toMillis(), TimeUnit.MILLISECONDS);
             try {
-                LineReader.forEachLine(process.getInputStream(), MAX_LINE_CHARS, live.log()::line);
                 process.waitFor();
             } finally {
                 deadline.cancel(false);
+                live.endGroup();
             }
-            return result(live, process.exitValue(), directory);
+            finishCapture(reader, process);
+            return RunReport.interpret(live, process.exitValue(), directory, maxDataBytes, timeout);
         } catch (IOException e) {
             return RunResult.failed("Cannot run Python: " + e.getMessage(), live.log().text());
         } catch (InterruptedException e) {
@@ -91,6 +104,30 @@ public class HarnessProcess {
             return new RunResult(RunOutcome.STOPPED, null, "The server interrupted the run.", live.log().text(), null);
         } finally {
             RunDirectory.delete(directory);
+        }
+    }
+
+    /** Reads the run's output until every process holding the pipe is gone. */
+    private static void capture(Process process, LiveRun live) {
+        try {
+            LineReader.forEachLine(process.getInputStream(), MAX_LINE_CHARS, live.log()::line);
+        } catch (IOException e) {
+            live.log().line("[output capture ended: " + e.getMessage() + "]");
+        }
+    }
+
+    /**
+     * The group is dead by now, so the pipe closes at once; a process that left
+     * the group on its own (setsid) may still hold it, and is not waited for.
+     */
+    private static void finishCapture(Thread reader, Process process) throws InterruptedException {
+        reader.join(CAPTURE_GRACE_MILLIS);
+        if (reader.isAlive()) {
+            try {
+                process.getInputStream().close();
+            } catch (IOException e) {
+                // the reader ends with the pipe either way
+            }
         }
     }
 
@@ -113,30 +150,11 @@ public class HarnessProcess {
         return builder.start();
     }
 
-    private RunResult result(LiveRun live, int exitCode, Path directory) {
-        String log = live.log().text();
-        if (live.stopRequested()) {
-            return new RunResult(RunOutcome.STOPPED, exitCode, "Stopped on request.", log, null);
-        }
-        if (live.timedOut()) {
-            return new RunResult(RunOutcome.TIMED_OUT, exitCode, "The run took longer than " + timeout
-                    + " (setting ses.run.timeout) and was killed.", log, null);
-        }
-        return RunDirectory.output(directory)
-                .map(output -> reported(output, exitCode, log))
-                .orElseGet(() -> new RunResult(RunOutcome.FAILED, exitCode,
-                        "The Python process ended with exit code " + exitCode + " without reporting a result.", log, null));
-    }
-
-    private static RunResult reported(JsonObject output, int exitCode, String log) {
-        RunOutcome outcome = RunOutcome.valueOf(output.getString("outcome", "FAILED"));
-        String error = output.get("error") instanceof JsonString text ? text.getString() : null;
-        boolean keepsData = outcome == RunOutcome.SUCCEEDED || outcome == RunOutcome.SKIPPED;
-        String data = keepsData && output.get("data") instanceof JsonObject d ? d.toString() : null;
-        return new RunResult(outcome, exitCode, error, log, data);
-    }
-
     private ScheduledExecutorService scheduler() {
         return timeoutScheduler != null ? timeoutScheduler : timers;
+    }
+
+    private ThreadFactory threads() {
+        return threadFactory != null ? threadFactory : managedThreads;
     }
 }

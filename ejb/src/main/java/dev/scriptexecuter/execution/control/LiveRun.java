@@ -63,9 +63,18 @@ public class LiveRun {
         return timedOut;
     }
 
+    /**
+     * Kills the run's whole process group, also when its leader (the harness)
+     * has already exited but something it started still runs. The group id
+     * stays reserved while any member lives.
+     */
+    void endGroup() {
+        kill();
+    }
+
     private void kill() {
         Process running = process;
-        if (running == null || !running.isAlive()) {
+        if (running == null) {
             return;
         }
         try {
@@ -77,7 +86,6 @@ public class LiveRun {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        running.descendants().forEach(ProcessHandle::destroyForcibly);
         running.destroyForcibly();
     }
 }

@@ -9,13 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * The files through which the server and the harness talk for one run:
  * {@code main.py}, {@code trigger.py} and {@code input.json} in,
- * {@code output.json} out. Never the user's stdout.
+ * {@code output.json} out (read by {@link RunReport}). Never the user's stdout.
  */
 public final class RunDirectory {
 
@@ -37,19 +36,6 @@ public final class RunDirectory {
             return directory;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare the run directory " + directory, e);
-        }
-    }
-
-    /** The harness's report, if it wrote one. */
-    public static Optional<JsonObject> output(Path directory) {
-        Path output = directory.resolve("output.json");
-        if (!Files.isRegularFile(output)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Json.parseObject(Files.readString(output, StandardCharsets.UTF_8)));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
         }
     }
 

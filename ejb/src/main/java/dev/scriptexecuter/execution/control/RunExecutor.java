@@ -39,7 +39,7 @@ public class RunExecutor {
                 LOG.log(Level.WARNING, "Run " + runId + " failed inside the server", e);
                 result = RunResult.failed("The server could not run the script: " + e.getMessage(), live.log().text());
             }
-            ledger.complete(runId, result);
+            ledger.complete(runId, result, ticket.get().dataVersion());
             return result.outcome().name();
         } finally {
             liveRuns.remove(runId);

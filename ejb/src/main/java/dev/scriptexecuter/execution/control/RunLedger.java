@@ -29,6 +29,9 @@ import java.util.Optional;
 @Transactional(Transactional.TxType.REQUIRES_NEW)
 public class RunLedger {
 
+    static final String DATA_CHANGED = "The script's data was changed while this run ran (by an edit or another run);"
+            + " this run's data was not saved.";
+
     @PersistenceContext
     EntityManager em;
 
@@ -67,27 +70,49 @@ public class RunLedger {
         Script script = run.script();
         updateLastRun(script.id(), run);
         return Optional.of(new RunTicket(run.id(), script.id(), script.name(), script.mainCode(),
-                script.triggerCode(), script.dataJson(), run.trigger() == TriggerKind.FORCED));
+                script.triggerCode(), script.dataJson(), script.dataVersion(), run.trigger() == TriggerKind.FORCED));
     }
 
-    public void complete(String runId, RunResult result) {
-        Run run = em.find(Run.class, runId);
-        if (run == null || !run.finish(result.outcome(), result.exitCode(), result.error(), result.log(),
-                result.dataToSave(), clock.instant())) {
+    /**
+     * Ends a run with its result; only the first end counts, so a late report
+     * cannot overwrite a stop or an interruption, nor the other way round. The
+     * run's data is saved only if nobody changed the script's data meanwhile.
+     *
+     * @param dataVersion the version of the data the run was given
+     */
+    public void complete(String runId, RunResult result, long dataVersion) {
+        Instant now = clock.instant();
+        int ended = em.createQuery("UPDATE Run r SET r.status = :finished, r.outcome = :outcome, r.exitCode = :exit,"
+                        + " r.error = :error, r.log = :log, r.dataAfter = :data, r.finishedAt = :now"
+                        + " WHERE r.id = :id AND r.status <> :finished")
+                .setParameter("finished", RunStatus.FINISHED).setParameter("outcome", result.outcome())
+                .setParameter("exit", result.exitCode()).setParameter("error", Run.limitError(result.error()))
+                .setParameter("log", result.log()).setParameter("data", result.dataToSave())
+                .setParameter("now", column(now)).setParameter("id", runId)
+                .executeUpdate();
+        if (ended == 0) {
             return;
         }
+        Run run = em.find(Run.class, runId);
         String scriptId = run.script().id();
-        if (result.dataToSave() != null) {
-            em.createQuery("UPDATE Script s SET s.dataJson = :data WHERE s.id = :id")
-                    .setParameter("data", result.dataToSave()).setParameter("id", scriptId).executeUpdate();
+        if (result.dataToSave() != null && !saveData(scriptId, result.dataToSave(), dataVersion)) {
+            em.createQuery("UPDATE Run r SET r.dataAfter = NULL, r.error = :error WHERE r.id = :id")
+                    .setParameter("error", DATA_CHANGED).setParameter("id", runId).executeUpdate();
         }
-        em.flush();
+        em.refresh(run);
         updateLastRun(scriptId, run);
+    }
+
+    private boolean saveData(String scriptId, String data, long seenVersion) {
+        return em.createQuery("UPDATE Script s SET s.dataJson = :data, s.dataVersion = s.dataVersion + 1"
+                        + " WHERE s.id = :id AND s.dataVersion = :seen")
+                .setParameter("data", data).setParameter("id", scriptId).setParameter("seen", seenVersion)
+                .executeUpdate() == 1;
     }
 
     /** Ends a run that never reached a process (stopped while queued, or the job could not start). */
     public void abandon(String runId, RunOutcome outcome, String reason) {
-        complete(runId, new RunResult(outcome, null, reason, null, null));
+        complete(runId, new RunResult(outcome, null, reason, null, null), 0);
     }
 
     /** Turns the runs this node left unfinished when it died into INTERRUPTED; returns how many. */
@@ -96,7 +121,7 @@ public class RunLedger {
                 .setParameter("node", node.name()).getResultList();
         for (Run run : leftovers) {
             complete(run.id(), new RunResult(RunOutcome.INTERRUPTED, null,
-                    "The server stopped while this run was " + run.status().name().toLowerCase() + ".", null, null));
+                    "The server stopped while this run was " + run.status().name().toLowerCase() + ".", null, null), 0);
         }
         return leftovers.size();
     }

@@ -4,6 +4,7 @@ import static dev.scriptexecuter.infrastructure.UtcColumns.column;
 import static dev.scriptexecuter.infrastructure.UtcColumns.instant;
 
 import dev.scriptexecuter.script.entity.Script;
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -41,6 +42,7 @@ public class Run {
     public static final String COUNT_BY_SCRIPT = "Run.countByScript";
     public static final String COUNT_UNFINISHED_OF_SCRIPT = "Run.countUnfinishedOfScript";
     public static final String FIND_UNFINISHED_ON_NODE = "Run.findUnfinishedOnNode";
+    private static final int MAX_ERROR = 4000;
 
     @Id
     private String id;
@@ -84,7 +86,9 @@ public class Run {
     @Column(length = 4000)
     private String error;
 
+    /** Up to the log cap per run: loaded only when asked for, not with every list of runs. */
     @Lob
+    @Basic(fetch = FetchType.LAZY)
     @Column(name = "log_text")
     private String log;
 
@@ -110,7 +114,7 @@ public class Run {
         this.startedAt = column(now);
     }
 
-    /** Ends the run; only the first call counts, so a late report cannot overwrite a stop or an interruption. */
+    /** Ends a run that never started (e.g. OVERLAPPED); running runs end through a conditional update. */
     public boolean finish(RunOutcome outcome, Integer exitCode, String error, String log, String dataAfter,
                           Instant now) {
         if (status == RunStatus.FINISHED) {
@@ -119,11 +123,16 @@ public class Run {
         this.status = RunStatus.FINISHED;
         this.outcome = Objects.requireNonNull(outcome);
         this.exitCode = exitCode;
-        this.error = error == null || error.length() <= 4000 ? error : error.substring(0, 3997) + "...";
+        this.error = limitError(error);
         this.log = log;
         this.dataAfter = dataAfter;
         this.finishedAt = column(now);
         return true;
+    }
+
+    /** An error message as it fits the column. */
+    public static String limitError(String error) {
+        return error == null || error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR - 3) + "...";
     }
 
     public void attachJob(long jobExecutionId) {

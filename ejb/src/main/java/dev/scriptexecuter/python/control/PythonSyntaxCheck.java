@@ -32,8 +32,11 @@ public class PythonSyntaxCheck {
         this.files = files;
     }
 
-    /** What the check found: ok, or a message with the line and column when Python gave them. */
-    public record Finding(boolean ok, Integer line, Integer column, String message) {
+    /**
+     * What the check found: ok, or a message with the line and column when
+     * known; {@code syntax} tells a compile error from a contract problem.
+     */
+    public record Finding(boolean ok, Integer line, Integer column, String message, boolean syntax) {
     }
 
     public Finding check(String code, String requiredFunction) {
@@ -65,9 +68,10 @@ public class PythonSyntaxCheck {
             throw new IllegalStateException("The Python syntax check answered unexpectedly: " + output, e);
         }
         if (result.getBoolean("ok", false)) {
-            return new Finding(true, null, null, null);
+            return new Finding(true, null, null, null, false);
         }
-        return new Finding(false, number(result, "line"), number(result, "column"), result.getString("message", ""));
+        return new Finding(false, number(result, "line"), number(result, "column"), result.getString("message", ""),
+                result.getBoolean("syntax", false));
     }
 
     private static Integer number(JsonObject result, String key) {

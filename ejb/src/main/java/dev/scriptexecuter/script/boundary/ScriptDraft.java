@@ -10,4 +10,9 @@ import jakarta.json.JsonValue;
  */
 public record ScriptDraft(String name, String description, Boolean active, String mainCode, String triggerCode,
                           String requirements, ScheduleSpec schedule, JsonValue data) {
+
+    /** The same draft without data, so that saving it keeps the stored data. */
+    public ScriptDraft keepingData() {
+        return new ScriptDraft(name, description, active, mainCode, triggerCode, requirements, schedule, null);
+    }
 }

@@ -107,6 +107,9 @@ public class ScriptService {
             JsonObject base = Json.parseObject(jsonb.toJson(current));
             patched = jsonb.fromJson(jakarta.json.Json.createMergePatch(mergePatch).apply(base).toString(),
                     ScriptDraft.class);
+            if (!mergePatch.containsKey("data")) {
+                patched = patched.keepingData();
+            }
         } catch (JsonException | JsonbException e) {
             throw RequestRejected.invalid("The merge patch does not fit a script: " + e.getMessage());
         }

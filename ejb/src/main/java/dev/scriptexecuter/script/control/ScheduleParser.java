@@ -31,7 +31,13 @@ public class ScheduleParser {
      *                 interval without {@code startAt} keeps; null for a new script
      */
     public Schedule parse(ScheduleSpec spec, Schedule previous, Instant now) {
-        if (spec == null || spec.kind() == null) {
+        if (spec == null) {
+            return Schedule.manual();
+        }
+        if (spec.kind() == null || spec.kind().isBlank()) {
+            if (spec.every() != null || spec.cron() != null || spec.startAt() != null) {
+                throw invalid("The schedule needs a \"kind\": \"interval\", \"cron\" or \"manual\".");
+            }
             return Schedule.manual();
         }
         return switch (spec.kind().trim().toLowerCase(Locale.ROOT)) {

@@ -57,17 +57,19 @@ public class ScriptValidator {
         checkSize("requirements", "requirements", requirements, maxCodeBytes, "ses.script.max-code-bytes");
         Schedule schedule = scheduleParser.parse(draft.schedule(), current == null ? null : current.schedule(), now);
         String data = data(draft.data(), current);
-        checkSize("data", "data", data, maxDataBytes, "ses.script.max-data-bytes");
         boolean active = draft.active() == null || draft.active();
         return new ScriptContent(name, description, active, mainCode, triggerCode, requirements, schedule, data);
     }
 
-    private static String data(JsonValue data, Script current) {
+    /** The stored data is kept when none is sent, and only sent data is held to the size limit. */
+    private String data(JsonValue data, Script current) {
         if (data == null || data.getValueType() == JsonValue.ValueType.NULL) {
             return current != null ? current.dataJson() : "{}";
         }
         if (data instanceof JsonObject object) {
-            return Json.text(object);
+            String text = Json.text(object);
+            checkSize("data", "data", text, maxDataBytes, "ses.script.max-data-bytes");
+            return text;
         }
         throw invalid("data", "\"data\" must be a JSON object such as {\"n\": 1}; it is "
                 + data.getValueType().name().toLowerCase() + ".");
@@ -96,9 +98,9 @@ public class ScriptValidator {
         if (!finding.ok()) {
             String where = finding.line() == null ? "" : " at line " + finding.line()
                     + (finding.column() == null ? "" : ", column " + finding.column());
-            String detail = finding.line() == null
-                    ? "The " + label + " is not valid: " + finding.message() + "."
-                    : "The " + label + " has a syntax error" + where + ": " + finding.message() + ".";
+            String detail = finding.syntax()
+                    ? "The " + label + " has a syntax error" + where + ": " + finding.message() + "."
+                    : "The " + label + " is not valid" + where + ": " + finding.message() + ".";
             throw invalid(field, detail).with("line", finding.line()).with("column", finding.column());
         }
         return code;

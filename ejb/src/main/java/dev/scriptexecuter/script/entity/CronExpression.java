@@ -1,5 +1,8 @@
 package dev.scriptexecuter.script.entity;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.BitSet;
@@ -63,10 +66,18 @@ public final class CronExpression {
         return new CronExpression(text.trim(), fields);
     }
 
-    /** The first time at or after {@code from} (rounded up to a whole second) that matches, if any within five years. */
+    /**
+     * The first time at or after {@code from} (rounded up to a whole second) that matches, if any within five
+     * years. Matching is on the wall clock of {@code from}'s zone: a time that the clock passes twice when it goes
+     * back fires once (at its first passing), a time that the clock skips when it goes forward fires at the
+     * moment after the jump.
+     */
     public Optional<ZonedDateTime> nextAtOrAfter(ZonedDateTime from) {
-        ZonedDateTime t = from.getNano() == 0 ? from : from.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
-        ZonedDateTime limit = from.plusYears(SEARCH_YEARS);
+        ZoneId zone = from.getZone();
+        Instant start = from.toInstant();
+        LocalDateTime t = from.toLocalDateTime();
+        t = t.getNano() == 0 ? t : t.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        LocalDateTime limit = t.plusYears(SEARCH_YEARS);
         while (t.isBefore(limit)) {
             if (!months.get(t.getMonthValue())) {
                 t = t.withDayOfMonth(1).truncatedTo(ChronoUnit.DAYS).plusMonths(1);
@@ -79,13 +90,17 @@ public final class CronExpression {
             } else if (!seconds.get(t.getSecond())) {
                 t = t.plusSeconds(1);
             } else {
-                return Optional.of(t);
+                ZonedDateTime candidate = ZonedDateTime.ofLocal(t, zone, null);
+                if (!candidate.toInstant().isBefore(start)) {
+                    return Optional.of(candidate);
+                }
+                t = t.plusSeconds(1);
             }
         }
         return Optional.empty();
     }
 
-    private boolean dayMatches(ZonedDateTime t) {
+    private boolean dayMatches(LocalDateTime t) {
         boolean dom = daysOfMonth.get(t.getDayOfMonth());
         boolean dow = daysOfWeek.get(t.getDayOfWeek().getValue() % 7);
         if (!anyDayOfMonth && !anyDayOfWeek) {

@@ -64,6 +64,10 @@ public class Script {
     @Column(name = "data_json", nullable = false)
     private String dataJson;
 
+    /** Grows with every change of the data, by an edit or a run. */
+    @Column(name = "data_version", nullable = false)
+    private long dataVersion;
+
     @Column(name = "created_at", nullable = false)
     private LocalDateTime createdAt;
 
@@ -101,7 +105,10 @@ public class Script {
         this.triggerCode = content.triggerCode();
         this.requirements = content.requirements();
         this.schedule = content.schedule();
-        this.dataJson = content.dataJson();
+        if (!content.dataJson().equals(dataJson)) {
+            this.dataJson = content.dataJson();
+            this.dataVersion++;
+        }
         this.updatedAt = column(now);
     }
 
@@ -148,6 +155,10 @@ public class Script {
 
     public String dataJson() {
         return dataJson;
+    }
+
+    public long dataVersion() {
+        return dataVersion;
     }
 
     public Instant createdAt() {

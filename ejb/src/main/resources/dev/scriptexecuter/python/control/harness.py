@@ -61,7 +61,7 @@ def run(run_dir, request, data):
 
 def encode(outcome, data, error):
     try:
-        return json.dumps({"outcome": outcome, "data": data, "error": error})
+        return json.dumps({"outcome": outcome, "data": data, "error": error}, allow_nan=False)
     except (TypeError, ValueError) as cause:
         message = "data is not JSON-serialisable after the run: %s" % cause
         print(message, file=sys.stderr)

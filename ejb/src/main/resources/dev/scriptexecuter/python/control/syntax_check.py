@@ -2,26 +2,40 @@
 
 Reads the code from stdin, the required function name from argv[1] and
 prints one JSON object: {"ok": true} or
-{"ok": false, "line": int|null, "column": int|null, "message": str}.
+{"ok": false, "line": int|null, "column": int|null, "message": str,
+"syntax": bool} where syntax says whether Python could not compile the code.
 """
 import ast
 import json
 import sys
 
 
+def problem(message, line=None, column=None, syntax=False):
+    return {"ok": False, "line": line, "column": column, "message": message, "syntax": syntax}
+
+
 def check(code, required):
     try:
-        tree = ast.parse(code, filename="<%s code>" % required)
+        # compile(), not only ast.parse(): some errors (a top-level return,
+        # a nonlocal without a binding) are found only when compiling.
+        compile(code, "<%s code>" % required, "exec", dont_inherit=True)
+        tree = ast.parse(code)
     except SyntaxError as error:
-        return {"ok": False, "line": error.lineno, "column": error.offset,
-                "message": error.msg}
+        return problem(error.msg, error.lineno, error.offset, syntax=True)
     except ValueError as error:  # e.g. null bytes in the source
-        return {"ok": False, "line": None, "column": None, "message": str(error)}
-    defined = {node.name for node in tree.body
-               if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))}
-    if required not in defined:
-        return {"ok": False, "line": None, "column": None,
-                "message": "the code must define a top-level function 'def %s(data)'" % required}
+        return problem(str(error))
+    functions = [node for node in tree.body
+                 if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == required]
+    if not functions:
+        return problem("the code must define a top-level function 'def %s(data)'" % required)
+    function = functions[-1]
+    if isinstance(function, ast.AsyncFunctionDef):
+        return problem("'%s' must be a plain function 'def %s(data)', not 'async def'" % (required, required),
+                       function.lineno, function.col_offset + 1)
+    arguments = function.args
+    if not (arguments.posonlyargs or arguments.args or arguments.vararg):
+        return problem("'def %s' must take one argument, the data: 'def %s(data)'" % (required, required),
+                       function.lineno, function.col_offset + 1)
     return {"ok": True}
 
 

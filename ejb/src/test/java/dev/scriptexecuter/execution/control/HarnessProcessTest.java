@@ -45,8 +45,10 @@ class HarnessProcessTest {
         cut.liveRuns = new LiveRuns();
         cut.clock = Clock.systemUTC();
         cut.timeoutScheduler = timers;
+        cut.threadFactory = Thread::new;
         cut.timeout = Duration.ofMinutes(1);
         cut.logMaxBytes = 1 << 20;
+        cut.maxDataBytes = 4096;
     }
 
     @AfterEach
@@ -55,7 +57,7 @@ class HarnessProcessTest {
     }
 
     private RunResult run(String main, String trigger, String data, boolean force) {
-        RunTicket ticket = new RunTicket("run-" + System.nanoTime(), "script-1", "test", main, trigger, data, force);
+        RunTicket ticket = new RunTicket("run-" + System.nanoTime(), "script-1", "test", main, trigger, data, 0, force);
         return cut.run(ticket, cut.open(ticket.runId()));
     }
 
@@ -156,16 +158,53 @@ class HarnessProcessTest {
     @Test
     void aStoppedRunEndsStoppedAndItsProcessIsGone() throws Exception {
         RunTicket ticket = new RunTicket("run-stop", "script-1", "test",
-                "import os, time\ndef main(data):\n    print('pid=%d' % os.getpid(), flush=True)\n    time.sleep(600)\n",
-                null, "{}", false);
+                "import subprocess, time\ndef main(data):\n    child = subprocess.Popen(['sleep', '600'])\n"
+                        + "    print('pid=%d' % child.pid, flush=True)\n    time.sleep(600)\n",
+                null, "{}", 0, false);
         LiveRun live = cut.open(ticket.runId());
         CompletableFuture<RunResult> running = CompletableFuture.supplyAsync(() -> cut.run(ticket, live));
         await().atMost(Duration.ofSeconds(20)).until(() -> PID.matcher(live.log().text()).find());
-        long pid = pid(live.log().text());
+        long child = pid(live.log().text());
         live.stop();
         RunResult result = running.get(10, TimeUnit.SECONDS);
         assertThat(result.outcome()).isEqualTo(RunOutcome.STOPPED);
-        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        await("the forked child dies with its run").atMost(Duration.ofSeconds(5))
+                .until(() -> ProcessHandle.of(child).map(p -> !p.isAlive()).orElse(true));
+    }
+
+    @Test
+    void aBackgroundProcessLeftBehindEndsWithTheRun() throws Exception {
+        String main = "import subprocess\ndef main(data):\n"
+                + "    child = subprocess.Popen(['sleep', '600'])\n    print('pid=%d' % child.pid, flush=True)\n";
+        RunResult result = CompletableFuture.supplyAsync(() -> run(main, null, "{}", false)).get(20, TimeUnit.SECONDS);
+        assertThat(result.outcome()).isEqualTo(RunOutcome.SUCCEEDED);
+        long child = pid(result.log());
+        await().atMost(Duration.ofSeconds(5)).until(() -> ProcessHandle.of(child).map(p -> !p.isAlive()).orElse(true));
+    }
+
+    @Test
+    void aStopBeforeTheProcessStartsKillsItAtOnce() {
+        RunTicket ticket = new RunTicket("run-late-stop", "script-1", "test", COUNTER, null, "{}", 0, false);
+        LiveRun live = cut.open(ticket.runId());
+        live.stop();
+        RunResult result = cut.run(ticket, live);
+        assertThat(result.outcome()).as("a stop before the process exists kills it at once").isEqualTo(RunOutcome.STOPPED);
+        assertThat(result.dataToSave()).isNull();
+    }
+
+    @Test
+    void nanInDataFailsTheRunWithAReason() {
+        RunResult result = run("def main(data):\n    data['x'] = float('nan')\n", null, "{}", false);
+        assertThat(result.outcome()).isEqualTo(RunOutcome.FAILED);
+        assertThat(result.error()).contains("not JSON-serialisable").contains("Out of range float");
+    }
+
+    @Test
+    void dataOverTheLimitFailsTheRunAndKeepsTheOldData() {
+        RunResult result = run("def main(data):\n    data['big'] = 'x' * 10000\n", null, "{\"n\": 1}", false);
+        assertThat(result.outcome()).isEqualTo(RunOutcome.FAILED);
+        assertThat(result.error()).contains("larger than 4096 bytes").contains("ses.script.max-data-bytes");
+        assertThat(result.dataToSave()).isNull();
     }
 
     @Test

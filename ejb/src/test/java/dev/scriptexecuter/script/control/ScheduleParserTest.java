@@ -67,6 +67,7 @@ class ScheduleParserTest {
     @Test
     void badSchedulesAreRefusedWithASentence() {
         assertRefused(new ScheduleSpec("weekly", null, null, null, null), "The schedule kind 'weekly' is unknown");
+        assertRefused(new ScheduleSpec(null, "PT30S", null, null, null), "The schedule needs a \"kind\"");
         assertRefused(new ScheduleSpec("interval", null, null, null, null), "needs \"every\"");
         assertRefused(new ScheduleSpec("interval", "soon", null, null, null), "\"soon\" is not one");
         assertRefused(new ScheduleSpec("interval", "PT0.5S", null, null, null), "at least one second");

@@ -67,6 +67,21 @@ class ScriptValidatorTest {
     }
 
     @Test
+    void errorsFoundOnlyByTheCompilerAreCaught() {
+        RequestRejected rejected = assertRejected(draft("s", "return 1\n" + MAIN, null), RequestRejected.Reason.INVALID,
+                "The main code has a syntax error at line 1");
+        assertThat(rejected.getMessage()).contains("'return' outside function");
+    }
+
+    @Test
+    void mainMustBeAPlainFunctionTakingTheData() {
+        assertRejected(draft("s", "async def main(data):\n    pass\n", null), RequestRejected.Reason.INVALID,
+                "The main code is not valid at line 1, column 1: 'main' must be a plain function");
+        assertRejected(draft("s", "def main():\n    pass\n", null), RequestRejected.Reason.INVALID,
+                "must take one argument, the data");
+    }
+
+    @Test
     void namesAreRequiredShortAndSingleLine() {
         assertRejected(draft("", MAIN, null), RequestRejected.Reason.INVALID, "The name is required.");
         assertRejected(draft("x".repeat(101), MAIN, null), RequestRejected.Reason.INVALID,

@@ -81,6 +81,32 @@ class CronExpressionTest {
     }
 
     @Test
+    void aTimeTheClockPassesTwiceFiresOnce() {
+        // Europe/Berlin goes from 03:00 CEST back to 02:00 CET on 2026-10-25: 02:30 happens at 00:30Z and 01:30Z
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        CronExpression cron = CronExpression.parse("0 30 2 * * *");
+        ZonedDateTime first = cron.nextAtOrAfter(ZonedDateTime.parse("2026-10-25T00:00:00Z").withZoneSameInstant(berlin))
+                .orElseThrow();
+        assertThat(first.toInstant()).isEqualTo(ZonedDateTime.parse("2026-10-25T00:30:00Z").toInstant());
+        ZonedDateTime second = cron.nextAtOrAfter(first.plusNanos(1_000_000)).orElseThrow();
+        assertThat(second.toInstant()).isEqualTo(ZonedDateTime.parse("2026-10-26T01:30:00Z").toInstant());
+        ZonedDateTime fromSecondPassing = cron.nextAtOrAfter(
+                ZonedDateTime.parse("2026-10-25T01:00:00Z").withZoneSameInstant(berlin)).orElseThrow();
+        assertThat(fromSecondPassing.toInstant()).isEqualTo(second.toInstant());
+    }
+
+    @Test
+    void aTimeTheClockSkipsFiresRightAfterTheJump() {
+        // on 2026-03-29 Europe/Berlin jumps from 02:00 CET to 03:00 CEST: 02:30 does not exist that night
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        ZonedDateTime next = CronExpression.parse("0 30 2 * * *")
+                .nextAtOrAfter(ZonedDateTime.parse("2026-03-28T23:00:00Z").withZoneSameInstant(berlin)).orElseThrow();
+        assertThat(next.toInstant()).isEqualTo(ZonedDateTime.parse("2026-03-29T01:30:00Z").toInstant());
+        ZonedDateTime after = CronExpression.parse("0 30 2 * * *").nextAtOrAfter(next.plusSeconds(1)).orElseThrow();
+        assertThat(after.toInstant()).isEqualTo(ZonedDateTime.parse("2026-03-30T00:30:00Z").toInstant());
+    }
+
+    @Test
     void impossibleDatesNeverMatch() {
         assertThat(CronExpression.parse("0 0 0 30 2 *").nextAtOrAfter(ZonedDateTime.now(UTC))).isEmpty();
     }

@@ -1,0 +1,68 @@
+package dev.scriptexecuter.execution.control;
+
+import dev.scriptexecuter.execution.entity.RunOutcome;
+import dev.scriptexecuter.infrastructure.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Decides how a run ended from what is known when its process is gone: the
+ * harness's {@code output.json}, the exit code, and whether somebody stopped
+ * it or its time ran out. A harness that reported and exited by itself wins
+ * over a stop that came too late to matter.
+ */
+final class RunReport {
+
+    /** Room for the outcome and error next to the data in output.json. */
+    private static final long REPORT_OVERHEAD = 64 * 1024;
+
+    private RunReport() {
+    }
+
+    static RunResult interpret(LiveRun live, int exitCode, Path directory, long maxDataBytes, Duration timeout) {
+        String log = live.log().text();
+        Path output = directory.resolve("output.json");
+        boolean exitedByItself = exitCode == 0 || exitCode == 1;
+        if (exitedByItself && Files.isRegularFile(output)) {
+            return reported(output, exitCode, log, maxDataBytes);
+        }
+        if (live.stopRequested()) {
+            return new RunResult(RunOutcome.STOPPED, exitCode, "Stopped on request.", log, null);
+        }
+        if (live.timedOut()) {
+            return new RunResult(RunOutcome.TIMED_OUT, exitCode, "The run took longer than " + timeout
+                    + " (setting ses.run.timeout) and was killed.", log, null);
+        }
+        return new RunResult(RunOutcome.FAILED, exitCode,
+                "The Python process ended with exit code " + exitCode + " without reporting a result.", log, null);
+    }
+
+    private static RunResult reported(Path output, int exitCode, String log, long maxDataBytes) {
+        String tooLarge = "The data left by the run is larger than " + maxDataBytes
+                + " bytes (setting ses.script.max-data-bytes); the previous data is kept.";
+        JsonObject report;
+        try {
+            if (Files.size(output) > maxDataBytes + REPORT_OVERHEAD) {
+                return new RunResult(RunOutcome.FAILED, exitCode, tooLarge, log, null);
+            }
+            report = Json.parseObject(Files.readString(output, StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            return new RunResult(RunOutcome.FAILED, exitCode, "The harness's report could not be read: "
+                    + e.getMessage(), log, null);
+        }
+        RunOutcome outcome = RunOutcome.valueOf(report.getString("outcome", "FAILED"));
+        String error = report.get("error") instanceof JsonString text ? text.getString() : null;
+        boolean keepsData = outcome == RunOutcome.SUCCEEDED || outcome == RunOutcome.SKIPPED;
+        String data = keepsData && report.get("data") instanceof JsonObject d ? d.toString() : null;
+        if (data != null && data.getBytes(StandardCharsets.UTF_8).length > maxDataBytes) {
+            return new RunResult(RunOutcome.FAILED, exitCode, tooLarge, log, null);
+        }
+        return new RunResult(outcome, exitCode, error, log, data);
+    }
+}
