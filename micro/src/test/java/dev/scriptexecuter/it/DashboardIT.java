@@ -51,9 +51,69 @@ class DashboardIT {
     @BeforeEach
     void setUp() throws Exception {
         api = new Api(base.toURI()).asAdmin();
-        browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        browser = newBrowser();
         logIn("admin", Api.ADMIN_PASSWORD);
+    }
+
+    private static HttpClient newBrowser() {
+        return HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    @Test
+    void withoutALoginEveryPageLeadsToTheLoginPage() throws Exception {
+        HttpClient stranger = newBrowser();
+        HttpResponse<String> page = stranger.send(HttpRequest.newBuilder(base.toURI()).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.uri().getPath()).endsWith("/login.xhtml");
+        assertThat(page.body()).contains("<title>Log in · ScriptExecuterServer</title>");
+        browser = stranger;
+        String refused = logIn("admin", "not-the-password").body();
+        assertThat(refused).contains("The username or password is wrong.").doesNotContain("not-the-password");
+    }
+
+    @Test
+    void theHeaderShowsWhoIsLoggedInAndAdminsSeeTheUsersPage() throws Exception {
+        String page = page();
+        assertThat(page).contains("admin (admin)").contains("Log out").contains("/admin/users.xhtml");
+        HttpResponse<String> users = browser.send(HttpRequest.newBuilder(base.toURI().resolve("admin/users.xhtml"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(users.statusCode()).isEqualTo(200);
+        assertThat(users.body()).contains("Accounts").contains("Add an account");
+    }
+
+    @Test
+    void aViewerSeesNoActionsAndCannotPostThemAnyway() throws Exception {
+        api.createScript("{\"name\": %s, \"mainCode\": %s}"
+                .formatted(quote("viewed-" + UUID.randomUUID()), quote("def main(data):\n    pass\n")));
+        String adminPage = page();
+        Matcher runButton = Pattern.compile("id=\"(list:scripts:\\d+:[^\"]+)\"[^>]*>(?:<span[^>]*>[^<]*</span>)*"
+                + "<span class=\"ui-button-text ui-c\">Force run</span>").matcher(adminPage);
+        assertThat(runButton.find()).as("the admin sees a Force run button").isTrue();
+        assertThat(adminPage).contains(">Delete<").contains("Add a script");
+
+        String viewer = "viewer-" + UUID.randomUUID().toString().substring(0, 8);
+        api.createUser(viewer, "viewer-password", "viewer");
+        browser = newBrowser();
+        logIn(viewer, "viewer-password");
+        String viewerPage = page();
+        assertThat(viewerPage).contains(viewer + " (viewer)");
+        assertThat(viewerPage).doesNotContain("Force run").doesNotContain(">Delete<").doesNotContain("Add a script");
+
+        long runsBefore = allRuns();
+        Matcher viewState = VIEW_STATE.matcher(viewerPage);
+        assertThat(viewState.find()).isTrue();
+        String forged = "list=list&jakarta.faces.ViewState=" + encode(viewState.group(1))
+                + "&jakarta.faces.source=" + encode(runButton.group(1)) + "&" + encode(runButton.group(1)) + "="
+                + "&jakarta.faces.partial.ajax=true&jakarta.faces.partial.execute=%40all";
+        browser.send(HttpRequest.newBuilder(base.toURI().resolve("index.xhtml"))
+                        .header("Content-Type", "application/x-www-form-urlencoded").header("Faces-Request", "partial/ajax")
+                        .POST(HttpRequest.BodyPublishers.ofString(forged)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String addForm = submitAddForm("forged-" + UUID.randomUUID(), "def main(data):\n    pass\n");
+        assertThat(addForm).doesNotContain("saved.");
+        assertThat(allRuns()).as("no run was started by the viewer").isEqualTo(runsBefore);
+        assertThat(api.get("api/scripts?limit=500").body()).doesNotContain("forged-");
     }
 
     /** Logs the browser in through the login page's form. */
@@ -106,6 +166,13 @@ class DashboardIT {
         assertThat(api.get("api/scripts?limit=500").body()).doesNotContain(name);
     }
 
+    private long allRuns() {
+        return api.get("api/scripts?limit=500").json().getJsonArray("items").stream()
+                .mapToLong(s -> api.get("api/scripts/" + s.asJsonObject().getString("id") + "/runs?limit=1").json()
+                        .getJsonNumber("total").longValue())
+                .sum();
+    }
+
     private String page() throws Exception {
         HttpResponse<String> response = browser.send(HttpRequest.newBuilder(base.toURI()).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -138,7 +205,6 @@ class DashboardIT {
                         .header("Content-Type", "multipart/form-data; boundary=" + body.boundary)
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
     }
 

@@ -31,6 +31,15 @@ public final class MicroServer implements AutoCloseable {
         this.port = freePort();
     }
 
+    /** The embedded H2 database file of this server. */
+    public Path databaseFile() {
+        return rootDir.resolve("lib/databases/embedded_default.mv.db");
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
     public URI uri() {
         return URI.create("http://localhost:" + port + "/");
     }

@@ -4,6 +4,8 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -13,10 +15,21 @@ import static dev.scriptexecuter.it.Api.quote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Scripts, data and history survive a restart; a run cut off by a killed server is INTERRUPTED. */
+/**
+ * Scripts, data and history survive a restart; a run cut off by a killed server
+ * is INTERRUPTED; a token issued before the restart is accepted by the new
+ * instance (the signing key lives in the database); no password is stored or
+ * logged in clear.
+ */
 class RestartIT {
 
     private static final Duration RUN_TIME = Duration.ofSeconds(30);
+    private static final String CAROL_PASSWORD = "carols-very-own-secret";
+    private static final String WRONG_GUESS = "a-wrong-guess-4711";
+
+    private static boolean contains(byte[] haystack, String needle) {
+        return new String(haystack, StandardCharsets.ISO_8859_1).contains(needle);
+    }
 
     @TempDir
     Path home;
@@ -27,8 +40,13 @@ class RestartIT {
         String sleeper;
         String sleeperRun;
         long sleeperPid;
+        String tokenFromFirstInstance;
         try (MicroServer server = new MicroServer(home).start()) {
             Api api = new Api(server.uri()).asAdmin();
+            tokenFromFirstInstance = api.token("admin", Api.ADMIN_PASSWORD);
+            api.createUser("carol", CAROL_PASSWORD, "user");
+            assertThat(new Api(server.uri()).post("api/auth/token",
+                    "{\"username\": \"carol\", \"password\": %s}".formatted(quote(WRONG_GUESS))).status()).isEqualTo(401);
             counter = api.createScript("{\"name\": \"counter\", \"mainCode\": %s}".formatted(
                     quote("def main(data):\n    data[\"n\"] = data.get(\"n\", 0) + 1\n")));
             api.awaitFinished(api.run(counter, false), RUN_TIME);
@@ -62,6 +80,19 @@ class RestartIT {
 
             assertThat(api.awaitFinished(api.run(counter, false), RUN_TIME).getString("outcome")).isEqualTo("SUCCEEDED");
             assertThat(api.get("api/scripts/" + counter).json().getJsonObject("data").getInt("n")).isEqualTo(3);
+
+            Api sameToken = new Api(server.uri()).with("Authorization", "Bearer " + tokenFromFirstInstance);
+            assertThat(sameToken.get("api/auth/me").status()).as("a token from the first instance").isEqualTo(200);
+            assertThat(new Api(server.uri()).login("carol", CAROL_PASSWORD).get("api/auth/me").status()).isEqualTo(200);
+
+            byte[] database = Files.readAllBytes(server.databaseFile());
+            String log = Files.readString(server.logFile(), StandardCharsets.UTF_8);
+            for (String secret : new String[] {CAROL_PASSWORD, WRONG_GUESS, Api.ADMIN_PASSWORD}) {
+                assertThat(contains(database, secret)).as("%s in the database file", secret).isFalse();
+                assertThat(log).as("the server log").doesNotContain(secret);
+            }
+            assertThat(contains(database, "carol")).as("the database file is readable as bytes").isTrue();
+            assertThat(log).contains("Failed login for user 'carol'");
         }
     }
 }

@@ -11,6 +11,11 @@ public class ForbiddenMapper implements ExceptionMapper<EJBAccessException> {
 
     @Override
     public Response toResponse(EJBAccessException exception) {
+        return forbidden();
+    }
+
+    /** Also the answer when the JAX-RS runtime checks a resource's roles first. */
+    static Response forbidden() {
         return Problems.response(403, "forbidden", "Forbidden", "Your role does not allow this action.");
     }
 }

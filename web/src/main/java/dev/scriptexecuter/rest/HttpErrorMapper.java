@@ -19,6 +19,9 @@ public class HttpErrorMapper implements ExceptionMapper<WebApplicationException>
                     "The request body is not valid JSON of the expected shape: "
                             + MalformedBodyMapper.rootMessage(exception.getCause()));
         }
+        if (status == 403) {
+            return ForbiddenMapper.forbidden();
+        }
         return Problems.response(status, "http-" + status, reason, exception.getMessage());
     }
 }

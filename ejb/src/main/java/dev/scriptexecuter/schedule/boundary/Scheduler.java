@@ -78,8 +78,7 @@ public class Scheduler {
         scheduled.forEach(script -> arm(script.id(), script.nextFireAt()));
         LOG.info(() -> "Scheduler started on node '" + node.name() + "': " + timers.size() + " scheduled scripts armed, "
                 + interrupted + " unfinished runs of this node marked INTERRUPTED. The dashboard is at the root"
-                + " of the 'Payara Micro URLs' printed when the server is ready, the REST API under /api;"
-                + " no login is needed yet.");
+                + " of the 'Payara Micro URLs' printed when the server is ready, the REST API under /api.");
     }
 
     /** Re-arms a script's timer from what is now committed. */

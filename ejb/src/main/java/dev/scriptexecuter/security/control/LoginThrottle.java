@@ -13,16 +13,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Slows down password guessing: after a few failed logins for a username or
- * from an address, further attempts are refused for a time that doubles with
- * each failure (up to a maximum). A success clears the username's record.
- * Kept per node, in memory; the map is bounded.
+ * Slows down password guessing. After {@code ses.login.free-attempts} failed
+ * logins for a username (or four times as many from one address, which may be
+ * a whole office behind one router), further attempts are refused for a time
+ * that doubles with each failure, up to 15 minutes. Failures older than the
+ * window are forgotten; a success clears the username's record. Kept per node
+ * in memory, in a bounded map.
  */
 @ApplicationScoped
 public class LoginThrottle {
 
     private static final int MAX_TRACKED = 10_000;
+    private static final int ADDRESS_FACTOR = 4;
     private static final Duration MAX_DELAY = Duration.ofMinutes(15);
+    private static final Duration WINDOW = Duration.ofMinutes(15);
 
     @Inject
     @ConfigProperty(name = "ses.login.free-attempts", defaultValue = "5")
@@ -33,7 +37,7 @@ public class LoginThrottle {
 
     private final ConcurrentMap<String, Failures> failures = new ConcurrentHashMap<>();
 
-    private record Failures(int count, Instant blockedUntil) {
+    private record Failures(int count, Instant last, Instant blockedUntil) {
     }
 
     /** Refuses with 429 while the username or the address is blocked. */
@@ -48,29 +52,28 @@ public class LoginThrottle {
     }
 
     public void failed(String username, String address) {
+        Instant now = clock.instant();
         if (failures.size() > MAX_TRACKED) {
-            Instant now = clock.instant();
-            failures.values().removeIf(f -> f.blockedUntil() == null || f.blockedUntil().isBefore(now));
+            failures.values().removeIf(f -> f.last().isBefore(now.minus(WINDOW)));
         }
-        record(userKey(username));
-        record(addressKey(address));
+        record(userKey(username), freeAttempts, now);
+        record(addressKey(address), freeAttempts * ADDRESS_FACTOR, now);
     }
 
     public void succeeded(String username) {
         failures.remove(userKey(username));
     }
 
-    private void record(String key) {
-        failures.merge(key, new Failures(1, null), (old, one) -> {
-            int count = old.count() + 1;
-            Instant blocked = count >= freeAttempts ? clock.instant().plus(delay(count)) : null;
-            return new Failures(count, blocked);
+    private void record(String key, int free, Instant now) {
+        failures.merge(key, new Failures(1, now, null), (old, one) -> {
+            int count = old.last().isBefore(now.minus(WINDOW)) ? 1 : old.count() + 1;
+            Instant blocked = count >= free ? now.plus(delay(count - free)) : null;
+            return new Failures(count, now, blocked);
         });
     }
 
-    private Duration delay(int count) {
-        int doublings = Math.min(count - freeAttempts, 20);
-        Duration delay = Duration.ofSeconds(1L << doublings);
+    private static Duration delay(int beyondFree) {
+        Duration delay = Duration.ofSeconds(2L << Math.min(beyondFree, 20));
         return delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay;
     }
 

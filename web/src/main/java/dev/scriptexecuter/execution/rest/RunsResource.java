@@ -2,6 +2,8 @@ package dev.scriptexecuter.execution.rest;
 
 import dev.scriptexecuter.execution.boundary.RunService;
 import dev.scriptexecuter.execution.boundary.RunView;
+import dev.scriptexecuter.security.entity.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** Runs: read one, read its log, stop it. */
+@RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME, Role.VIEWER_NAME})
 @Path("runs")
 @Produces(MediaType.APPLICATION_JSON)
 public class RunsResource {
@@ -32,6 +35,7 @@ public class RunsResource {
         return runs.log(runId);
     }
 
+    @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
     @POST
     @Path("{runId}/stop")
     public Response stop(@PathParam("runId") String runId) {

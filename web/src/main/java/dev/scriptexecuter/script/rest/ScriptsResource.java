@@ -9,6 +9,8 @@ import dev.scriptexecuter.script.boundary.ScriptDraft;
 import dev.scriptexecuter.script.boundary.ScriptPage;
 import dev.scriptexecuter.script.boundary.ScriptService;
 import dev.scriptexecuter.script.boundary.ScriptView;
+import dev.scriptexecuter.security.entity.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import dev.scriptexecuter.infrastructure.StrictJsonb;
@@ -30,6 +32,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 
 /** Scripts: list, create, read, replace, patch, delete; and their runs. */
+@RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME, Role.VIEWER_NAME})
 @Path("scripts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -51,6 +54,7 @@ public class ScriptsResource {
         return scripts.list(Paging.number("offset", offset, 0), Paging.number("limit", limit, Paging.DEFAULT_LIMIT));
     }
 
+    @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
     @POST
     public Response create(ScriptDraft draft) {
         ScriptView created = scripts.create(draft);
@@ -63,12 +67,14 @@ public class ScriptsResource {
         return scripts.find(id);
     }
 
+    @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
     @PUT
     @Path("{id}")
     public ScriptView replace(@PathParam("id") String id, ScriptDraft draft) {
         return scripts.replace(id, draft);
     }
 
+    @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
     @PATCH
     @Path("{id}")
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
@@ -79,6 +85,7 @@ public class ScriptsResource {
         return scripts.patch(id, mergePatch);
     }
 
+    @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
@@ -86,6 +93,7 @@ public class ScriptsResource {
         return Response.noContent().build();
     }
 
+    @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
     /** Body optional: {@code {"force": true}} skips the trigger code. */
     @POST
     @Path("{id}/runs")

@@ -3,6 +3,8 @@ package dev.scriptexecuter.security.rest;
 import dev.scriptexecuter.security.boundary.ApiKeyDraft;
 import dev.scriptexecuter.security.boundary.ApiKeyService;
 import dev.scriptexecuter.security.boundary.ApiKeyView;
+import dev.scriptexecuter.security.entity.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -19,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 
 /** API keys: create (the secret is in this answer only), list, revoke. */
+@RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
 @Path("api-keys")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -36,6 +39,7 @@ public class ApiKeysResource {
         return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
     }
 
+    @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME, Role.VIEWER_NAME})
     @GET
     public List<ApiKeyView> list() {
         return keys.list();

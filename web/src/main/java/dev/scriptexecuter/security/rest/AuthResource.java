@@ -5,6 +5,9 @@ import dev.scriptexecuter.security.boundary.Authenticator;
 import dev.scriptexecuter.security.boundary.UserService;
 import dev.scriptexecuter.security.boundary.UserView;
 import dev.scriptexecuter.security.control.Tokens;
+import dev.scriptexecuter.security.entity.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -41,6 +44,7 @@ public class AuthResource {
     public record PasswordChange(String currentPassword, String newPassword) {
     }
 
+    @PermitAll
     @POST
     @Path("token")
     public Tokens.Issued token(TokenRequest login) {
@@ -52,12 +56,14 @@ public class AuthResource {
 
     @GET
     @Path("me")
+    @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME, Role.VIEWER_NAME})
     public UserView me() {
         return users.me();
     }
 
     @POST
     @Path("password")
+    @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME, Role.VIEWER_NAME})
     public Response changePassword(PasswordChange change) {
         if (change == null) {
             throw RequestRejected.invalid("Send {\"currentPassword\": \"...\", \"newPassword\": \"...\"}.");

@@ -3,6 +3,8 @@ package dev.scriptexecuter.security.rest;
 import dev.scriptexecuter.security.boundary.UserDraft;
 import dev.scriptexecuter.security.boundary.UserService;
 import dev.scriptexecuter.security.boundary.UserView;
+import dev.scriptexecuter.security.entity.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -20,6 +22,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 
 /** Accounts, for admins. */
+@RolesAllowed(Role.ADMIN_NAME)
 @Path("users")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -30,6 +30,12 @@ public class AuthenticationMechanism implements HttpAuthenticationMechanism {
 
     static final String SESSION_USER = "ses.username";
     static final String LOGIN_ERROR = "ses.loginError";
+    /**
+     * The API is closed except for these paths, decided here rather than by
+     * the container's view of what is protected: Payara counts a path as
+     * protected once any JAX-RS resource carries {@code @RolesAllowed}.
+     */
+    private static final Set<String> PUBLIC_API = Set.of("/api/auth/token");
     private static final String BEARER = "Bearer ";
 
     @Inject
@@ -52,11 +58,11 @@ public class AuthenticationMechanism implements HttpAuthenticationMechanism {
             caller = authenticator.bearer(authorization.substring(BEARER.length()).trim());
         } else if (apiKey != null) {
             caller = authenticator.apiKey(apiKey);
-        } else if (context.isProtected()) {
+        } else if (PUBLIC_API.contains(path(request))) {
+            return context.doNothing();
+        } else {
             return unauthorized(response, context, "Authentication required: send 'Authorization: Bearer <token>'"
                     + " (from POST /api/auth/token) or 'X-API-Key: <key>'.");
-        } else {
-            return context.doNothing();
         }
         return caller.map(c -> login(context, c))
                 .orElseGet(() -> unauthorized(response, context, "The token or API key is invalid, expired or revoked."));
@@ -123,7 +129,11 @@ public class AuthenticationMechanism implements HttpAuthenticationMechanism {
     }
 
     private static boolean isApi(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = path(request);
         return path.startsWith("/api/") || path.equals("/api");
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 }

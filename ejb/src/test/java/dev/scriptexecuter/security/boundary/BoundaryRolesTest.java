@@ -1,0 +1,81 @@
+package dev.scriptexecuter.security.boundary;
+
+import dev.scriptexecuter.execution.boundary.RunService;
+import dev.scriptexecuter.script.boundary.ScriptService;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The EJB boundaries are the gate: every public method says who may call it,
+ * and the roles match the product's rules (viewers read, users change and
+ * run, admins manage accounts). Read from the annotations, as the container does.
+ */
+class BoundaryRolesTest {
+
+    private static final Set<String> EVERYONE = Set.of("admin", "user", "viewer");
+    private static final Set<String> EDITORS = Set.of("admin", "user");
+    private static final Set<String> ADMINS = Set.of("admin");
+    private static final Set<String> OPEN = Set.of("*");
+
+    @Test
+    void scriptsAreReadByEveryoneAndChangedByEditors() {
+        assertThat(roles(ScriptService.class)).isEqualTo(Map.of(
+                "list", EVERYONE, "find", EVERYONE,
+                "create", EDITORS, "replace", EDITORS, "patch", EDITORS, "delete", EDITORS));
+    }
+
+    @Test
+    void runsAreReadByEveryoneAndStartedOrStoppedByEditors() {
+        assertThat(roles(RunService.class)).isEqualTo(Map.of(
+                "find", EVERYONE, "listForScript", EVERYONE, "log", EVERYONE,
+                "request", EDITORS, "stop", EDITORS,
+                "launch", OPEN, "onScriptChanged", OPEN));
+    }
+
+    @Test
+    void accountsAreForAdminsExceptOnesOwn() {
+        assertThat(roles(UserService.class)).isEqualTo(Map.of(
+                "list", ADMINS, "create", ADMINS, "update", ADMINS, "delete", ADMINS,
+                "me", EVERYONE, "changeOwnPassword", EVERYONE));
+        assertThat(roles(ApiKeyService.class)).isEqualTo(Map.of(
+                "create", EDITORS, "list", EVERYONE, "revoke", EDITORS));
+        assertThat(roles(Authenticator.class).values()).as("used before anybody is known").containsOnly(OPEN);
+    }
+
+    private static Map<String, Set<String>> roles(Class<?> boundary) {
+        Map<String, Set<String>> roles = new TreeMap<>();
+        for (Method method : boundary.getDeclaredMethods()) {
+            if (!Modifier.isPublic(method.getModifiers()) || method.isSynthetic()) {
+                continue;
+            }
+            roles.put(method.getName(), allowed(method, boundary));
+        }
+        return roles;
+    }
+
+    private static Set<String> allowed(Method method, Class<?> boundary) {
+        if (method.isAnnotationPresent(PermitAll.class)) {
+            return OPEN;
+        }
+        RolesAllowed onMethod = method.getAnnotation(RolesAllowed.class);
+        if (onMethod != null) {
+            return Set.copyOf(Arrays.asList(onMethod.value()));
+        }
+        if (boundary.isAnnotationPresent(PermitAll.class)) {
+            return OPEN;
+        }
+        RolesAllowed onClass = boundary.getAnnotation(RolesAllowed.class);
+        assertThat(onClass).as("%s.%s says who may call it", boundary.getSimpleName(), method.getName()).isNotNull();
+        return Set.copyOf(Arrays.asList(onClass.value()));
+    }
+}

@@ -1,0 +1,240 @@
+package dev.scriptexecuter.it;
+
+import dev.scriptexecuter.rest.RestApplication;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.BiFunction;
+
+import static dev.scriptexecuter.it.Api.quote;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Every REST endpoint, called by every kind of caller, answers as its access
+ * rule says: 401 without valid credentials, 403 for a role below the rule,
+ * 2xx otherwise. An endpoint without a rule here fails the test.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AccessMatrixIT {
+
+    /** Who may call an endpoint, at the least. */
+    enum Access { PUBLIC, VIEWER, USER, ADMIN }
+
+    enum Identity { ANONYMOUS, VIEWER, USER, ADMIN, REVOKED_API_KEY, EXPIRED_JWT, TAMPERED_JWT }
+
+    private static final String MAIN = "def main(data):\n    pass\n";
+
+    /** One request: method, path under the application, body (or null). */
+    record Call(String method, String path, String body) {
+    }
+
+    record Rule(Access access, BiFunction<AccessMatrixIT, Identity, Call> call) {
+    }
+
+    private static final Map<String, Rule> RULES = new TreeMap<>(Map.ofEntries(
+            Map.entry("POST /api/auth/token", new Rule(Access.PUBLIC, (t, who) -> new Call("POST", "api/auth/token",
+                    "{\"username\": \"matrix-viewer\", \"password\": \"matrix-viewer-pw\"}"))),
+            Map.entry("GET /api/auth/me", new Rule(Access.VIEWER, (t, who) -> get("api/auth/me"))),
+            Map.entry("POST /api/auth/password", new Rule(Access.VIEWER, (t, who) -> new Call("POST",
+                    "api/auth/password", "{\"currentPassword\": %s, \"newPassword\": %s}"
+                    .formatted(quote(password(who)), quote(password(who)))))),
+            Map.entry("GET /api/scripts", new Rule(Access.VIEWER, (t, who) -> get("api/scripts"))),
+            Map.entry("POST /api/scripts", new Rule(Access.USER, (t, who) -> new Call("POST", "api/scripts",
+                    script("created-" + UUID.randomUUID())))),
+            Map.entry("GET /api/scripts/{id}", new Rule(Access.VIEWER, (t, who) -> get("api/scripts/" + t.scriptId))),
+            Map.entry("PUT /api/scripts/{id}", new Rule(Access.USER, (t, who) -> new Call("PUT",
+                    "api/scripts/" + t.scriptId, script("matrix-script")))),
+            Map.entry("PATCH /api/scripts/{id}", new Rule(Access.USER, (t, who) -> new Call("PATCH",
+                    "api/scripts/" + t.scriptId, "{\"description\": \"patched\"}"))),
+            Map.entry("DELETE /api/scripts/{id}", new Rule(Access.USER, (t, who) -> new Call("DELETE",
+                    "api/scripts/" + t.freshScript(), null))),
+            Map.entry("POST /api/scripts/{id}/runs", new Rule(Access.USER, (t, who) -> new Call("POST",
+                    "api/scripts/" + t.scriptId + "/runs", ""))),
+            Map.entry("GET /api/scripts/{id}/runs", new Rule(Access.VIEWER, (t, who) ->
+                    get("api/scripts/" + t.scriptId + "/runs"))),
+            Map.entry("GET /api/runs/{runId}", new Rule(Access.VIEWER, (t, who) -> get("api/runs/" + t.runId))),
+            Map.entry("GET /api/runs/{runId}/log", new Rule(Access.VIEWER, (t, who) ->
+                    get("api/runs/" + t.runId + "/log"))),
+            Map.entry("POST /api/runs/{runId}/stop", new Rule(Access.USER, (t, who) -> new Call("POST",
+                    "api/runs/" + t.runToStop(who) + "/stop", ""))),
+            Map.entry("GET /api/api-keys", new Rule(Access.VIEWER, (t, who) -> get("api/api-keys"))),
+            Map.entry("POST /api/api-keys", new Rule(Access.USER, (t, who) -> new Call("POST", "api/api-keys",
+                    "{\"name\": \"matrix\"}"))),
+            Map.entry("DELETE /api/api-keys/{id}", new Rule(Access.USER, (t, who) -> new Call("DELETE",
+                    "api/api-keys/" + t.keyToRevoke(who), null))),
+            Map.entry("GET /api/users", new Rule(Access.ADMIN, (t, who) -> get("api/users"))),
+            Map.entry("POST /api/users", new Rule(Access.ADMIN, (t, who) -> new Call("POST", "api/users",
+                    user("new-" + UUID.randomUUID().toString().substring(0, 8))))),
+            Map.entry("PUT /api/users/{id}", new Rule(Access.ADMIN, (t, who) -> new Call("PUT",
+                    "api/users/" + t.freshUser(), "{\"role\": \"viewer\"}"))),
+            Map.entry("DELETE /api/users/{id}", new Rule(Access.ADMIN, (t, who) -> new Call("DELETE",
+                    "api/users/" + t.freshUser(), null)))));
+
+    @ArquillianResource
+    URL base;
+
+    private Api admin;
+    private final Map<Identity, Api> callers = new EnumMap<>(Identity.class);
+    private String scriptId;
+    private String runId;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return MicroWar.packaged();
+    }
+
+    @Test
+    void everyEndpointHasARule() {
+        assertThat(RULES.keySet()).as("endpoints found in the resource classes")
+                .isEqualTo(Endpoints.all(RestApplication.class));
+    }
+
+    @Test
+    void everyEndpointAnswersEveryCallerAsItsRuleSays() throws Exception {
+        setUpCallers();
+        List<String> wrong = new ArrayList<>();
+        StringBuilder table = new StringBuilder("\nendpoint                              ");
+        for (Identity who : Identity.values()) {
+            table.append(String.format(" %-9.9s", who.name().toLowerCase()));
+        }
+        for (var entry : RULES.entrySet()) {
+            table.append(String.format("%n%-38s", entry.getKey()));
+            for (Identity who : Identity.values()) {
+                Call call = entry.getValue().call().apply(this, who);
+                int status = send(callers.get(who), call).status();
+                String expected = expected(entry.getValue().access(), who);
+                boolean ok = expected.equals("2xx") ? status >= 200 && status < 300 : expected.equals(String.valueOf(status));
+                table.append(String.format(" %-9s", status + (ok ? "" : "!")));
+                if (!ok) {
+                    wrong.add(entry.getKey() + " as " + who + ": expected " + expected + ", got " + status);
+                }
+            }
+        }
+        System.out.println(table);
+        assertThat(wrong).isEmpty();
+    }
+
+    private static String expected(Access access, Identity who) {
+        return switch (who) {
+            case ANONYMOUS -> access == Access.PUBLIC ? "2xx" : "401";
+            case REVOKED_API_KEY, EXPIRED_JWT, TAMPERED_JWT -> "401";
+            case VIEWER -> access.compareTo(Access.VIEWER) <= 0 ? "2xx" : "403";
+            case USER -> access.compareTo(Access.USER) <= 0 ? "2xx" : "403";
+            case ADMIN -> "2xx";
+        };
+    }
+
+    private void setUpCallers() throws Exception {
+        Api anonymous = new Api(base.toURI());
+        admin = anonymous.asAdmin();
+        for (Identity role : List.of(Identity.VIEWER, Identity.USER)) {
+            String name = "matrix-" + role.name().toLowerCase();
+            admin.createUser(name, password(role), role.name().toLowerCase());
+            callers.put(role, anonymous.login(name, password(role)));
+        }
+        callers.put(Identity.ANONYMOUS, anonymous);
+        callers.put(Identity.ADMIN, admin);
+
+        Api.Answer key = admin.post("api/api-keys", "{\"name\": \"revoked\"}");
+        assertThat(admin.delete("api/api-keys/" + key.json().getString("id")).status()).isEqualTo(204);
+        callers.put(Identity.REVOKED_API_KEY, anonymous.with("X-API-Key", key.json().getString("key")));
+
+        Api.Answer shortLived = anonymous.post("api/auth/token", "{\"username\": \"admin\", \"password\": %s, \"lifetime\": \"PT1S\"}"
+                .formatted(quote(Api.ADMIN_PASSWORD)));
+        assertThat(shortLived.status()).isEqualTo(200);
+        Api expired = anonymous.with("Authorization", "Bearer " + shortLived.json().getString("token"));
+        await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10))
+                .until(() -> expired.get("api/auth/me").status() == 401);
+        callers.put(Identity.EXPIRED_JWT, expired);
+
+        callers.put(Identity.TAMPERED_JWT, anonymous.with("Authorization",
+                "Bearer " + promoteToAdmin(anonymous.token("matrix-viewer", password(Identity.VIEWER)))));
+
+        scriptId = admin.createScript(script("matrix-script"));
+        runId = admin.run(scriptId, true);
+        admin.awaitFinished(runId, Duration.ofSeconds(30));
+    }
+
+    /** The same token with its claims changed to the admin group, signature left as it was. */
+    private static String promoteToAdmin(String token) {
+        String[] parts = token.split("\\.");
+        String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        String forged = claims.replace("\"viewer\"", "\"admin\"");
+        assertThat(forged).isNotEqualTo(claims);
+        return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(forged.getBytes(StandardCharsets.UTF_8))
+                + "." + parts[2];
+    }
+
+    private String freshScript() {
+        return admin.createScript(script("doomed-" + UUID.randomUUID()));
+    }
+
+    private String freshUser() {
+        return admin.createUser("gone-" + UUID.randomUUID().toString().substring(0, 8), "throwaway-password", "viewer");
+    }
+
+    /** A running run for callers who may stop it; any run for the others, who are refused first. */
+    private String runToStop(Identity who) {
+        if (who != Identity.USER && who != Identity.ADMIN) {
+            return runId;
+        }
+        String sleeper = admin.createScript("{\"name\": %s, \"mainCode\": %s}"
+                .formatted(quote("sleeper-" + UUID.randomUUID()), quote(Api.SLEEPER)));
+        String run = admin.run(sleeper, true);
+        admin.awaitPid(run, Duration.ofSeconds(30));
+        return run;
+    }
+
+    /** A key the caller owns, if the caller may have keys; else the admin's. */
+    private String keyToRevoke(Identity who) {
+        Api owner = who == Identity.USER ? callers.get(Identity.USER) : admin;
+        return owner.post("api/api-keys", "{\"name\": \"to revoke\"}").json().getString("id");
+    }
+
+    private static String password(Identity who) {
+        return switch (who) {
+            case ADMIN -> Api.ADMIN_PASSWORD;
+            default -> "matrix-" + who.name().toLowerCase() + "-pw";
+        };
+    }
+
+    private static Call get(String path) {
+        return new Call("GET", path, null);
+    }
+
+    private static String script(String name) {
+        return "{\"name\": %s, \"mainCode\": %s}".formatted(quote(name), quote(MAIN));
+    }
+
+    private static String user(String name) {
+        return "{\"username\": %s, \"password\": \"a-good-password\", \"role\": \"viewer\"}".formatted(quote(name));
+    }
+
+    private static Api.Answer send(Api api, Call call) {
+        return switch (call.method()) {
+            case "GET" -> api.get(call.path());
+            case "POST" -> api.post(call.path(), call.body());
+            case "PUT" -> api.put(call.path(), call.body());
+            case "PATCH" -> api.patch(call.path(), call.body());
+            case "DELETE" -> api.delete(call.path());
+            default -> throw new IllegalArgumentException(call.method());
+        };
+    }
+}
