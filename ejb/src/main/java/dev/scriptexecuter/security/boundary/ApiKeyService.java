@@ -2,6 +2,7 @@ package dev.scriptexecuter.security.boundary;
 
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.security.control.ApiKeySecrets;
+import dev.scriptexecuter.security.control.UserDirectory;
 import dev.scriptexecuter.security.entity.ApiKey;
 import dev.scriptexecuter.security.entity.Role;
 import dev.scriptexecuter.security.entity.User;
@@ -36,6 +37,9 @@ public class ApiKeyService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    UserDirectory directory;
 
     @Resource
     SessionContext context;
@@ -73,8 +77,7 @@ public class ApiKeyService {
         if (!isAdmin()) {
             throw RequestRejected.invalid("Only admins may make API keys for other accounts.").with("field", "owner");
         }
-        return em.createNamedQuery(User.FIND_BY_USERNAME, User.class).setParameter("username", username.trim())
-                .getResultStream().findFirst()
+        return directory.byUsername(username)
                 .orElseThrow(() -> RequestRejected.invalid("There is no account '" + username + "'.").with("field", "owner"));
     }
 
@@ -104,8 +107,7 @@ public class ApiKeyService {
     }
 
     private User self() {
-        return em.createNamedQuery(User.FIND_BY_USERNAME, User.class).setParameter("username", callerName())
-                .getResultStream().findFirst()
+        return directory.byUsername(callerName())
                 .orElseThrow(() -> RequestRejected.notFound("Your account does not exist any more."));
     }
 }

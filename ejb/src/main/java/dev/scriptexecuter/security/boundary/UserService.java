@@ -2,6 +2,7 @@ package dev.scriptexecuter.security.boundary;
 
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.security.control.PasswordHasher;
+import dev.scriptexecuter.security.control.UserDirectory;
 import dev.scriptexecuter.security.entity.Role;
 import dev.scriptexecuter.security.entity.User;
 import jakarta.annotation.Resource;
@@ -34,6 +35,9 @@ public class UserService {
     PasswordHasher hasher;
 
     @Inject
+    UserDirectory directory;
+
+    @Inject
     Clock clock;
 
     @Resource
@@ -52,8 +56,7 @@ public class UserService {
             throw RequestRejected.invalid("The username must be 1 to 64 letters, digits or . _ @ -.")
                     .with("field", "username");
         }
-        if (!em.createNamedQuery(User.FIND_BY_USERNAME, User.class).setParameter("username", username)
-                .getResultList().isEmpty()) {
+        if (directory.byUsername(username).isPresent()) {
             throw RequestRejected.conflict("An account named '" + username + "' exists already.").with("field", "username");
         }
         User user = new User(username, hasher.hash(strong(draft.password())), role(draft.role(), Role.USER),
@@ -110,8 +113,7 @@ public class UserService {
 
     private User self() {
         String name = context.getCallerPrincipal().getName();
-        return em.createNamedQuery(User.FIND_BY_USERNAME, User.class).setParameter("username", name)
-                .getResultStream().findFirst()
+        return directory.byUsername(name)
                 .orElseThrow(() -> RequestRejected.notFound("Your account '" + name + "' does not exist any more."));
     }
 

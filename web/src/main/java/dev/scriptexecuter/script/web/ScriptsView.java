@@ -8,9 +8,8 @@ import dev.scriptexecuter.script.boundary.ScriptService;
 import dev.scriptexecuter.script.boundary.ScriptView;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJBAccessException;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
+import dev.scriptexecuter.web.Messages;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.primefaces.model.file.UploadedFile;
@@ -52,22 +51,22 @@ public class ScriptsView implements Serializable {
             ScriptView created = scripts.create(form.draft());
             form.clear();
             init();
-            inform(FacesMessage.SEVERITY_INFO, "Script '" + created.name() + "' saved.");
+            Messages.info("Script '" + created.name() + "' saved.");
         } catch (RequestRejected e) {
-            inform(FacesMessage.SEVERITY_ERROR, e.getMessage());
+            Messages.error(e.getMessage());
         } catch (EJBAccessException e) {
-            inform(FacesMessage.SEVERITY_ERROR, FORBIDDEN);
+            Messages.error(FORBIDDEN);
         }
     }
 
     public void delete(ScriptView script) {
         try {
             scripts.delete(script.id());
-            inform(FacesMessage.SEVERITY_INFO, "Script '" + script.name() + "' deleted.");
+            Messages.info("Script '" + script.name() + "' deleted.");
         } catch (RequestRejected e) {
-            inform(FacesMessage.SEVERITY_ERROR, e.getMessage());
+            Messages.error(e.getMessage());
         } catch (EJBAccessException e) {
-            inform(FacesMessage.SEVERITY_ERROR, FORBIDDEN);
+            Messages.error(FORBIDDEN);
         }
         init();
     }
@@ -75,11 +74,11 @@ public class ScriptsView implements Serializable {
     public void run(ScriptView script, boolean force) {
         try {
             runs.request(script.id(), force);
-            inform(FacesMessage.SEVERITY_INFO, (force ? "Forced run" : "Run") + " of '" + script.name() + "' started.");
+            Messages.info((force ? "Forced run" : "Run") + " of '" + script.name() + "' started.");
         } catch (RequestRejected e) {
-            inform(FacesMessage.SEVERITY_ERROR, e.getMessage());
+            Messages.error(e.getMessage());
         } catch (EJBAccessException e) {
-            inform(FacesMessage.SEVERITY_ERROR, FORBIDDEN);
+            Messages.error(FORBIDDEN);
         }
         init();
     }
@@ -97,9 +96,6 @@ public class ScriptsView implements Serializable {
         };
     }
 
-    private static void inform(FacesMessage.Severity severity, String text) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
-    }
 
     public List<ScriptView> getItems() {
         return items;

@@ -3,8 +3,7 @@ package dev.scriptexecuter.security.web;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.security.boundary.UserService;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
+import dev.scriptexecuter.web.Messages;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
@@ -16,29 +15,23 @@ public class AccountView {
     @Inject
     UserService users;
 
-    @Inject
-    FacesContext faces;
-
     private String currentPassword;
     private String newPassword;
     private String confirmation;
 
     public void changePassword() {
         if (newPassword == null || !newPassword.equals(confirmation)) {
-            inform(FacesMessage.SEVERITY_ERROR, "The new password and its repetition differ.");
+            Messages.error("The new password and its repetition differ.");
             return;
         }
         try {
             users.changeOwnPassword(currentPassword, newPassword);
-            inform(FacesMessage.SEVERITY_INFO, "Your password was changed.");
+            Messages.info("Your password was changed.");
         } catch (RequestRejected e) {
-            inform(FacesMessage.SEVERITY_ERROR, e.getMessage());
+            Messages.error(e.getMessage());
         }
     }
 
-    private void inform(FacesMessage.Severity severity, String text) {
-        faces.addMessage(null, new FacesMessage(severity, text, null));
-    }
 
     public String getCurrentPassword() {
         return currentPassword;

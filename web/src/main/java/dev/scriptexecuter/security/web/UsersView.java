@@ -6,9 +6,8 @@ import dev.scriptexecuter.security.boundary.UserService;
 import dev.scriptexecuter.security.boundary.UserView;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJBAccessException;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
+import dev.scriptexecuter.web.Messages;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
@@ -56,18 +55,15 @@ public class UsersView implements Serializable {
     private void attempt(Runnable action, String success) {
         try {
             action.run();
-            inform(FacesMessage.SEVERITY_INFO, success);
+            Messages.info(success);
         } catch (RequestRejected e) {
-            inform(FacesMessage.SEVERITY_ERROR, e.getMessage());
+            Messages.error(e.getMessage());
         } catch (EJBAccessException e) {
-            inform(FacesMessage.SEVERITY_ERROR, "Your role does not allow this action.");
+            Messages.error("Your role does not allow this action.");
         }
         init();
     }
 
-    private static void inform(FacesMessage.Severity severity, String text) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
-    }
 
     public List<UserView> getItems() {
         return items;
