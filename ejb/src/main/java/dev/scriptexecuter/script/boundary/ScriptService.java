@@ -63,6 +63,44 @@ public class ScriptService {
         return new ScriptPage(items, total, offset, limit);
     }
 
+    /** The scripts list of the dashboard: a sorted, filtered page of summaries, without code or data. */
+    public ScriptSummaryPage summaries(ScriptQuery query) {
+        if (query.offset() < 0 || query.limit() < 1 || query.limit() > MAX_PAGE) {
+            throw RequestRejected.invalid("A page starts at 0 or later and holds 1 to " + MAX_PAGE + " scripts.");
+        }
+        var items = em.createQuery(ScriptSummary.SELECT + query.where() + query.orderBy(), ScriptSummary.class);
+        var count = em.createQuery("SELECT COUNT(s) FROM Script s" + query.where(), Long.class);
+        if (query.hasName()) {
+            items.setParameter("name", query.namePattern());
+            count.setParameter("name", query.namePattern());
+        }
+        if (query.active() != null) {
+            items.setParameter("active", query.active());
+            count.setParameter("active", query.active());
+        }
+        return new ScriptSummaryPage(items.setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList(),
+                count.getSingleResult());
+    }
+
+    /** Pauses or resumes a script's schedule. */
+    @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
+    public ScriptView setActive(String id, boolean active) {
+        return patch(id, jakarta.json.Json.createObjectBuilder().add("active", active).build());
+    }
+
+    /** The next fire times a schedule would have from now, for a preview while editing it. */
+    public java.util.List<Instant> preview(ScheduleSpec spec, int count) {
+        Instant now = clock.instant();
+        var schedule = new dev.scriptexecuter.script.control.ScheduleParser().parse(spec, null, now);
+        var times = new java.util.ArrayList<Instant>();
+        var next = schedule.firstAtOrAfter(now);
+        while (next.isPresent() && times.size() < count) {
+            times.add(next.get());
+            next = schedule.firstAfter(next.get());
+        }
+        return times;
+    }
+
     public ScriptView find(String id) {
         return ScriptView.of(load(id));
     }

@@ -67,6 +67,17 @@ public class Schedule {
         return new Schedule(ScheduleKind.MANUAL, null, null, null, null);
     }
 
+    /** A schedule from its stored columns, as a query that selects them gives them. */
+    public static Schedule restore(ScheduleKind kind, String every, LocalDateTime startAt, String cron, String timezone) {
+        Schedule schedule = new Schedule();
+        schedule.kind = kind;
+        schedule.every = every;
+        schedule.startAt = startAt;
+        schedule.cron = cron;
+        schedule.timezone = timezone;
+        return schedule;
+    }
+
     /** The first occurrence at or after {@code t}; empty for manual schedules and crons that never match. */
     public Optional<Instant> firstAtOrAfter(Instant t) {
         return switch (kind) {

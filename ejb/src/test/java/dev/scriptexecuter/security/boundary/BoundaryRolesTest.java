@@ -30,8 +30,8 @@ class BoundaryRolesTest {
     @Test
     void scriptsAreReadByEveryoneAndChangedByEditors() {
         assertThat(roles(ScriptService.class)).isEqualTo(Map.of(
-                "list", EVERYONE, "find", EVERYONE,
-                "create", EDITORS, "replace", EDITORS, "patch", EDITORS, "delete", EDITORS));
+                "list", EVERYONE, "find", EVERYONE, "summaries", EVERYONE, "preview", EVERYONE,
+                "create", EDITORS, "replace", EDITORS, "patch", EDITORS, "delete", EDITORS, "setActive", EDITORS));
     }
 
     @Test

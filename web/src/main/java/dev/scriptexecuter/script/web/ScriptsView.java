@@ -2,9 +2,8 @@ package dev.scriptexecuter.script.web;
 
 import dev.scriptexecuter.execution.boundary.RunService;
 import dev.scriptexecuter.infrastructure.RequestRejected;
-import dev.scriptexecuter.script.boundary.ScheduleSpec;
-import dev.scriptexecuter.script.boundary.ScriptDraft;
 import dev.scriptexecuter.script.boundary.ScriptService;
+import dev.scriptexecuter.script.boundary.ScriptSummary;
 import dev.scriptexecuter.script.boundary.ScriptView;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJBAccessException;
@@ -12,11 +11,8 @@ import jakarta.faces.view.ViewScoped;
 import dev.scriptexecuter.web.Messages;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.primefaces.model.file.UploadedFile;
 
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * The scripts page: the list, a form that adds a script from pasted code or
@@ -26,7 +22,6 @@ import java.util.List;
 @ViewScoped
 public class ScriptsView implements Serializable {
 
-    private static final int PAGE = 500;
     private static final String FORBIDDEN = "Your role does not allow this action.";
 
     @Inject
@@ -35,22 +30,18 @@ public class ScriptsView implements Serializable {
     @Inject
     RunService runs;
 
-    private List<ScriptView> items;
-    private long total;
+    private ScriptsLazyModel table;
     private final ScriptForm form = new ScriptForm();
 
     @PostConstruct
     public void init() {
-        var page = scripts.list(0, PAGE);
-        items = page.items();
-        total = page.total();
+        table = new ScriptsLazyModel(scripts);
     }
 
     public void create() {
         try {
-            ScriptView created = scripts.create(form.draft());
+            ScriptView created = scripts.create(form.draft(null));
             form.clear();
-            init();
             Messages.info("Script '" + created.name() + "' saved.");
         } catch (RequestRejected e) {
             Messages.error(e.getMessage());
@@ -59,7 +50,7 @@ public class ScriptsView implements Serializable {
         }
     }
 
-    public void delete(ScriptView script) {
+    public void delete(ScriptSummary script) {
         try {
             scripts.delete(script.id());
             Messages.info("Script '" + script.name() + "' deleted.");
@@ -68,10 +59,9 @@ public class ScriptsView implements Serializable {
         } catch (EJBAccessException e) {
             Messages.error(FORBIDDEN);
         }
-        init();
     }
 
-    public void run(ScriptView script, boolean force) {
+    public void run(ScriptSummary script, boolean force) {
         try {
             runs.request(script.id(), force);
             Messages.info((force ? "Forced run" : "Run") + " of '" + script.name() + "' started.");
@@ -80,88 +70,26 @@ public class ScriptsView implements Serializable {
         } catch (EJBAccessException e) {
             Messages.error(FORBIDDEN);
         }
-        init();
     }
 
-    public void refresh() {
-        init();
+    /** Pauses an active script, resumes a paused one. */
+    public void toggle(ScriptSummary script) {
+        try {
+            scripts.setActive(script.id(), !script.active());
+            Messages.info("'" + script.name() + "' " + (script.active() ? "paused." : "resumed."));
+        } catch (RequestRejected e) {
+            Messages.error(e.getMessage());
+        } catch (EJBAccessException e) {
+            Messages.error(FORBIDDEN);
+        }
     }
 
-    /** The schedule in words, e.g. "every PT30S from 2026-12-01T08:00:00Z". */
-    public String describe(ScheduleSpec schedule) {
-        return switch (schedule.kind()) {
-            case "interval" -> "every " + schedule.every() + " from " + schedule.startAt();
-            case "cron" -> "cron " + schedule.cron() + " (" + schedule.timezone() + ")";
-            default -> "manual";
-        };
-    }
 
-
-    public List<ScriptView> getItems() {
-        return items;
-    }
-
-    public long getTotal() {
-        return total;
+    public ScriptsLazyModel getTable() {
+        return table;
     }
 
     public ScriptForm getForm() {
         return form;
-    }
-
-    /** The fields of the add-script form. */
-    public static class ScriptForm implements Serializable {
-
-        private String name;
-        private String description;
-        private String mainCode;
-        private String triggerCode;
-        private String scheduleKind = "manual";
-        private String every;
-        private String cron;
-        private String timezone;
-        private transient UploadedFile mainFile;
-        private transient UploadedFile triggerFile;
-
-        ScriptDraft draft() {
-            String main = uploaded(mainFile, mainCode);
-            String trigger = uploaded(triggerFile, triggerCode);
-            ScheduleSpec schedule = new ScheduleSpec(scheduleKind, every, null, cron, timezone);
-            return new ScriptDraft(name, description, true, main, trigger, null, schedule, null);
-        }
-
-        private static String uploaded(UploadedFile file, String pasted) {
-            if (file != null && file.getSize() > 0) {
-                return new String(file.getContent(), StandardCharsets.UTF_8);
-            }
-            return pasted;
-        }
-
-        void clear() {
-            name = description = mainCode = triggerCode = every = cron = timezone = null;
-            scheduleKind = "manual";
-            mainFile = triggerFile = null;
-        }
-
-        public String getName() { return name; }
-        public void setName(String name) { this.name = name; }
-        public String getDescription() { return description; }
-        public void setDescription(String description) { this.description = description; }
-        public String getMainCode() { return mainCode; }
-        public void setMainCode(String mainCode) { this.mainCode = mainCode; }
-        public String getTriggerCode() { return triggerCode; }
-        public void setTriggerCode(String triggerCode) { this.triggerCode = triggerCode; }
-        public String getScheduleKind() { return scheduleKind; }
-        public void setScheduleKind(String scheduleKind) { this.scheduleKind = scheduleKind; }
-        public String getEvery() { return every; }
-        public void setEvery(String every) { this.every = every; }
-        public String getCron() { return cron; }
-        public void setCron(String cron) { this.cron = cron; }
-        public String getTimezone() { return timezone; }
-        public void setTimezone(String timezone) { this.timezone = timezone; }
-        public UploadedFile getMainFile() { return mainFile; }
-        public void setMainFile(UploadedFile mainFile) { this.mainFile = mainFile; }
-        public UploadedFile getTriggerFile() { return triggerFile; }
-        public void setTriggerFile(UploadedFile triggerFile) { this.triggerFile = triggerFile; }
     }
 }

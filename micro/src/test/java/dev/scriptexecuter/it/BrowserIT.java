@@ -1,0 +1,133 @@
+package dev.scriptexecuter.it;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.net.URI;
+import java.net.URL;
+import java.util.UUID;
+
+import static dev.scriptexecuter.it.Api.quote;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The dashboard in headless Chromium against the real Micro WAR. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class BrowserIT extends BrowserTest {
+
+    @ArquillianResource
+    URL base;
+
+    private URI uri;
+    private Api api;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return MicroWar.packaged();
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        uri = base.toURI();
+        api = new Api(uri).asAdmin();
+    }
+
+    @Test
+    void aScriptIsWrittenInMonacoWithItsSyntaxErrorMarkedThenSaved() {
+        WebDriver browser = newBrowser();
+        logIn(browser, uri, "admin", Api.ADMIN_PASSWORD);
+        browser.get(uri.resolve("script.xhtml").toString());
+        String name = "edited-" + UUID.randomUUID().toString().substring(0, 8);
+        waitFor(browser, By.id("editor:name")).sendKeys(name);
+        new WebDriverWait(browser, WAIT).until(b -> Boolean.TRUE.equals(js(b, "return PF('mainEditor').isReady();")));
+        js(browser, "PF('mainEditor').setValueNow(arguments[0]);", "def main(data):\n    print('hello'\n");
+        browser.findElement(By.id("editor:save")).click();
+        settle(browser);
+        new WebDriverWait(browser, WAIT).until(b -> ((Number) js(b,
+                "return monaco.editor.getModelMarkers({owner: 'ses'}).length;")).intValue() > 0);
+        String marker = (String) js(browser, "var m = monaco.editor.getModelMarkers({owner: 'ses'})[0];"
+                + " return m.startLineNumber + ': ' + m.message;");
+        assertThat(marker).startsWith("2: The main code has a syntax error at line 2");
+        assertThat(api.get("api/scripts?limit=500").body()).doesNotContain(name);
+
+        js(browser, "PF('mainEditor').setValueNow(arguments[0]);", "def main(data):\n    print('hello')\n");
+        browser.findElement(By.id("editor:save")).click();
+        settle(browser);
+        waitForText(browser, By.id("editor:messages"), "Saved '" + name + "'.");
+        assertThat(((Number) js(browser, "return monaco.editor.getModelMarkers({owner: 'ses'}).length;")).intValue())
+                .isZero();
+        assertThat(js(browser, "return PF('mainEditor').getMonaco().getModel().getLanguageId();")).isEqualTo("python");
+        screenshot(browser, "script-editor");
+        assertThat(api.get("api/scripts?limit=500").body()).contains(name).contains("print('hello')");
+    }
+
+    @Test
+    void theScheduleShowsItsNextFireTimesWhileTyping() {
+        WebDriver browser = newBrowser();
+        logIn(browser, uri, "admin", Api.ADMIN_PASSWORD);
+        browser.get(uri.resolve("script.xhtml").toString());
+        js(browser, "PF(arguments[0]).selectValue('cron');", widget(browser, "editor:kind"));
+        settle(browser);
+        browser.findElement(By.id("editor:cron")).sendKeys("0 0 12 * * *");
+        new WebDriverWait(browser, WAIT).until(b -> b.findElements(By.cssSelector("#preview-times li")).size() == 5);
+        assertThat(browser.findElement(By.id("preview-times")).getText()).contains("12:00:00 UTC");
+    }
+
+    @Test
+    void pausingAScriptUpdatesTheList() {
+        String name = "pausable-" + UUID.randomUUID().toString().substring(0, 8);
+        api.createScript("{\"name\": %s, \"mainCode\": %s, \"schedule\": {\"kind\": \"interval\", \"every\": \"1h\"}}"
+                .formatted(quote(name), quote("def main(data):\n    pass\n")));
+        WebDriver browser = newBrowser();
+        logIn(browser, uri, "admin", Api.ADMIN_PASSWORD);
+        filterByName(browser, name);
+        By row = By.xpath("//tr[.//a[text()='" + name + "']]");
+        assertThat(browser.findElement(row).getText()).contains("active").contains("every 1 h from");
+        browser.findElement(row).findElement(By.xpath(".//button[.//span[text()='Pause']]")).click();
+        settle(browser);
+        waitForText(browser, row, "paused");
+        assertThat(browser.findElement(row).getText()).contains("Resume");
+        screenshot(browser, "scripts-list");
+        assertThat(api.get("api/scripts?limit=500").body()).contains("\"active\":false");
+    }
+
+    @Test
+    void userTextIsShownAsTextNeverRunAsCode() {
+        String payload = "<img src=x onerror=alert(1)>";
+        api.createScript("{\"name\": %s, \"description\": %s, \"mainCode\": %s}".formatted(quote(payload),
+                quote("<script>alert(2)</script>"), quote("def main(data):\n    print('<b>bold</b>')\n")));
+        WebDriver browser = newBrowser();
+        logIn(browser, uri, "admin", Api.ADMIN_PASSWORD);
+        filterByName(browser, "<img");
+        assertThat(browser.findElement(By.id("list:scripts")).getText()).contains(payload)
+                .contains("<script>alert(2)</script>");
+        assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+    }
+
+    private static void filterByName(WebDriver browser, String name) {
+        browser.get(browser.getCurrentUrl());
+        var filter = waitFor(browser, By.cssSelector("#list\\:scripts input[id$='name:filter']"));
+        filter.sendKeys(name);
+        new WebDriverWait(browser, WAIT).until(b -> {
+            var rows = b.findElements(By.cssSelector("#list\\:scripts_data > tr"));
+            return rows.size() == 1 && rows.getFirst().getText().contains(name);
+        });
+        settle(browser);
+    }
+
+    private static String widget(WebDriver browser, String clientId) {
+        return (String) js(browser, "return PrimeFaces.detectWidgets ? null : null;") == null
+                ? "widget_" + clientId.replace(':', '_') : null;
+    }
+}

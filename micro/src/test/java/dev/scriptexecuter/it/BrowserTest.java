@@ -1,0 +1,94 @@
+package dev.scriptexecuter.it;
+
+import org.junit.jupiter.api.AfterEach;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Headless Debian Chromium driven through Debian's chromedriver (never a
+ * downloaded one), with helpers that wait for PrimeFaces' AJAX to settle.
+ */
+abstract class BrowserTest {
+
+    static final Duration WAIT = Duration.ofSeconds(20);
+    private final List<WebDriver> browsers = new ArrayList<>();
+
+    WebDriver newBrowser() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("ses.chromium", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1400,1000");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("ses.chromedriver", "/usr/bin/chromedriver")))
+                .usingAnyFreePort().build();
+        WebDriver browser = new ChromeDriver(service, options);
+        browsers.add(browser);
+        return browser;
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.forEach(WebDriver::quit);
+        browsers.clear();
+    }
+
+    static void logIn(WebDriver browser, URI base, String username, String password) {
+        browser.get(base.resolve("login.xhtml").toString());
+        browser.findElement(By.id("login:username")).sendKeys(username);
+        browser.findElement(By.id("login:password")).sendKeys(password);
+        browser.findElement(By.id("login:submit")).click();
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".ses-who")));
+    }
+
+    static Object js(WebDriver browser, String script, Object... arguments) {
+        return ((JavascriptExecutor) browser).executeScript(script, arguments);
+    }
+
+    /** Waits until PrimeFaces has no AJAX request in flight. */
+    static void settle(WebDriver browser) {
+        new WebDriverWait(browser, WAIT).until(b -> Boolean.TRUE.equals(js(b,
+                "return document.readyState === 'complete' && (!window.PrimeFaces || !PrimeFaces.ajax"
+                        + " || PrimeFaces.ajax.Queue.isEmpty());")));
+    }
+
+    static WebElement waitFor(WebDriver browser, By locator) {
+        return new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    static void waitForText(WebDriver browser, By locator, String text) {
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+    }
+
+    /** Saves a PNG under target/screenshots (the README shows some of them). */
+    static void screenshot(WebDriver browser, String name) {
+        Path directory = Path.of(System.getProperty("ses.screenshots", "target/screenshots"));
+        try {
+            Files.createDirectories(directory);
+            File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), directory.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

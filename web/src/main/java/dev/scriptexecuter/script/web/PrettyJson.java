@@ -1,0 +1,36 @@
+package dev.scriptexecuter.script.web;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonWriter;
+import jakarta.json.stream.JsonGenerator;
+
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.Map;
+
+/** The script's data as people read and edit it: indented JSON. */
+final class PrettyJson {
+
+    private PrettyJson() {
+    }
+
+    static String format(JsonObject data) {
+        StringWriter out = new StringWriter();
+        try (JsonWriter writer = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out)) {
+            writer.writeObject(data);
+        }
+        return out.toString().strip();
+    }
+
+    /** @throws IllegalArgumentException with the parser's reason when the text is not one JSON object */
+    static JsonObject parseObject(String text) {
+        try (JsonReader reader = Json.createReader(new StringReader(text == null || text.isBlank() ? "{}" : text))) {
+            return reader.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+}

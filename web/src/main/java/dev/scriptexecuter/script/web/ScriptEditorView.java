@@ -1,0 +1,152 @@
+package dev.scriptexecuter.script.web;
+
+import dev.scriptexecuter.infrastructure.RequestRejected;
+import dev.scriptexecuter.script.boundary.ScheduleSpec;
+import dev.scriptexecuter.script.boundary.ScriptDraft;
+import dev.scriptexecuter.script.boundary.ScriptService;
+import dev.scriptexecuter.script.boundary.ScriptView;
+import dev.scriptexecuter.web.Messages;
+import jakarta.ejb.EJBAccessException;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.JsonValue;
+import org.primefaces.PrimeFaces;
+import org.primefaces.extensions.model.monacoeditor.EditorOptions;
+import org.primefaces.extensions.model.monacoeditor.ELanguage;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The script page: main code, trigger code and requirements in Monaco editors,
+ * the schedule with a preview of its next fire times, and the data as JSON.
+ * A refused save marks the offending line in the editor.
+ */
+@Named
+@ViewScoped
+public class ScriptEditorView implements Serializable {
+
+    private static final int PREVIEW = 5;
+
+    @Inject
+    ScriptService scripts;
+
+    private String id;
+    private final ScriptForm form = new ScriptForm();
+    private String dataText = "{}";
+    private List<Instant> preview = List.of();
+    private String previewProblem;
+
+    /** Called by the page's view action after the id parameter is set. */
+    public void load() {
+        if (id != null && !id.isBlank()) {
+            try {
+                ScriptView script = scripts.find(id);
+                form.fill(script);
+                dataText = PrettyJson.format(script.data());
+            } catch (RequestRejected e) {
+                Messages.error(e.getMessage());
+                id = null;
+            }
+        }
+        updatePreview();
+    }
+
+    public void save() {
+        clearMarkers();
+        JsonValue data;
+        try {
+            data = PrettyJson.parseObject(dataText);
+        } catch (IllegalArgumentException e) {
+            Messages.error("The data is not a JSON object: " + e.getMessage());
+            return;
+        }
+        ScriptDraft draft = form.draft(data);
+        try {
+            ScriptView saved = id == null ? scripts.create(draft) : scripts.replace(id, draft);
+            id = saved.id();
+            form.fill(saved);
+            dataText = PrettyJson.format(saved.data());
+            Messages.info("Saved '" + saved.name() + "'.");
+            PrimeFaces.current().executeScript("sesSaved('" + saved.id() + "')");
+        } catch (RequestRejected e) {
+            Messages.error(e.getMessage());
+            mark(e);
+        } catch (EJBAccessException e) {
+            Messages.error("Your role does not allow this action.");
+        }
+        updatePreview();
+    }
+
+    public void updatePreview() {
+        try {
+            preview = scripts.preview(form.schedule(), PREVIEW);
+            previewProblem = null;
+        } catch (RequestRejected e) {
+            preview = List.of();
+            previewProblem = e.getMessage();
+        }
+    }
+
+    private void mark(RequestRejected e) {
+        Object field = e.details().get("field");
+        Object line = e.details().get("line");
+        if (line == null || !("mainCode".equals(field) || "triggerCode".equals(field))) {
+            return;
+        }
+        Object column = e.details().getOrDefault("column", 1);
+        String widget = "mainCode".equals(field) ? "mainEditor" : "triggerEditor";
+        PrimeFaces.current().executeScript("sesMark('" + widget + "'," + line + "," + column + ","
+                + jsString(e.getMessage()) + ")");
+    }
+
+    private static void clearMarkers() {
+        PrimeFaces.current().executeScript("sesClearMarks()");
+    }
+
+    private static String jsString(String text) {
+        return jakarta.json.Json.createValue(text).toString().replace("</", "<\\/");
+    }
+
+    public EditorOptions getPythonOptions() {
+        return new EditorOptions().setLanguage(ELanguage.PYTHON).setFontSize(14).setTabSize(4);
+    }
+
+    public EditorOptions getTextOptions() {
+        return new EditorOptions().setLanguage(ELanguage.PLAINTEXT).setFontSize(14);
+    }
+
+    public boolean isNew() {
+        return id == null;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public ScriptForm getForm() {
+        return form;
+    }
+
+    public String getDataText() {
+        return dataText;
+    }
+
+    public void setDataText(String dataText) {
+        this.dataText = dataText;
+    }
+
+    public List<Instant> getPreview() {
+        return preview;
+    }
+
+    public String getPreviewProblem() {
+        return previewProblem;
+    }
+}

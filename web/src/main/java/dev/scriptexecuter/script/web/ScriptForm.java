@@ -1,0 +1,104 @@
+package dev.scriptexecuter.script.web;
+
+import dev.scriptexecuter.script.boundary.ScheduleSpec;
+import dev.scriptexecuter.script.boundary.ScriptDraft;
+import dev.scriptexecuter.script.boundary.ScriptView;
+import jakarta.json.JsonValue;
+import org.primefaces.model.file.UploadedFile;
+
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The fields of a script as the dashboard's forms edit them. An uploaded
+ * {@code main.py}, {@code trigger.py} or {@code requirements.txt} wins over
+ * the text typed in beside it.
+ */
+public class ScriptForm implements Serializable {
+
+    private String name;
+    private String description;
+    private boolean active = true;
+    private String mainCode;
+    private String triggerCode;
+    private String requirements;
+    private String scheduleKind = "manual";
+    private String every;
+    private String startAt;
+    private String cron;
+    private String timezone;
+    private transient UploadedFile mainFile;
+    private transient UploadedFile triggerFile;
+    private transient UploadedFile requirementsFile;
+
+    void fill(ScriptView script) {
+        name = script.name();
+        description = script.description();
+        active = script.active();
+        mainCode = script.mainCode();
+        triggerCode = script.triggerCode();
+        requirements = script.requirements();
+        scheduleKind = script.schedule().kind();
+        every = script.schedule().every();
+        startAt = script.schedule().startAt();
+        cron = script.schedule().cron();
+        timezone = script.schedule().timezone();
+    }
+
+    ScheduleSpec schedule() {
+        return switch (scheduleKind == null ? "manual" : scheduleKind) {
+            case "interval" -> new ScheduleSpec("interval", every, startAt, null, null);
+            case "cron" -> new ScheduleSpec("cron", null, null, cron, timezone);
+            default -> new ScheduleSpec(scheduleKind, null, null, null, null);
+        };
+    }
+
+    /** @param data the data to save, or null to keep what the script has */
+    ScriptDraft draft(JsonValue data) {
+        return new ScriptDraft(name, description, active, uploaded(mainFile, mainCode), uploaded(triggerFile, triggerCode),
+                uploaded(requirementsFile, requirements), schedule(), data);
+    }
+
+    private static String uploaded(UploadedFile file, String typed) {
+        if (file != null && file.getSize() > 0) {
+            return new String(file.getContent(), StandardCharsets.UTF_8);
+        }
+        return typed;
+    }
+
+    void clear() {
+        name = description = mainCode = triggerCode = requirements = every = startAt = cron = timezone = null;
+        active = true;
+        scheduleKind = "manual";
+        mainFile = triggerFile = requirementsFile = null;
+    }
+
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+    public String getDescription() { return description; }
+    public void setDescription(String description) { this.description = description; }
+    public boolean isActive() { return active; }
+    public void setActive(boolean active) { this.active = active; }
+    public String getMainCode() { return mainCode; }
+    public void setMainCode(String mainCode) { this.mainCode = mainCode; }
+    public String getTriggerCode() { return triggerCode; }
+    public void setTriggerCode(String triggerCode) { this.triggerCode = triggerCode; }
+    public String getRequirements() { return requirements; }
+    public void setRequirements(String requirements) { this.requirements = requirements; }
+    public String getScheduleKind() { return scheduleKind; }
+    public void setScheduleKind(String scheduleKind) { this.scheduleKind = scheduleKind; }
+    public String getEvery() { return every; }
+    public void setEvery(String every) { this.every = every; }
+    public String getStartAt() { return startAt; }
+    public void setStartAt(String startAt) { this.startAt = startAt; }
+    public String getCron() { return cron; }
+    public void setCron(String cron) { this.cron = cron; }
+    public String getTimezone() { return timezone; }
+    public void setTimezone(String timezone) { this.timezone = timezone; }
+    public UploadedFile getMainFile() { return mainFile; }
+    public void setMainFile(UploadedFile mainFile) { this.mainFile = mainFile; }
+    public UploadedFile getTriggerFile() { return triggerFile; }
+    public void setTriggerFile(UploadedFile triggerFile) { this.triggerFile = triggerFile; }
+    public UploadedFile getRequirementsFile() { return requirementsFile; }
+    public void setRequirementsFile(UploadedFile requirementsFile) { this.requirementsFile = requirementsFile; }
+}
