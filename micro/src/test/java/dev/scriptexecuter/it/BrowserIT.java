@@ -115,6 +115,56 @@ class BrowserIT extends BrowserTest {
         assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
     }
 
+    @Test
+    void aRunsLogAndOutcomeArriveLiveOnItsPage() {
+        String id = api.createScript("{\"name\": %s, \"mainCode\": %s}".formatted(quote("live-" + UUID.randomUUID()),
+                quote("import time\ndef main(data):\n    print('first line', flush=True)\n    time.sleep(3)\n"
+                        + "    print('second line', flush=True)\n    time.sleep(1)\n")));
+        WebDriver browser = newBrowser();
+        logIn(browser, uri, "admin", Api.ADMIN_PASSWORD);
+        String runId = api.run(id, true);
+        browser.get(uri.resolve("run.xhtml?id=" + runId).toString());
+        waitForText(browser, By.id("log"), "first line");
+        js(browser, "window.sesNotReloaded = true;");
+        waitForText(browser, By.id("log"), "second line");
+        screenshot(browser, "run-live-log");
+        waitForText(browser, By.id("run:state"), "SUCCEEDED");
+        assertThat(js(browser, "return window.sesNotReloaded === true;")).as("the page was not reloaded").isEqualTo(true);
+        assertThat(browser.findElements(By.cssSelector("#log .line"))).hasSize(2);
+    }
+
+    @Test
+    void aLongRunIsStoppedFromItsPage() {
+        String id = api.createScript("{\"name\": %s, \"mainCode\": %s}".formatted(quote("long-" + UUID.randomUUID()),
+                quote(Api.SLEEPER)));
+        String runId = api.run(id, true);
+        long pid = api.awaitPid(runId, WAIT);
+        WebDriver browser = newBrowser();
+        logIn(browser, uri, "admin", Api.ADMIN_PASSWORD);
+        browser.get(uri.resolve("run.xhtml?id=" + runId).toString());
+        waitFor(browser, By.id("run:stop")).click();
+        waitForText(browser, By.id("run:state"), "STOPPED");
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    }
+
+    @Test
+    void aSecondBrowserSeesARunFinishThroughPush() {
+        String name = "watched-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = api.createScript("{\"name\": %s, \"mainCode\": %s}".formatted(quote(name),
+                quote("import time\ndef main(data):\n    time.sleep(1)\n")));
+        WebDriver watcher = newBrowser();
+        logIn(watcher, uri, "admin", Api.ADMIN_PASSWORD);
+        filterByName(watcher, name);
+        js(watcher, "window.sesNotReloaded = true;");
+        String runId = api.run(id, true);
+        api.awaitFinished(runId, WAIT);
+        long finished = System.nanoTime();
+        waitForText(watcher, By.cssSelector("#list\\:scripts_data > tr"), "SUCCEEDED");
+        System.out.printf("The watching browser showed the finished run %d ms after the API did%n",
+                (System.nanoTime() - finished) / 1_000_000);
+        assertThat(js(watcher, "return window.sesNotReloaded === true;")).as("updated by push, not reloaded").isEqualTo(true);
+    }
+
     private static void filterByName(WebDriver browser, String name) {
         browser.get(browser.getCurrentUrl());
         var filter = waitFor(browser, By.cssSelector("#list\\:scripts input[id$='name:filter']"));

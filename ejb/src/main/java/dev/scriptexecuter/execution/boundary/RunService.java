@@ -25,6 +25,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import java.util.List;
 import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -95,6 +96,46 @@ public class RunService {
         long total = em.createNamedQuery(Run.COUNT_BY_SCRIPT, Long.class).setParameter("scriptId", scriptId)
                 .getSingleResult();
         return new RunPage(items, total, offset, limit);
+    }
+
+    /**
+     * Runs newest first, of one script or of all, optionally of one outcome
+     * (or status, for QUEUED and RUNNING): the dashboard's run history.
+     */
+    public RunPage page(String scriptId, String outcomeOrStatus, int offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > 500) {
+            throw RequestRejected.invalid("\"offset\" must be 0 or more and \"limit\" between 1 and 500.");
+        }
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        if (scriptId != null) {
+            where.append(" AND r.script.id = :scriptId");
+        }
+        RunOutcome outcome = null;
+        RunStatus status = null;
+        if (outcomeOrStatus != null && !outcomeOrStatus.isBlank()) {
+            try {
+                outcome = RunOutcome.valueOf(outcomeOrStatus);
+                where.append(" AND r.outcome = :outcome");
+            } catch (IllegalArgumentException notAnOutcome) {
+                status = RunStatus.valueOf(outcomeOrStatus);
+                where.append(" AND r.status = :status");
+            }
+        }
+        var items = em.createQuery("SELECT r FROM Run r" + where + " ORDER BY r.queuedAt DESC, r.id", Run.class);
+        var count = em.createQuery("SELECT COUNT(r) FROM Run r" + where, Long.class);
+        for (var query : List.of(items, count)) {
+            if (scriptId != null) {
+                query.setParameter("scriptId", scriptId);
+            }
+            if (outcome != null) {
+                query.setParameter("outcome", outcome);
+            }
+            if (status != null) {
+                query.setParameter("status", status);
+            }
+        }
+        return new RunPage(items.setFirstResult(offset).setMaxResults(limit).getResultStream().map(RunView::of).toList(),
+                count.getSingleResult(), offset, limit);
     }
 
     /** The log so far: live from the process while it runs on this node, else as stored. */

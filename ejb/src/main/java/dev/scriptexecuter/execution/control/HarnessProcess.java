@@ -45,6 +45,10 @@ public class HarnessProcess {
     @Inject
     LiveRuns liveRuns;
 
+    /** Null in unit tests. */
+    @Inject
+    OutputBroadcast broadcast;
+
     @Inject
     Clock clock;
 
@@ -72,7 +76,8 @@ public class HarnessProcess {
 
     /** Registers a run as alive on this node before it starts, so that a stop request finds it from now on. */
     public LiveRun open(String runId) {
-        LiveRun live = new LiveRun(runId, new LogCapture(clock, logMaxBytes));
+        LiveRun live = new LiveRun(runId, new LogCapture(clock, logMaxBytes,
+                broadcast == null ? null : (index, line) -> broadcast.line(runId, index, line)));
         liveRuns.add(runId, live);
         return live;
     }

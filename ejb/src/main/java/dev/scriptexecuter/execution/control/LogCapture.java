@@ -23,13 +23,33 @@ public class LogCapture {
     private long droppedBytes;
 
     public LogCapture(Clock clock, long maxBytes) {
+        this(clock, maxBytes, null);
+    }
+
+    public LogCapture(Clock clock, long maxBytes, LineListener listener) {
+        this.listener = listener;
         this.clock = clock;
         this.headLimit = maxBytes / 2;
         this.tailLimit = maxBytes - headLimit;
     }
 
+    /** Told of every line as it is captured, with its index; may be null. */
+    private final LineListener listener;
+    private long lines;
+
+    /** Hears each captured line, numbered from 0. */
+    @FunctionalInterface
+    public interface LineListener {
+        void line(long index, String stampedLine);
+    }
+
     public synchronized void line(String text) {
-        String line = clock.instant().truncatedTo(ChronoUnit.MILLIS) + " " + text + "\n";
+        String stamped = clock.instant().truncatedTo(ChronoUnit.MILLIS) + " " + text;
+        if (listener != null) {
+            listener.line(lines, stamped);
+        }
+        lines++;
+        String line = stamped + "\n";
         long bytes = line.getBytes(StandardCharsets.UTF_8).length;
         if (tail.isEmpty() && droppedBytes == 0 && headBytes + bytes <= headLimit) {
             head.append(line);

@@ -9,7 +9,9 @@ import dev.scriptexecuter.execution.entity.TriggerKind;
 import dev.scriptexecuter.infrastructure.Node;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.script.entity.Script;
+import dev.scriptexecuter.execution.boundary.RunChanged;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -41,6 +43,9 @@ public class RunLedger {
     @Inject
     Clock clock;
 
+    @Inject
+    Event<RunChanged> changed;
+
     public String queue(String scriptId, TriggerKind trigger) {
         Script script = em.find(Script.class, scriptId);
         if (script == null) {
@@ -48,6 +53,7 @@ public class RunLedger {
         }
         Run run = new Run(script, trigger, null, node.name(), clock.instant());
         em.persist(run);
+        changed.fire(new RunChanged(run.id(), scriptId, RunStatus.QUEUED.name(), null));
         return run.id();
     }
 
@@ -67,6 +73,7 @@ public class RunLedger {
         Instant now = clock.instant();
         run.start(now);
         em.flush();
+        changed.fire(new RunChanged(run.id(), run.script().id(), RunStatus.RUNNING.name(), null));
         Script script = run.script();
         updateLastRun(script.id(), run);
         return Optional.of(new RunTicket(run.id(), script.id(), script.name(), script.mainCode(),
@@ -101,6 +108,7 @@ public class RunLedger {
         }
         em.refresh(run);
         updateLastRun(scriptId, run);
+        changed.fire(new RunChanged(runId, scriptId, RunStatus.FINISHED.name(), run.outcome().name()));
     }
 
     private boolean saveData(String scriptId, String data, long seenVersion) {

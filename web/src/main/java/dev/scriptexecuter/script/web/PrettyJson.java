@@ -12,12 +12,12 @@ import java.io.StringWriter;
 import java.util.Map;
 
 /** The script's data as people read and edit it: indented JSON. */
-final class PrettyJson {
+public final class PrettyJson {
 
     private PrettyJson() {
     }
 
-    static String format(JsonObject data) {
+    public static String format(JsonObject data) {
         StringWriter out = new StringWriter();
         try (JsonWriter writer = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out)) {
             writer.writeObject(data);
@@ -26,7 +26,7 @@ final class PrettyJson {
     }
 
     /** @throws IllegalArgumentException with the parser's reason when the text is not one JSON object */
-    static JsonObject parseObject(String text) {
+    public static JsonObject parseObject(String text) {
         try (JsonReader reader = Json.createReader(new StringReader(text == null || text.isBlank() ? "{}" : text))) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException e) {

@@ -1,0 +1,73 @@
+package dev.scriptexecuter.execution.web;
+
+import dev.scriptexecuter.execution.boundary.RunService;
+import dev.scriptexecuter.execution.boundary.RunView;
+import dev.scriptexecuter.infrastructure.RequestRejected;
+import dev.scriptexecuter.web.Messages;
+import jakarta.ejb.EJBAccessException;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import java.io.Serializable;
+import java.util.List;
+
+/** One run: its facts, its data afterwards and its log, which keeps growing while the run runs. */
+@Named
+@ViewScoped
+public class RunPageView implements Serializable {
+
+    @Inject
+    RunService runs;
+
+    private String id;
+    private RunView run;
+    private List<String> logLines = List.of();
+
+    public void load() {
+        try {
+            run = runs.find(id);
+            String log = runs.log(id);
+            logLines = log.isEmpty() ? List.of() : log.lines().toList();
+        } catch (RequestRejected e) {
+            Messages.error(e.getMessage());
+            run = null;
+        }
+    }
+
+    public void stop() {
+        try {
+            run = runs.stop(id);
+            Messages.info("Stop requested.");
+        } catch (RequestRejected e) {
+            Messages.error(e.getMessage());
+        } catch (EJBAccessException e) {
+            Messages.error("Your role does not allow this action.");
+        }
+    }
+
+    public boolean isUnfinished() {
+        return run != null && !"FINISHED".equals(run.status());
+    }
+
+    public String getDataAfter() {
+        return run == null || run.dataAfter() == null ? null
+                : dev.scriptexecuter.script.web.PrettyJson.format(run.dataAfter());
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public RunView getRun() {
+        return run;
+    }
+
+    public List<String> getLogLines() {
+        return logLines;
+    }
+}
