@@ -2,6 +2,8 @@
 var sesLive = {
     runId: null,
     shown: 0,
+    opened: false,
+    synced: false,
     follow: true,
     refreshTimer: null,
 
@@ -19,15 +21,17 @@ var sesLive = {
         }
     },
 
-    /** The socket (re)opened: lines sent while it was closed are missing, so fetch the whole log again. */
+    /**
+     * The socket (re)opened: what was sent while it was closed is missing, so a
+     * run page fetches its log and facts again (then it is 'synced'), and a list
+     * that reconnected after a lost connection reloads its rows.
+     */
     onOpen: function () {
+        var reconnected = sesLive.opened;
+        sesLive.opened = true;
         if (sesLive.runId && window.sesReloadLog) {
             window.sesReloadLog();
-        }
-        if (sesLive.runId && window.sesRefreshRun) {
-            window.sesRefreshRun();
-        }
-        if (window.sesRefreshList) {
+        } else if (reconnected && window.sesRefreshList) {
             window.sesRefreshList();
         }
     },
@@ -37,6 +41,9 @@ var sesLive = {
         sesLive.shown = document.querySelectorAll('#log .line').length;
         var log = document.getElementById('log');
         log.scrollTop = log.scrollHeight;
+        if (window.sesRefreshRun) {
+            window.sesRefreshRun();
+        }
     },
 
     append: function (first, lines) {

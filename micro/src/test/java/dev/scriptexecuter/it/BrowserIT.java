@@ -123,7 +123,7 @@ class BrowserIT extends BrowserTest {
         WebDriver browser = newBrowser();
         logIn(browser, uri, "admin", Api.ADMIN_PASSWORD);
         String runId = api.run(id, true);
-        browser.get(uri.resolve("run.xhtml?id=" + runId).toString());
+        openRunPage(browser, runId);
         waitForText(browser, By.id("log"), "first line");
         js(browser, "window.sesNotReloaded = true;");
         waitForText(browser, By.id("log"), "second line");
@@ -141,7 +141,7 @@ class BrowserIT extends BrowserTest {
         long pid = api.awaitPid(runId, WAIT);
         WebDriver browser = newBrowser();
         logIn(browser, uri, "admin", Api.ADMIN_PASSWORD);
-        browser.get(uri.resolve("run.xhtml?id=" + runId).toString());
+        openRunPage(browser, runId);
         waitFor(browser, By.id("run:stop")).click();
         waitForText(browser, By.id("run:state"), "STOPPED");
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
@@ -163,6 +163,13 @@ class BrowserIT extends BrowserTest {
         System.out.printf("The watching browser showed the finished run %d ms after the API did%n",
                 (System.nanoTime() - finished) / 1_000_000);
         assertThat(js(watcher, "return window.sesNotReloaded === true;")).as("updated by push, not reloaded").isEqualTo(true);
+    }
+
+    /** Opens a run's page and waits until it has caught up with what its socket missed while connecting. */
+    private void openRunPage(WebDriver browser, String runId) {
+        browser.get(uri.resolve("run.xhtml?id=" + runId).toString());
+        new WebDriverWait(browser, WAIT).until(b -> Boolean.TRUE.equals(js(b, "return sesLive.synced === true;")));
+        settle(browser);
     }
 
     private static void filterByName(WebDriver browser, String name) {
