@@ -1,0 +1,161 @@
+#!/usr/bin/env python3
+"""Measures how fast the scripts list opens with many scripts stored.
+
+Starts the packaged Micro WAR on Payara Micro (build it first:
+`mvn -DskipTests package`) with a fresh root directory and a free port,
+creates N scripts through the REST API, then times, side by side in one run:
+
+  api-page     GET /api/scripts?limit=50           (JSON, bearer token)
+  list-page    GET /  as a logged-in browser       (the whole HTML page of the dashboard)
+  list-filter  the page loaded, then filtered by a name (the table's AJAX request)
+  static-file  GET a static CSS resource            (the floor: HTTP + servlet, no database)
+
+Usage: python3 bench/scripts_list.py [--scripts 10000] [--repeat 30]
+Prints a Markdown table of medians and 90th percentiles, in milliseconds.
+"""
+import argparse
+import concurrent.futures
+import http.cookiejar
+import json
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PASSWORD = "bench-admin-password"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(home, port):
+    micro = os.path.join(ROOT, "micro", "target")
+    jar = next(os.path.join(micro, f) for f in os.listdir(micro) if f.startswith("payara-micro-") and f.endswith(".jar"))
+    java = os.path.join(os.environ.get("JAVA_HOME", "/usr"), "bin", "java")
+    log = open(os.path.join(home, "server.log"), "w")
+    process = subprocess.Popen([java, "-Dses.admin.password=" + PASSWORD, "-jar", jar,
+                                "--deploy", os.path.join(micro, "script-executer.war"), "--contextroot", "/",
+                                "--port", str(port), "--rootDir", os.path.join(home, "payara"),
+                                "--postbootcommandfile", os.path.join(ROOT, "config", "payara", "post-boot-commands.asadmin"),
+                                "--nocluster"], stdout=log, stderr=subprocess.STDOUT)
+    base = "http://127.0.0.1:%d/" % port
+    deadline = time.time() + 300
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(base + "login.xhtml", timeout=5)
+            return process, base
+        except Exception:
+            if process.poll() is not None:
+                sys.exit("Payara Micro exited; see " + log.name)
+            time.sleep(1)
+    sys.exit("Payara Micro did not start in 5 minutes")
+
+
+def request(url, data=None, headers=None, method=None, opener=None):
+    req = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
+    with (opener or urllib.request.build_opener()).open(req, timeout=60) as response:
+        return response.read().decode("utf-8")
+
+
+def token(base):
+    body = json.dumps({"username": "admin", "password": PASSWORD}).encode()
+    return json.loads(request(base + "api/auth/token", body, {"Content-Type": "application/json"}))["token"]
+
+
+def seed(base, bearer, count):
+    headers = {"Content-Type": "application/json", "Authorization": "Bearer " + bearer}
+    existing = json.loads(request(base + "api/scripts?limit=1", headers=headers))["total"]
+
+    def create(i):
+        script = {"name": "bench-%05d" % i, "description": "benchmark script %d" % i,
+                  "mainCode": "def main(data):\n    data['n'] = data.get('n', 0) + 1\n",
+                  "schedule": {"kind": "cron", "cron": "0 %d %d * * *" % (i % 60, i % 24)}, "active": i % 7 != 0}
+        request(base + "api/scripts", json.dumps(script).encode(), headers)
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
+        list(pool.map(create, range(existing, count)))
+
+
+def browser_session(base):
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    page = request(base + "login.xhtml", opener=opener)
+    state = re.search(r'name="jakarta.faces.ViewState" id="[^"]*" value="([^"]+)"', page).group(1)
+    form = urllib.parse.urlencode({"login": "login", "login:username": "admin", "login:password": PASSWORD,
+                                   "login:submit": "", "jakarta.faces.ViewState": state}).encode()
+    request(base + "login.xhtml", form, {"Content-Type": "application/x-www-form-urlencoded"}, opener=opener)
+    return opener
+
+
+def ajax_filter(base, opener, name):
+    page = request(base, opener=opener)
+    state = re.search(r'name="jakarta.faces.ViewState" id="[^"]*" value="([^"]+)"', page).group(1)
+    form = urllib.parse.urlencode({
+        "jakarta.faces.partial.ajax": "true", "jakarta.faces.source": "list:scripts",
+        "jakarta.faces.partial.execute": "list:scripts", "jakarta.faces.partial.render": "list:scripts",
+        "list:scripts": "list:scripts", "list:scripts_filtering": "true", "list:scripts_encodeFeature": "true",
+        "list:scripts:name:filter": name, "list": "list", "jakarta.faces.ViewState": state}).encode()
+    return request(base + "index.xhtml", form, {"Content-Type": "application/x-www-form-urlencoded",
+                                                "Faces-Request": "partial/ajax"}, opener=opener)
+
+
+def timed(action, repeat):
+    action()  # warm up
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    return statistics.median(times), times[int(len(times) * 0.9) - 1]
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--scripts", type=int, default=10000)
+    parser.add_argument("--repeat", type=int, default=30)
+    args = parser.parse_args()
+    home = tempfile.mkdtemp(prefix="ses-bench-")
+    process, base = start_server(home, free_port())
+    try:
+        bearer = token(base)
+        started = time.time()
+        seed(base, bearer, args.scripts)
+        print("seeded %d scripts in %.0f s" % (args.scripts, time.time() - started), file=sys.stderr)
+        api_headers = {"Authorization": "Bearer " + bearer}
+        opener = browser_session(base)
+        page = request(base, opener=opener)
+        assert "Scripts" in page and "bench-" in page, "the list page did not show the scripts"
+        wanted = "bench-%05d" % (args.scripts // 2)
+        filtered = ajax_filter(base, opener, wanted)
+        assert wanted in filtered and "bench-00000" not in filtered, "the filter did not narrow the list"
+        rows = [
+            ("static-file", lambda: request(base + "jakarta.faces.resource/css/app.css.xhtml", opener=opener)),
+            ("api-page", lambda: request(base + "api/scripts?limit=50", headers=api_headers)),
+            ("list-page", lambda: request(base, opener=opener)),
+            ("list-filter", lambda: ajax_filter(base, opener, wanted)),
+        ]
+        print("| measurement (%d scripts, %d repeats) | median ms | p90 ms |" % (args.scripts, args.repeat))
+        print("|---|---|---|")
+        for name, action in rows:
+            median, p90 = timed(action, args.repeat)
+            print("| %s | %.1f | %.1f |" % (name, median, p90))
+    finally:
+        process.terminate()
+        process.wait(timeout=60)
+        shutil.rmtree(home, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
