@@ -110,8 +110,9 @@ def ajax_filter(base, opener, name):
                                                 "Faces-Request": "partial/ajax"}, opener=opener)
 
 
-def timed(action, repeat):
-    action()  # warm up
+def timed(action, repeat, warm_up=5):
+    for _ in range(warm_up):
+        action()
     times = []
     for _ in range(repeat):
         start = time.perf_counter()

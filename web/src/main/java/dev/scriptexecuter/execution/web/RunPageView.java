@@ -4,7 +4,6 @@ import dev.scriptexecuter.execution.boundary.RunService;
 import dev.scriptexecuter.execution.boundary.RunView;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.web.Messages;
-import jakarta.ejb.EJBAccessException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -36,14 +35,7 @@ public class RunPageView implements Serializable {
     }
 
     public void stop() {
-        try {
-            run = runs.stop(id);
-            Messages.info("Stop requested.");
-        } catch (RequestRejected e) {
-            Messages.error(e.getMessage());
-        } catch (EJBAccessException e) {
-            Messages.error("Your role does not allow this action.");
-        }
+        Messages.attempt(() -> run = runs.stop(id), () -> "Stop requested.");
     }
 
     public boolean isUnfinished() {

@@ -2,20 +2,21 @@ package dev.scriptexecuter.execution.web;
 
 import dev.scriptexecuter.execution.boundary.RunService;
 import dev.scriptexecuter.execution.boundary.RunView;
+import dev.scriptexecuter.web.KeyedLazyModel;
 import org.primefaces.model.FilterMeta;
-import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
 import java.util.List;
 import java.util.Map;
 
 /** Run history, newest first, a page at a time; of one script or of all, filtered by outcome. */
-public class RunsLazyModel extends LazyDataModel<RunView> {
+public class RunsLazyModel extends KeyedLazyModel<RunView> {
 
     private final RunService runs;
     private final String scriptId;
 
     public RunsLazyModel(RunService runs, String scriptId) {
+        super(RunView::id);
         this.runs = runs;
         this.scriptId = scriptId;
     }
@@ -30,16 +31,7 @@ public class RunsLazyModel extends LazyDataModel<RunView> {
         return runs.page(scriptId, outcome(filterBy), first, Math.max(1, Math.min(pageSize, 500))).items();
     }
 
-    @Override
-    public String getRowKey(RunView run) {
-        return run.id();
-    }
 
-    @Override
-    public RunView getRowData(String rowKey) {
-        List<RunView> page = getWrappedData();
-        return page == null ? null : page.stream().filter(run -> run.id().equals(rowKey)).findFirst().orElse(null);
-    }
 
     private static String outcome(Map<String, FilterMeta> filterBy) {
         FilterMeta filter = filterBy.get("outcome");

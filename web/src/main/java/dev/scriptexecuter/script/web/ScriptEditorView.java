@@ -75,7 +75,7 @@ public class ScriptEditorView implements Serializable {
             Messages.error(e.getMessage());
             mark(e);
         } catch (EJBAccessException e) {
-            Messages.error("Your role does not allow this action.");
+            Messages.error(Messages.FORBIDDEN);
         }
         updatePreview();
     }

@@ -3,8 +3,8 @@ package dev.scriptexecuter.script.web;
 import dev.scriptexecuter.script.boundary.ScriptQuery;
 import dev.scriptexecuter.script.boundary.ScriptService;
 import dev.scriptexecuter.script.boundary.ScriptSummary;
+import dev.scriptexecuter.web.KeyedLazyModel;
 import org.primefaces.model.FilterMeta;
-import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
 
@@ -12,11 +12,12 @@ import java.util.List;
 import java.util.Map;
 
 /** The scripts table, one page at a time from the database, sorted and filtered there. */
-public class ScriptsLazyModel extends LazyDataModel<ScriptSummary> {
+public class ScriptsLazyModel extends KeyedLazyModel<ScriptSummary> {
 
     private final ScriptService scripts;
 
     public ScriptsLazyModel(ScriptService scripts) {
+        super(ScriptSummary::id);
         this.scripts = scripts;
     }
 
@@ -30,17 +31,7 @@ public class ScriptsLazyModel extends LazyDataModel<ScriptSummary> {
         return scripts.summaries(query(first, pageSize, sortBy, filterBy)).items();
     }
 
-    @Override
-    public String getRowKey(ScriptSummary script) {
-        return script.id();
-    }
 
-    /** The row a button was pressed in, from the page the table loaded. */
-    @Override
-    public ScriptSummary getRowData(String rowKey) {
-        List<ScriptSummary> page = getWrappedData();
-        return page == null ? null : page.stream().filter(script -> script.id().equals(rowKey)).findFirst().orElse(null);
-    }
 
     private static ScriptQuery query(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
         SortMeta sort = sortBy.values().stream().findFirst().orElse(null);

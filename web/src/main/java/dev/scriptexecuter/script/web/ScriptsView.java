@@ -1,12 +1,10 @@
 package dev.scriptexecuter.script.web;
 
 import dev.scriptexecuter.execution.boundary.RunService;
-import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.script.boundary.ScriptService;
 import dev.scriptexecuter.script.boundary.ScriptSummary;
 import dev.scriptexecuter.script.boundary.ScriptView;
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.EJBAccessException;
 import jakarta.faces.view.ViewScoped;
 import dev.scriptexecuter.web.Messages;
 import jakarta.inject.Inject;
@@ -22,7 +20,6 @@ import java.io.Serializable;
 @ViewScoped
 public class ScriptsView implements Serializable {
 
-    private static final String FORBIDDEN = "Your role does not allow this action.";
 
     @Inject
     ScriptService scripts;
@@ -31,6 +28,7 @@ public class ScriptsView implements Serializable {
     RunService runs;
 
     private ScriptsLazyModel table;
+    private String lastCreated;
     private final ScriptForm form = new ScriptForm();
 
     @PostConstruct
@@ -39,51 +37,27 @@ public class ScriptsView implements Serializable {
     }
 
     public void create() {
-        try {
+        Messages.attempt(() -> {
             ScriptView created = scripts.create(form.draft(null));
             form.clear();
-            Messages.info("Script '" + created.name() + "' saved.");
-        } catch (RequestRejected e) {
-            Messages.error(e.getMessage());
-        } catch (EJBAccessException e) {
-            Messages.error(FORBIDDEN);
-        }
+            lastCreated = created.name();
+        }, () -> "Script '" + lastCreated + "' saved.");
     }
 
     public void delete(ScriptSummary script) {
-        try {
-            scripts.delete(script.id());
-            Messages.info("Script '" + script.name() + "' deleted.");
-        } catch (RequestRejected e) {
-            Messages.error(e.getMessage());
-        } catch (EJBAccessException e) {
-            Messages.error(FORBIDDEN);
-        }
+        Messages.attempt(() -> scripts.delete(script.id()), () -> "Script '" + script.name() + "' deleted.");
     }
 
     public void run(ScriptSummary script, boolean force) {
-        try {
-            runs.request(script.id(), force);
-            Messages.info((force ? "Forced run" : "Run") + " of '" + script.name() + "' started.");
-        } catch (RequestRejected e) {
-            Messages.error(e.getMessage());
-        } catch (EJBAccessException e) {
-            Messages.error(FORBIDDEN);
-        }
+        Messages.attempt(() -> runs.request(script.id(), force),
+                () -> (force ? "Forced run" : "Run") + " of '" + script.name() + "' started.");
     }
 
     /** Pauses an active script, resumes a paused one. */
     public void toggle(ScriptSummary script) {
-        try {
-            scripts.setActive(script.id(), !script.active());
-            Messages.info("'" + script.name() + "' " + (script.active() ? "paused." : "resumed."));
-        } catch (RequestRejected e) {
-            Messages.error(e.getMessage());
-        } catch (EJBAccessException e) {
-            Messages.error(FORBIDDEN);
-        }
+        Messages.attempt(() -> scripts.setActive(script.id(), !script.active()),
+                () -> "'" + script.name() + "' " + (script.active() ? "paused." : "resumed."));
     }
-
 
     public ScriptsLazyModel getTable() {
         return table;

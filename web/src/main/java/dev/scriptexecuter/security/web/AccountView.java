@@ -1,6 +1,5 @@
 package dev.scriptexecuter.security.web;
 
-import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.security.boundary.UserService;
 import jakarta.enterprise.context.RequestScoped;
 import dev.scriptexecuter.web.Messages;
@@ -24,12 +23,8 @@ public class AccountView {
             Messages.error("The new password and its repetition differ.");
             return;
         }
-        try {
-            users.changeOwnPassword(currentPassword, newPassword);
-            Messages.info("Your password was changed.");
-        } catch (RequestRejected e) {
-            Messages.error(e.getMessage());
-        }
+        Messages.attempt(() -> users.changeOwnPassword(currentPassword, newPassword),
+                () -> "Your password was changed.");
     }
 
 

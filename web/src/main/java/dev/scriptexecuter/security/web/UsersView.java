@@ -1,11 +1,9 @@
 package dev.scriptexecuter.security.web;
 
-import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.security.boundary.UserDraft;
 import dev.scriptexecuter.security.boundary.UserService;
 import dev.scriptexecuter.security.boundary.UserView;
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.EJBAccessException;
 import jakarta.faces.view.ViewScoped;
 import dev.scriptexecuter.web.Messages;
 import jakarta.inject.Inject;
@@ -53,14 +51,7 @@ public class UsersView implements Serializable {
     }
 
     private void attempt(Runnable action, String success) {
-        try {
-            action.run();
-            Messages.info(success);
-        } catch (RequestRejected e) {
-            Messages.error(e.getMessage());
-        } catch (EJBAccessException e) {
-            Messages.error("Your role does not allow this action.");
-        }
+        Messages.attempt(action, () -> success);
         init();
     }
 
