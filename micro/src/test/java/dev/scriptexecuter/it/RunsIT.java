@@ -76,6 +76,15 @@ class RunsIT {
         List<Integer> after = runs.getJsonArray("items").stream()
                 .map(r -> r.asJsonObject().getJsonObject("dataAfter").getInt("n")).toList();
         assertThat(after).as("newest first").containsExactly(3, 2, 1);
+        List<Integer> before = runs.getJsonArray("items").stream()
+                .map(r -> r.asJsonObject().getJsonObject("dataBefore").getInt("n", 0)).toList();
+        assertThat(before).as("the data each run was given").containsExactly(2, 1, 0);
+        assertThat(api.get("api/scripts/" + id + "/runs?outcome=SUCCEEDED").json().getInt("total")).isEqualTo(3);
+        assertThat(api.get("api/scripts/" + id + "/runs?outcome=FAILED").json().getInt("total")).isZero();
+        assertThat(api.get("api/scripts/" + id + "/runs?since=2999-01-01T00:00:00Z").json().getInt("total")).isZero();
+        assertThat(api.get("api/scripts/" + id + "/runs?since=2000-01-01T00:00:00Z").json().getInt("total")).isEqualTo(3);
+        assertProblem(api.get("api/scripts/" + id + "/runs?outcome=GREAT"), 400, "is none of them");
+        assertProblem(api.get("api/scripts/" + id + "/runs?since=yesterday"), 400, "ISO-8601 time");
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.scriptexecuter.execution.entity.RunStatus;
 import dev.scriptexecuter.execution.entity.TriggerKind;
 import dev.scriptexecuter.infrastructure.Node;
 import dev.scriptexecuter.infrastructure.RequestRejected;
+import dev.scriptexecuter.infrastructure.UtcColumns;
 import dev.scriptexecuter.script.boundary.ScriptChanged;
 import dev.scriptexecuter.script.entity.Script;
 import dev.scriptexecuter.security.entity.Role;
@@ -25,6 +26,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import java.util.logging.Level;
@@ -84,31 +86,24 @@ public class RunService {
         return RunView.of(load(runId));
     }
 
-    public RunPage listForScript(String scriptId, int offset, int limit) {
-        if (em.find(Script.class, scriptId) == null) {
-            throw RequestRejected.notFound("There is no script with id '" + scriptId + "'.");
-        }
-        if (offset < 0 || limit < 1 || limit > 500) {
-            throw RequestRejected.invalid("\"offset\" must be 0 or more and \"limit\" between 1 and 500.");
-        }
-        var items = em.createNamedQuery(Run.FIND_BY_SCRIPT, Run.class).setParameter("scriptId", scriptId)
-                .setFirstResult(offset).setMaxResults(limit).getResultStream().map(RunView::of).toList();
-        long total = em.createNamedQuery(Run.COUNT_BY_SCRIPT, Long.class).setParameter("scriptId", scriptId)
-                .getSingleResult();
-        return new RunPage(items, total, offset, limit);
-    }
-
     /**
      * Runs newest first, of one script or of all, optionally of one outcome
-     * (or status, for QUEUED and RUNNING): the dashboard's run history.
+     * (or status, for QUEUED and RUNNING) and queued since a time: the
+     * dashboard's run history.
      */
-    public RunPage page(String scriptId, String outcomeOrStatus, int offset, int limit) {
+    public RunPage page(String scriptId, String outcomeOrStatus, Instant since, int offset, int limit) {
         if (offset < 0 || limit < 1 || limit > 500) {
             throw RequestRejected.invalid("\"offset\" must be 0 or more and \"limit\" between 1 and 500.");
+        }
+        if (scriptId != null && em.find(Script.class, scriptId) == null) {
+            throw RequestRejected.notFound("There is no script with id '" + scriptId + "'.");
         }
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         if (scriptId != null) {
             where.append(" AND r.script.id = :scriptId");
+        }
+        if (since != null) {
+            where.append(" AND r.queuedAt >= :since");
         }
         RunOutcome outcome = null;
         RunStatus status = null;
@@ -117,7 +112,7 @@ public class RunService {
                 outcome = RunOutcome.valueOf(outcomeOrStatus);
                 where.append(" AND r.outcome = :outcome");
             } catch (IllegalArgumentException notAnOutcome) {
-                status = RunStatus.valueOf(outcomeOrStatus);
+                status = status(outcomeOrStatus);
                 where.append(" AND r.status = :status");
             }
         }
@@ -126,6 +121,9 @@ public class RunService {
         for (var query : List.of(items, count)) {
             if (scriptId != null) {
                 query.setParameter("scriptId", scriptId);
+            }
+            if (since != null) {
+                query.setParameter("since", UtcColumns.column(since));
             }
             if (outcome != null) {
                 query.setParameter("outcome", outcome);
@@ -136,6 +134,15 @@ public class RunService {
         }
         return new RunPage(items.setFirstResult(offset).setMaxResults(limit).getResultStream().map(RunView::of).toList(),
                 count.getSingleResult(), offset, limit);
+    }
+
+    private static RunStatus status(String name) {
+        try {
+            return RunStatus.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw RequestRejected.invalid("\"outcome\" must be one of " + java.util.Arrays.toString(RunOutcome.values())
+                    + " or QUEUED, RUNNING; \"" + name + "\" is none of them.");
+        }
     }
 
     /** The log so far: live from the process while it runs on this node, else as stored. */

@@ -10,7 +10,8 @@ import java.time.Instant;
 /** A run as the API and the dashboard show it; its log is fetched separately. */
 public record RunView(String id, String scriptId, String scriptName, String trigger, String status, String outcome,
                       Instant scheduledFor, Instant queuedAt, Instant startedAt, Instant finishedAt,
-                      Long durationMillis, Integer exitCode, String nodeName, String error, JsonObject dataAfter) {
+                      Long durationMillis, Integer exitCode, String nodeName, String error, JsonObject dataBefore,
+                      JsonObject dataAfter) {
 
     public static RunView of(Run run) {
         Long duration = run.startedAt() != null && run.finishedAt() != null
@@ -18,6 +19,10 @@ public record RunView(String id, String scriptId, String scriptName, String trig
         return new RunView(run.id(), run.script().id(), run.script().name(), run.trigger().name(),
                 run.status().name(), run.outcome() == null ? null : run.outcome().name(), run.scheduledFor(),
                 run.queuedAt(), run.startedAt(), run.finishedAt(), duration, run.exitCode(), run.nodeName(),
-                run.error(), run.dataAfter() == null ? null : Json.parseObject(run.dataAfter()));
+                run.error(), json(run.dataBefore()), json(run.dataAfter()));
+    }
+
+    private static JsonObject json(String text) {
+        return text == null ? null : Json.parseObject(text);
     }
 }

@@ -71,7 +71,7 @@ public class RunLedger {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        run.start(now);
+        run.start(now, run.script().dataJson());
         em.flush();
         changed.fire(new RunChanged(run.id(), run.script().id(), RunStatus.RUNNING.name(), null));
         Script script = run.script();

@@ -93,6 +93,10 @@ public class Run {
     private String log;
 
     @Lob
+    @Column(name = "data_before")
+    private String dataBefore;
+
+    @Lob
     @Column(name = "data_after")
     private String dataAfter;
 
@@ -109,9 +113,11 @@ public class Run {
         this.status = RunStatus.QUEUED;
     }
 
-    public void start(Instant now) {
+    /** @param dataBefore the script's data as the run gets it */
+    public void start(Instant now, String dataBefore) {
         this.status = RunStatus.RUNNING;
         this.startedAt = column(now);
+        this.dataBefore = dataBefore;
     }
 
     /** Ends a run that never started (e.g. OVERLAPPED); running runs end through a conditional update. */
@@ -193,6 +199,10 @@ public class Run {
 
     public String log() {
         return log;
+    }
+
+    public String dataBefore() {
+        return dataBefore;
     }
 
     public String dataAfter() {

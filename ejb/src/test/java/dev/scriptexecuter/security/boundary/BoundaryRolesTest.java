@@ -37,7 +37,7 @@ class BoundaryRolesTest {
     @Test
     void runsAreReadByEveryoneAndStartedOrStoppedByEditors() {
         assertThat(roles(RunService.class)).isEqualTo(Map.of(
-                "find", EVERYONE, "listForScript", EVERYONE, "log", EVERYONE, "page", EVERYONE,
+                "find", EVERYONE, "log", EVERYONE, "page", EVERYONE,
                 "request", EDITORS, "stop", EDITORS,
                 "launch", OPEN, "onScriptChanged", OPEN));
     }

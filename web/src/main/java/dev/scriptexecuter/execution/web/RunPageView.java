@@ -3,6 +3,7 @@ package dev.scriptexecuter.execution.web;
 import dev.scriptexecuter.execution.boundary.RunService;
 import dev.scriptexecuter.execution.boundary.RunView;
 import dev.scriptexecuter.infrastructure.RequestRejected;
+import dev.scriptexecuter.script.web.PrettyJson;
 import dev.scriptexecuter.web.Messages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -42,9 +43,12 @@ public class RunPageView implements Serializable {
         return run != null && !"FINISHED".equals(run.status());
     }
 
+    public String getDataBefore() {
+        return run == null || run.dataBefore() == null ? null : PrettyJson.format(run.dataBefore());
+    }
+
     public String getDataAfter() {
-        return run == null || run.dataAfter() == null ? null
-                : dev.scriptexecuter.script.web.PrettyJson.format(run.dataAfter());
+        return run == null || run.dataAfter() == null ? null : PrettyJson.format(run.dataAfter());
     }
 
     public String getId() {

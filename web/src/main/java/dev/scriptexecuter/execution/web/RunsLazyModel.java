@@ -6,6 +6,8 @@ import dev.scriptexecuter.web.KeyedLazyModel;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.SortMeta;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -23,18 +25,28 @@ public class RunsLazyModel extends KeyedLazyModel<RunView> {
 
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
-        return (int) runs.page(scriptId, outcome(filterBy), 0, 1).total();
+        return (int) runs.page(scriptId, outcome(filterBy), since(filterBy), 0, 1).total();
     }
 
     @Override
     public List<RunView> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-        return runs.page(scriptId, outcome(filterBy), first, Math.max(1, Math.min(pageSize, 500))).items();
+        return runs.page(scriptId, outcome(filterBy), since(filterBy), first, Math.max(1, Math.min(pageSize, 500)))
+                .items();
     }
 
 
 
     private static String outcome(Map<String, FilterMeta> filterBy) {
-        FilterMeta filter = filterBy.get("outcome");
+        return text(filterBy.get("outcome"));
+    }
+
+    /** The time filter holds a duration back from now: PT1H, P1D, P7D. */
+    private static Instant since(Map<String, FilterMeta> filterBy) {
+        String back = text(filterBy.get("queuedAt"));
+        return back == null || back.isBlank() ? null : Instant.now().minus(Duration.parse(back));
+    }
+
+    private static String text(FilterMeta filter) {
         return filter == null || filter.getFilterValue() == null ? null : filter.getFilterValue().toString();
     }
 }

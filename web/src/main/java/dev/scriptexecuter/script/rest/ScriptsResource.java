@@ -107,8 +107,9 @@ public class ScriptsResource {
     @GET
     @Path("{id}/runs")
     public RunPage runs(@PathParam("id") String id, @QueryParam("offset") String offset,
-                        @QueryParam("limit") String limit) {
-        return runs.listForScript(id, Paging.number("offset", offset, 0),
+                        @QueryParam("limit") String limit, @QueryParam("outcome") String outcome,
+                        @QueryParam("since") String since) {
+        return runs.page(id, outcome, Paging.time("since", since), Paging.number("offset", offset, 0),
                 Paging.number("limit", limit, Paging.DEFAULT_LIMIT));
     }
 
