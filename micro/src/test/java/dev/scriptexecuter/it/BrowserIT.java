@@ -165,6 +165,46 @@ class BrowserIT extends BrowserTest {
         assertThat(js(watcher, "return window.sesNotReloaded === true;")).as("updated by push, not reloaded").isEqualTo(true);
     }
 
+    @Test
+    void anAdminManagesAccountsAndAUserChangesTheirPassword() {
+        String name = "clicked-" + UUID.randomUUID().toString().substring(0, 8);
+        WebDriver admin = newBrowser();
+        logIn(admin, uri, "admin", Api.ADMIN_PASSWORD);
+        admin.get(uri.resolve("admin/users.xhtml").toString());
+        waitFor(admin, By.id("add:username")).sendKeys(name);
+        admin.findElement(By.id("add:password")).sendKeys("first-password-1");
+        admin.findElement(By.id("add:create")).click();
+        settle(admin);
+        By row = By.xpath("//tr[td[1][normalize-space()='" + name + "']]");
+        waitForText(admin, row, "user");
+        admin.findElement(row).findElement(By.xpath(".//button[.//span[text()='viewer']]")).click();
+        settle(admin);
+        waitForText(admin, row, "viewer");
+        admin.findElement(row).findElement(By.xpath(".//button[.//span[text()='Disable']]")).click();
+        settle(admin);
+        waitForText(admin, row, "disabled");
+        var account = jakarta.json.Json.createReader(new java.io.StringReader(api.get("api/users").body())).readArray()
+                .stream().map(v -> v.asJsonObject()).filter(u -> u.getString("username").equals(name)).findFirst()
+                .orElseThrow();
+        assertThat(account.getString("role")).isEqualTo("viewer");
+        assertThat(account.getBoolean("enabled")).isFalse();
+
+        admin.findElement(row).findElement(By.xpath(".//button[.//span[text()='Enable']]")).click();
+        settle(admin);
+        waitForText(admin, row, "yes");
+        WebDriver owner = newBrowser();
+        logIn(owner, uri, name, "first-password-1");
+        owner.get(uri.resolve("account.xhtml").toString());
+        waitFor(owner, By.id("password:current")).sendKeys("first-password-1");
+        owner.findElement(By.id("password:next")).sendKeys("second-password-2");
+        owner.findElement(By.id("password:confirm")).sendKeys("second-password-2");
+        owner.findElement(By.id("password:change")).click();
+        settle(owner);
+        waitForText(owner, By.id("password:messages"), "Your password was changed.");
+        assertThat(new Api(uri).login(name, "second-password-2").get("api/auth/me").json().getString("role"))
+                .isEqualTo("viewer");
+    }
+
     /** Opens a run's page and waits until it has caught up with what its socket missed while connecting. */
     private void openRunPage(WebDriver browser, String runId) {
         browser.get(uri.resolve("run.xhtml?id=" + runId).toString());
