@@ -73,6 +73,25 @@ class BrowserIT extends BrowserTest {
     }
 
     @Test
+    void leavingTheEditorWithUnsavedChangesIsHeldUp() {
+        WebDriver browser = newBrowser();
+        logIn(browser, uri, "admin", Api.ADMIN_PASSWORD);
+        browser.get(uri.resolve("script.xhtml").toString());
+        new WebDriverWait(browser, WAIT).until(b -> Boolean.TRUE.equals(js(b, "return PF('mainEditor').isReady();")));
+        String leaving = "var e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e);"
+                + " return e.defaultPrevented;";
+        assertThat(js(browser, leaving)).as("nothing changed yet").isEqualTo(false);
+        String name = "unsaved-" + UUID.randomUUID().toString().substring(0, 8);
+        waitFor(browser, By.id("editor:name")).sendKeys(name);
+        js(browser, "PF('mainEditor').setValueNow(arguments[0]);", "def main(data):\n    pass\n");
+        assertThat(js(browser, leaving)).as("leaving is held up after a change").isEqualTo(true);
+        browser.findElement(By.id("editor:save")).click();
+        settle(browser);
+        waitForText(browser, By.id("editor:messages"), "Saved '" + name + "'.");
+        assertThat(js(browser, leaving)).as("saved: leaving is free again").isEqualTo(false);
+    }
+
+    @Test
     void theScheduleShowsItsNextFireTimesWhileTyping() {
         WebDriver browser = newBrowser();
         logIn(browser, uri, "admin", Api.ADMIN_PASSWORD);
