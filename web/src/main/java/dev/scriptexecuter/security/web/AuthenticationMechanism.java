@@ -87,6 +87,10 @@ public class AuthenticationMechanism implements HttpAuthenticationMechanism {
             request.getSession().setAttribute(SESSION_USER, caller.get().username());
             return login(context, caller.get());
         }
+        if (!context.isProtected()) {
+            // the login page and static resources: no account look-up for each stylesheet and script
+            return context.doNothing();
+        }
         HttpSession session = request.getSession(false);
         Object username = session == null ? null : session.getAttribute(SESSION_USER);
         if (username instanceof String name) {
@@ -96,10 +100,7 @@ public class AuthenticationMechanism implements HttpAuthenticationMechanism {
             }
             session.invalidate();
         }
-        if (context.isProtected()) {
-            return context.redirect(request.getContextPath() + "/login.xhtml");
-        }
-        return context.doNothing();
+        return context.redirect(request.getContextPath() + "/login.xhtml");
     }
 
     @Override
