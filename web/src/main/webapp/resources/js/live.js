@@ -3,6 +3,8 @@ var sesLive = {
     runId: null,
     shown: 0,
     opened: false,
+    probing: false,
+    leaving: false,
     synced: false,
     follow: true,
     refreshTimer: null,
@@ -22,18 +24,49 @@ var sesLive = {
     },
 
     /**
-     * The socket (re)opened: what was sent while it was closed is missing, so a
-     * run page fetches its log and facts again (then it is 'synced'), and a list
-     * that reconnected after a lost connection reloads its rows.
+     * The socket opened (OmniFaces calls this once per page): what was sent
+     * before is missing, so a run page fetches its log and facts again.
      */
     onOpen: function () {
-        var reconnected = sesLive.opened;
         sesLive.opened = true;
         if (sesLive.runId && window.sesReloadLog) {
             window.sesReloadLog();
-        } else if (reconnected && window.sesRefreshList) {
-            window.sesRefreshList();
         }
+    },
+
+    /**
+     * The connection broke. OmniFaces tries to reopen the socket, but after a
+     * server restart the channel (and usually the session) is gone, and what
+     * was pushed meanwhile is lost either way. So the page says it is offline,
+     * asks the server every few seconds whether it answers again, and then
+     * reloads itself: fresh rows, a new channel, or the login page.
+     */
+    onLost: function () {
+        if (sesLive.probing || sesLive.leaving) {
+            return;
+        }
+        sesLive.probing = true;
+        var banner = document.getElementById('ses-offline');
+        if (banner) {
+            banner.hidden = false;
+        }
+        var delay = 1000;
+        var retry = function () {
+            delay = Math.min(delay * 2, 5000);
+            setTimeout(probe, delay);
+        };
+        var probe = function () {
+            fetch(window.location.href, {method: 'HEAD', cache: 'no-store', credentials: 'same-origin'})
+                .then(function (response) {
+                    if (response.ok) {
+                        window.location.reload();
+                    } else {
+                        retry();
+                    }
+                })
+                .catch(retry);
+        };
+        setTimeout(probe, delay);
     },
 
     /** After the server rendered the log: that many lines are on the page now. */
@@ -73,3 +106,8 @@ var sesLive = {
         }
     }
 };
+
+/* Sockets closing because the browser leaves the page are no lost connection. */
+window.addEventListener('pagehide', function () {
+    sesLive.leaving = true;
+});

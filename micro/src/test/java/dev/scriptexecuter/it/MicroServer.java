@@ -70,7 +70,7 @@ public final class MicroServer implements AutoCloseable {
         return this;
     }
 
-    /** Ends the server the hard way, as a crash or {@code kill -9} would. */
+    /** Ends the server the hard way, as a crash or {@code kill -9} would; {@link #start} brings it back on the same port. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-/** The step of job {@code script-run} that runs the harness; the work is in {@link RunExecutor}. */
+/** The second step of job {@code script-run}: runs the harness; the work is in {@link RunExecutor}. */
 @Named("scriptRunBatchlet")
 @Dependent
 public class ScriptRunBatchlet extends AbstractBatchlet {

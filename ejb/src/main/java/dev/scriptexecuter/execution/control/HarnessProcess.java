@@ -88,7 +88,7 @@ public class HarnessProcess {
         live.belongsTo(ticket.scriptId());
         try {
             RunDirectory.prepare(directory, ticket);
-            Process process = start(ticket, directory);
+            Process process = start(ticket, directory, live.python() != null ? live.python() : interpreter.executable());
             live.attach(process);
             Thread reader = threads().newThread(() -> capture(process, live));
             reader.start();
@@ -136,9 +136,9 @@ public class HarnessProcess {
         }
     }
 
-    private Process start(RunTicket ticket, Path directory) throws IOException {
+    private Process start(RunTicket ticket, Path directory, Path python) throws IOException {
         Path home = workDirectory.directory("scripts", ticket.scriptId());
-        ProcessBuilder builder = new ProcessBuilder(List.of("setsid", interpreter.executable().toString(), "-u", "-I",
+        ProcessBuilder builder = new ProcessBuilder(List.of("setsid", python.toString(), "-u", "-I",
                 files.harness().toString(), directory.toString()))
                 .directory(home.toFile())
                 .redirectErrorStream(true);

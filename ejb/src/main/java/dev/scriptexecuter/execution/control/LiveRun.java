@@ -1,9 +1,10 @@
 package dev.scriptexecuter.execution.control;
 
-import java.io.IOException;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import dev.scriptexecuter.environment.control.Environments;
+import dev.scriptexecuter.python.control.ProcessGroup;
+
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A run whose Python process is alive on this node: its log so far and the
@@ -12,14 +13,15 @@ import java.util.logging.Logger;
  */
 public class LiveRun {
 
-    private static final Logger LOG = Logger.getLogger(LiveRun.class.getName());
-
     private final String runId;
     private final LogCapture log;
     private volatile String scriptId;
     private volatile Process process;
     private volatile boolean stopRequested;
     private volatile boolean timedOut;
+    private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+    private volatile RunTicket ticket;
+    private volatile Environments.Lease environment;
 
     public LiveRun(String runId, LogCapture log) {
         this.runId = runId;
@@ -28,6 +30,30 @@ public class LiveRun {
 
     void belongsTo(String scriptId) {
         this.scriptId = scriptId;
+    }
+
+    /** Between the batch job's steps: what the run was given, and the environment it runs in. */
+    void prepared(RunTicket ticket, Environments.Lease environment) {
+        this.ticket = ticket;
+        this.environment = environment;
+        belongsTo(ticket.scriptId());
+    }
+
+    RunTicket ticket() {
+        return ticket;
+    }
+
+    /** The interpreter to run with; null means the base interpreter. */
+    Path python() {
+        Environments.Lease lease = environment;
+        return lease == null ? null : lease.python();
+    }
+
+    void releaseEnvironment() {
+        Environments.Lease lease = environment;
+        if (lease != null) {
+            lease.close();
+        }
     }
 
     public String scriptId() {
@@ -47,7 +73,13 @@ public class LiveRun {
 
     public void stop() {
         stopRequested = true;
+        stopped.complete(null);
         kill();
+    }
+
+    /** Completes when somebody stops the run, so that waiting for its environment can end early. */
+    CompletableFuture<Void> stopped() {
+        return stopped;
     }
 
     void timeOut() {
@@ -77,15 +109,6 @@ public class LiveRun {
         if (running == null) {
             return;
         }
-        try {
-            Process kill = new ProcessBuilder("kill", "-KILL", "--", "-" + running.pid())
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            kill.waitFor(5, TimeUnit.SECONDS);
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "Cannot kill the process group of run " + runId, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        running.destroyForcibly();
+        ProcessGroup.kill(running, "run " + runId);
     }
 }

@@ -71,13 +71,14 @@ public class RunLedger {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        run.start(now, run.script().dataJson());
+        run.start(now, run.script().dataJson(), run.script().requirementsHash());
         em.flush();
         changed.fire(new RunChanged(run.id(), run.script().id(), RunStatus.RUNNING.name(), null));
         Script script = run.script();
         updateLastRun(script.id(), run);
         return Optional.of(new RunTicket(run.id(), script.id(), script.name(), script.mainCode(),
-                script.triggerCode(), script.dataJson(), script.dataVersion(), run.trigger() == TriggerKind.FORCED));
+                script.triggerCode(), script.requirements(), script.dataJson(), script.dataVersion(),
+                run.trigger() == TriggerKind.FORCED));
     }
 
     /**

@@ -5,5 +5,5 @@ package dev.scriptexecuter.execution.control;
  * is the version of the data it was given, so its result does not overwrite newer data.
  */
 public record RunTicket(String runId, String scriptId, String scriptName, String mainCode, String triggerCode,
-                        String dataJson, long dataVersion, boolean force) {
+                        String requirements, String dataJson, long dataVersion, boolean force) {
 }

@@ -100,6 +100,10 @@ public class Run {
     @Column(name = "data_after")
     private String dataAfter;
 
+    /** The environment the run ran in (its requirements' hash); null on the base interpreter. */
+    @Column(name = "environment_id", length = 64)
+    private String environmentId;
+
     protected Run() {
     }
 
@@ -114,10 +118,15 @@ public class Run {
     }
 
     /** @param dataBefore the script's data as the run gets it */
-    public void start(Instant now, String dataBefore) {
+    public void start(Instant now, String dataBefore, String environmentId) {
         this.status = RunStatus.RUNNING;
         this.startedAt = column(now);
         this.dataBefore = dataBefore;
+        this.environmentId = environmentId;
+    }
+
+    public String environmentId() {
+        return environmentId;
     }
 
     /** Ends a run that never started (e.g. OVERLAPPED); running runs end through a conditional update. */

@@ -12,6 +12,8 @@ public enum RunOutcome {
     STOPPED,
     /** The node running it died; found at the next start-up. */
     INTERRUPTED,
+    /** Its environment (requirements.txt) could not be built; the environment's install log says why. */
+    ENVIRONMENT_FAILED,
     /** It was due while the previous run still ran, so it did not start. */
     OVERLAPPED
 }

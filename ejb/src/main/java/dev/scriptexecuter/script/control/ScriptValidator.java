@@ -3,6 +3,7 @@ package dev.scriptexecuter.script.control;
 import dev.scriptexecuter.infrastructure.Json;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.python.control.PythonSyntaxCheck;
+import dev.scriptexecuter.python.control.Requirements;
 import dev.scriptexecuter.script.boundary.ScriptDraft;
 import dev.scriptexecuter.script.entity.Schedule;
 import dev.scriptexecuter.script.entity.Script;
@@ -38,6 +39,10 @@ public class ScriptValidator {
     @ConfigProperty(name = "ses.script.max-data-bytes", defaultValue = "1048576")
     int maxDataBytes;
 
+    @Inject
+    @ConfigProperty(name = "ses.env.allow-direct-urls", defaultValue = "false")
+    boolean allowDirectUrls;
+
     ScheduleParser scheduleParser = new ScheduleParser();
 
     /** @param current the stored script when replacing one, else null */
@@ -55,10 +60,12 @@ public class ScriptValidator {
                 : code("triggerCode", "trigger code", draft.triggerCode(), "trigger");
         String requirements = blankToNull(draft.requirements());
         checkSize("requirements", "requirements", requirements, maxCodeBytes, "ses.script.max-code-bytes");
+        Requirements parsed = Requirements.parse(requirements, allowDirectUrls);
         Schedule schedule = scheduleParser.parse(draft.schedule(), current == null ? null : current.schedule(), now);
         String data = data(draft.data(), current);
         boolean active = draft.active() == null || draft.active();
-        return new ScriptContent(name, description, active, mainCode, triggerCode, requirements, schedule, data);
+        return new ScriptContent(name, description, active, mainCode, triggerCode, requirements,
+                parsed == null ? null : parsed.hash(), schedule, data);
     }
 
     /** The stored data is kept when none is sent, and only sent data is held to the size limit. */

@@ -57,6 +57,10 @@ public class Script {
     @Lob
     private String requirements;
 
+    /** SHA-256 of the normalised requirements: the id of the environment the script runs in; null for none. */
+    @Column(name = "requirements_hash", length = 64)
+    private String requirementsHash;
+
     @Embedded
     private Schedule schedule;
 
@@ -104,6 +108,7 @@ public class Script {
         this.mainCode = content.mainCode();
         this.triggerCode = content.triggerCode();
         this.requirements = content.requirements();
+        this.requirementsHash = content.requirementsHash();
         this.schedule = content.schedule();
         if (!content.dataJson().equals(dataJson)) {
             this.dataJson = content.dataJson();
@@ -114,7 +119,8 @@ public class Script {
 
     /** What {@link #edit} needs, checked by the caller. */
     public record ScriptContent(String name, String description, boolean active, String mainCode,
-                                String triggerCode, String requirements, Schedule schedule, String dataJson) {
+                                String triggerCode, String requirements, String requirementsHash, Schedule schedule,
+                                String dataJson) {
     }
 
     public void planNextFire(Instant next) {
@@ -147,6 +153,10 @@ public class Script {
 
     public String requirements() {
         return requirements;
+    }
+
+    public String requirementsHash() {
+        return requirementsHash;
     }
 
     public Schedule schedule() {

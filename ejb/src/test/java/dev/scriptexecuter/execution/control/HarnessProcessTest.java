@@ -57,7 +57,7 @@ class HarnessProcessTest {
     }
 
     private RunResult run(String main, String trigger, String data, boolean force) {
-        RunTicket ticket = new RunTicket("run-" + System.nanoTime(), "script-1", "test", main, trigger, data, 0, force);
+        RunTicket ticket = new RunTicket("run-" + System.nanoTime(), "script-1", "test", main, trigger, null, data, 0, force);
         return cut.run(ticket, cut.open(ticket.runId()));
     }
 
@@ -160,7 +160,7 @@ class HarnessProcessTest {
         RunTicket ticket = new RunTicket("run-stop", "script-1", "test",
                 "import subprocess, time\ndef main(data):\n    child = subprocess.Popen(['sleep', '600'])\n"
                         + "    print('pid=%d' % child.pid, flush=True)\n    time.sleep(600)\n",
-                null, "{}", 0, false);
+                null, null, "{}", 0, false);
         LiveRun live = cut.open(ticket.runId());
         CompletableFuture<RunResult> running = CompletableFuture.supplyAsync(() -> cut.run(ticket, live));
         await().atMost(Duration.ofSeconds(20)).until(() -> PID.matcher(live.log().text()).find());
@@ -184,7 +184,7 @@ class HarnessProcessTest {
 
     @Test
     void aStopBeforeTheProcessStartsKillsItAtOnce() {
-        RunTicket ticket = new RunTicket("run-late-stop", "script-1", "test", COUNTER, null, "{}", 0, false);
+        RunTicket ticket = new RunTicket("run-late-stop", "script-1", "test", COUNTER, null, null, "{}", 0, false);
         LiveRun live = cut.open(ticket.runId());
         live.stop();
         RunResult result = cut.run(ticket, live);

@@ -1,5 +1,6 @@
 package dev.scriptexecuter.security.boundary;
 
+import dev.scriptexecuter.environment.boundary.EnvironmentService;
 import dev.scriptexecuter.execution.boundary.RunService;
 import dev.scriptexecuter.script.boundary.ScriptService;
 import jakarta.annotation.security.PermitAll;
@@ -40,6 +41,13 @@ class BoundaryRolesTest {
                 "find", EVERYONE, "log", EVERYONE, "page", EVERYONE,
                 "request", EDITORS, "stop", EDITORS,
                 "launch", OPEN, "onScriptChanged", OPEN));
+    }
+
+    @Test
+    void environmentsAreReadByEveryoneAndRebuiltOrDeletedByAdmins() {
+        assertThat(roles(EnvironmentService.class)).isEqualTo(Map.of(
+                "list", EVERYONE, "find", EVERYONE, "log", EVERYONE,
+                "rebuild", ADMINS, "delete", ADMINS, "onScriptChanged", OPEN));
     }
 
     @Test

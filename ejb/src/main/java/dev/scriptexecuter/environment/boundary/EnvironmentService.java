@@ -1,0 +1,121 @@
+package dev.scriptexecuter.environment.boundary;
+
+import dev.scriptexecuter.environment.control.EnvironmentLedger;
+import dev.scriptexecuter.environment.control.Environments;
+import dev.scriptexecuter.environment.entity.EnvironmentStatus;
+import dev.scriptexecuter.infrastructure.RequestRejected;
+import dev.scriptexecuter.security.entity.Role;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import dev.scriptexecuter.script.boundary.ScriptChanged;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Python environments: who uses them, how their builds went, and (for
+ * admins) rebuilding and deleting them. Saving a script with requirements
+ * starts building its environment in the background, so its first run does
+ * not wait for pip.
+ */
+@Stateless
+@RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME, Role.VIEWER_NAME})
+public class EnvironmentService {
+
+    private static final int SCRIPTS_SHOWN = 50;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Environments environments;
+
+    @Inject
+    EnvironmentLedger ledger;
+
+    public List<EnvironmentView> list() {
+        List<Object[]> rows = em.createQuery("SELECT e.id, e.requirements, e.status, e.sizeBytes, e.builds,"
+                + " e.buildMillis, e.builtOn, e.python, e.createdAt, e.builtAt, e.lastUsedAt, e.unusedSince"
+                + " FROM Environment e ORDER BY e.createdAt DESC, e.id", Object[].class).getResultList();
+        Map<String, Long> counts = new HashMap<>();
+        em.createQuery("SELECT s.requirementsHash, COUNT(s) FROM Script s WHERE s.requirementsHash IS NOT NULL"
+                + " GROUP BY s.requirementsHash", Object[].class).getResultList()
+                .forEach(row -> counts.put((String) row[0], (Long) row[1]));
+        Map<String, List<EnvironmentView.ScriptRef>> scripts = new HashMap<>();
+        em.createQuery("SELECT s.requirementsHash, s.id, s.name FROM Script s WHERE s.requirementsHash IS NOT NULL"
+                + " ORDER BY s.name", Object[].class).getResultList()
+                .forEach(row -> {
+                    List<EnvironmentView.ScriptRef> refs = scripts.computeIfAbsent((String) row[0], k -> new ArrayList<>());
+                    if (refs.size() < SCRIPTS_SHOWN) {
+                        refs.add(new EnvironmentView.ScriptRef((String) row[1], (String) row[2]));
+                    }
+                });
+        return rows.stream().map(row -> view(row, counts.getOrDefault((String) row[0], 0L),
+                scripts.getOrDefault((String) row[0], List.of()))).toList();
+    }
+
+    public EnvironmentView find(String id) {
+        return list().stream().filter(e -> e.id().equals(id)).findFirst()
+                .orElseThrow(() -> notFound(id));
+    }
+
+    /** pip's output of the latest build, capped at ses.env.install-log-max-bytes. */
+    public String log(String id) {
+        if (ledger.find(id).isEmpty()) {
+            throw notFound(id);
+        }
+        return ledger.installLog(id).orElse("");
+    }
+
+    /** Starts a new build; the current one stays in use until the new one succeeded. */
+    @RolesAllowed(Role.ADMIN_NAME)
+    public EnvironmentView rebuild(String id) {
+        environments.rebuild(id);
+        return find(id);
+    }
+
+    /** Deletes an environment no script uses; its files on this node go with it. */
+    @RolesAllowed(Role.ADMIN_NAME)
+    public void delete(String id) {
+        EnvironmentView environment = find(id);
+        if (environment.scriptCount() > 0) {
+            throw RequestRejected.conflict("Environment " + id + " is used by " + environment.scriptCount()
+                    + " script(s), such as '" + environment.scripts().getFirst().name()
+                    + "'; change their requirements first.").with("scripts", environment.scriptCount());
+        }
+        environments.remove(id);
+        ledger.delete(id);
+    }
+
+    /** A script with requirements was saved: build its environment now rather than at its first run. */
+    @PermitAll
+    public void onScriptChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ScriptChanged change) {
+        ledger.requirementsOfScript(change.scriptId()).ifPresent(script -> environments.prepareInBackground(script[1]));
+    }
+
+    private EnvironmentView view(Object[] row, long scriptCount, List<EnvironmentView.ScriptRef> scripts) {
+        String id = (String) row[0];
+        List<String> packages = ((String) row[1]).lines().filter(line -> !line.isBlank()).toList();
+        return new EnvironmentView(id, packages, ((EnvironmentStatus) row[2]).name(),
+                environments.installed(id).isPresent(), environments.building(id), (Long) row[3], (Integer) row[4],
+                (Long) row[5], (String) row[6], (String) row[7], instant(row[8]), instant(row[9]), instant(row[10]),
+                instant(row[11]), scriptCount, scripts);
+    }
+
+    private static Instant instant(Object column) {
+        return column == null ? null : dev.scriptexecuter.infrastructure.UtcColumns.instant((java.time.LocalDateTime) column);
+    }
+
+    private static RequestRejected notFound(String id) {
+        return RequestRejected.notFound("There is no environment with id '" + id + "'.");
+    }
+}

@@ -1,0 +1,106 @@
+package dev.scriptexecuter.environment.control;
+
+import dev.scriptexecuter.environment.entity.Environment;
+import dev.scriptexecuter.environment.entity.EnvironmentStatus;
+import dev.scriptexecuter.infrastructure.Node;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/** Writes what happens to environments to the database, each step committed at once. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRES_NEW)
+public class EnvironmentLedger {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Node node;
+
+    /** The record of an environment, created (as BUILDING) the first time a script needs it. */
+    public EnvironmentRecord register(String id, String requirementsText) {
+        Environment environment = em.find(Environment.class, id);
+        if (environment == null) {
+            environment = new Environment(id, requirementsText, clock.instant());
+            em.persist(environment);
+        }
+        return EnvironmentRecord.of(environment);
+    }
+
+    public Optional<EnvironmentRecord> find(String id) {
+        return Optional.ofNullable(em.find(Environment.class, id)).map(EnvironmentRecord::of);
+    }
+
+    public void building(String id) {
+        Environment environment = em.find(Environment.class, id);
+        if (environment != null) {
+            environment.building();
+        }
+    }
+
+    public EnvironmentRecord built(String id, String requirementsText, EnvironmentBuilder.Build build, long millis) {
+        Environment environment = em.find(Environment.class, id);
+        if (environment == null) {
+            environment = new Environment(id, requirementsText, clock.instant());
+            em.persist(environment);
+        }
+        environment.built(build.succeeded(), build.python() == null ? null : build.python().toString(), build.log(),
+                build.sizeBytes(), millis, node.name(), clock.instant());
+        return EnvironmentRecord.of(environment);
+    }
+
+    public void used(String id) {
+        Environment environment = em.find(Environment.class, id);
+        if (environment != null) {
+            environment.used(clock.instant());
+        }
+    }
+
+    public Optional<String> installLog(String id) {
+        return Optional.ofNullable(em.find(Environment.class, id)).map(Environment::installLog);
+    }
+
+    /** The raw requirements of a script, or empty if it has none or is gone. */
+    public Optional<String[]> requirementsOfScript(String scriptId) {
+        List<Object[]> rows = em.createQuery("SELECT s.requirementsHash, s.requirements FROM Script s WHERE s.id = :id",
+                Object[].class).setParameter("id", scriptId).getResultList();
+        return rows.stream().filter(row -> row[0] != null)
+                .map(row -> new String[] {(String) row[0], (String) row[1]}).findFirst();
+    }
+
+    public List<String> ids() {
+        return em.createQuery("SELECT e.id FROM Environment e ORDER BY e.createdAt", String.class).getResultList();
+    }
+
+    /**
+     * Notes for each environment whether a script still needs it, and returns
+     * the ids of those nobody has needed since before {@code cutoff}.
+     */
+    public List<String> unusedSince(java.time.Instant cutoff) {
+        List<Environment> all = em.createQuery("SELECT e FROM Environment e", Environment.class).getResultList();
+        List<String> referenced = em.createQuery("SELECT DISTINCT s.requirementsHash FROM Script s"
+                + " WHERE s.requirementsHash IS NOT NULL", String.class).getResultList();
+        java.time.Instant now = clock.instant();
+        return all.stream().peek(e -> e.referenced(referenced.contains(e.id()), now))
+                .filter(e -> e.unusedSince() != null && e.unusedSince().isBefore(cutoff)
+                        && e.status() != EnvironmentStatus.BUILDING)
+                .map(Environment::id).toList();
+    }
+
+    public void delete(String id) {
+        Environment environment = em.find(Environment.class, id);
+        if (environment != null) {
+            em.remove(environment);
+        }
+    }
+}
