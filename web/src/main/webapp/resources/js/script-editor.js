@@ -1,7 +1,12 @@
 /* The script page: error markers in the Monaco editors, and a warning before leaving with unsaved changes. */
 var sesDirty = false;
 
+var sesTabOf = {mainEditor: 0, triggerEditor: 1, requirementsEditor: 2};
+
 function sesMark(widget, line, column, message) {
+    if (PF('codeTabs') && sesTabOf[widget] !== undefined) {
+        PF('codeTabs').select(sesTabOf[widget]);
+    }
     var editorWidget = PF(widget);
     editorWidget.whenReady().then(function () {
         var editor = editorWidget.getMonaco();
@@ -15,7 +20,7 @@ function sesMark(widget, line, column, message) {
 }
 
 function sesClearMarks() {
-    ['mainEditor', 'triggerEditor'].forEach(function (widget) {
+    ['mainEditor', 'triggerEditor', 'requirementsEditor'].forEach(function (widget) {
         var editorWidget = PF(widget);
         if (editorWidget && editorWidget.isReady()) {
             monaco.editor.setModelMarkers(editorWidget.getMonaco().getModel(), 'ses', []);

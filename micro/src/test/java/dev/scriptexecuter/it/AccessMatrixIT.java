@@ -1,5 +1,6 @@
 package dev.scriptexecuter.it;
 
+import dev.scriptexecuter.environment.control.TestWheels;
 import dev.scriptexecuter.rest.RestApplication;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -79,6 +81,15 @@ class AccessMatrixIT {
                     "{\"name\": \"matrix\"}"))),
             Map.entry("DELETE /api/api-keys/{id}", new Rule(Access.USER, (t, who) -> new Call("DELETE",
                     "api/api-keys/" + t.keyToRevoke(who), null))),
+            Map.entry("GET /api/environments", new Rule(Access.VIEWER, (t, who) -> get("api/environments"))),
+            Map.entry("GET /api/environments/{id}", new Rule(Access.VIEWER, (t, who) ->
+                    get("api/environments/" + t.environmentId))),
+            Map.entry("GET /api/environments/{id}/log", new Rule(Access.VIEWER, (t, who) ->
+                    get("api/environments/" + t.environmentId + "/log"))),
+            Map.entry("POST /api/environments/{id}/rebuild", new Rule(Access.ADMIN, (t, who) -> new Call("POST",
+                    "api/environments/" + t.environmentId + "/rebuild", ""))),
+            Map.entry("DELETE /api/environments/{id}", new Rule(Access.ADMIN, (t, who) -> new Call("DELETE",
+                    "api/environments/" + t.unusedEnvironment(who), null))),
             Map.entry("GET /api/users", new Rule(Access.ADMIN, (t, who) -> get("api/users"))),
             Map.entry("POST /api/users", new Rule(Access.ADMIN, (t, who) -> new Call("POST", "api/users",
                     user("new-" + UUID.randomUUID().toString().substring(0, 8))))),
@@ -94,6 +105,7 @@ class AccessMatrixIT {
     private final Map<Identity, Api> callers = new EnumMap<>(Identity.class);
     private String scriptId;
     private String runId;
+    private String environmentId;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -170,6 +182,25 @@ class AccessMatrixIT {
         scriptId = admin.createScript(script("matrix-script"));
         runId = admin.run(scriptId, true);
         admin.awaitFinished(runId, Duration.ofSeconds(30));
+
+        TestWheels.write(Path.of(System.getProperty("ses.test.wheels")), "sesit_matrix", "1.0");
+        String withRequirements = admin.createScript(("{\"name\": \"matrix-environment\", \"mainCode\": %s,"
+                + " \"requirements\": \"sesit-matrix==1.0\"}").formatted(quote(MAIN)));
+        environmentId = admin.awaitFinished(admin.run(withRequirements, true), Duration.ofMinutes(2))
+                .getString("environmentId");
+    }
+
+    /** For the admin, an environment no script needs any more (its build over); the others are refused first. */
+    private String unusedEnvironment(Identity who) {
+        if (who != Identity.ADMIN) {
+            return environmentId;
+        }
+        String script = admin.createScript("{\"name\": %s, \"mainCode\": %s, \"requirements\": %s}".formatted(
+                quote("unused-" + UUID.randomUUID()), quote(MAIN),
+                quote("sesit-matrix==1.0; sys_platform != \"" + UUID.randomUUID() + "\"")));
+        String environment = admin.awaitFinished(admin.run(script, true), Duration.ofMinutes(2)).getString("environmentId");
+        assertThat(admin.patch("api/scripts/" + script, "{\"requirements\": null}").status()).isEqualTo(200);
+        return environment;
     }
 
     /** The same token with its claims changed to the admin group, signature left as it was. */

@@ -15,6 +15,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URI;
 import java.net.URL;
+import java.time.Duration;
 import java.util.UUID;
 
 import static dev.scriptexecuter.it.Api.quote;
@@ -225,6 +226,25 @@ class BrowserIT extends BrowserTest {
     }
 
     /** Opens a run's page and waits until it has caught up with what its socket missed while connecting. */
+    @Test
+    void aRunWhoseEnvironmentFailedLinksToPipsInstallLog() {
+        String id = api.createScript("{\"name\": %s, \"mainCode\": %s, \"requirements\": %s}".formatted(
+                quote("needs-missing-" + UUID.randomUUID()), quote("def main(data):\n    pass\n"),
+                quote("sesit-nowhere==" + Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 1000) + ".0")));
+        String runId = api.run(id, true);
+        assertThat(api.awaitFinished(runId, Duration.ofMinutes(2)).getString("outcome")).isEqualTo("ENVIRONMENT_FAILED");
+        WebDriver browser = newBrowser();
+        logIn(browser, uri, "admin", Api.ADMIN_PASSWORD);
+        openRunPage(browser, runId);
+        waitForText(browser, By.id("run:state"), "ENVIRONMENT_FAILED");
+
+        browser.findElement(By.id("run:environment")).click();
+
+        waitForText(browser, By.id("install-log"), "No matching distribution found for sesit-nowhere");
+        assertThat(browser.findElement(By.id("environments:table")).getText()).contains("FAILED").contains("sesit-nowhere");
+        screenshot(browser, "environments");
+    }
+
     private void openRunPage(WebDriver browser, String runId) {
         browser.get(uri.resolve("run.xhtml?id=" + runId).toString());
         new WebDriverWait(browser, WAIT).until(b -> Boolean.TRUE.equals(js(b, "return sesLive.synced === true;")));

@@ -6,6 +6,7 @@ import dev.scriptexecuter.execution.entity.Run;
 import dev.scriptexecuter.execution.entity.RunOutcome;
 import dev.scriptexecuter.execution.entity.RunStatus;
 import dev.scriptexecuter.execution.entity.TriggerKind;
+import dev.scriptexecuter.infrastructure.Json;
 import dev.scriptexecuter.infrastructure.Node;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.script.entity.Script;
@@ -103,13 +104,19 @@ public class RunLedger {
         }
         Run run = em.find(Run.class, runId);
         String scriptId = run.script().id();
-        if (result.dataToSave() != null && !saveData(scriptId, result.dataToSave(), dataVersion)) {
+        if (result.dataToSave() != null && changed(run.dataBefore(), result.dataToSave())
+                && !saveData(scriptId, result.dataToSave(), dataVersion)) {
             em.createQuery("UPDATE Run r SET r.dataAfter = NULL, r.error = :error WHERE r.id = :id")
                     .setParameter("error", DATA_CHANGED).setParameter("id", runId).executeUpdate();
         }
         em.refresh(run);
         updateLastRun(scriptId, run);
         changed.fire(new RunChanged(runId, scriptId, RunStatus.FINISHED.name(), run.outcome().name()));
+    }
+
+    /** A run that left its data as it was given writes nothing (and so cannot collide with an edit). */
+    private static boolean changed(String before, String after) {
+        return before == null || !Json.parseObject(before).equals(Json.parseObject(after));
     }
 
     private boolean saveData(String scriptId, String data, long seenVersion) {
@@ -135,17 +142,22 @@ public class RunLedger {
         return leftovers.size();
     }
 
+    /**
+     * Native SQL: EclipseLink's JPQL bulk update would also bump the script's
+     * {@code @Version}, and a person saving the script while a run starts or
+     * ends would get a needless conflict; the last-run columns are bookkeeping.
+     */
     private void updateLastRun(String scriptId, Run run) {
-        em.createQuery("UPDATE Script s SET s.lastRun.runId = :run, s.lastRun.status = :status,"
-                        + " s.lastRun.outcome = :outcome, s.lastRun.startedAt = :started, s.lastRun.finishedAt = :finished"
-                        + " WHERE s.id = :id AND (s.lastRun.runId IS NULL OR s.lastRun.runId = :run"
-                        + " OR s.lastRun.status = 'FINISHED')")
-                .setParameter("run", run.id())
-                .setParameter("status", run.status().name())
-                .setParameter("outcome", run.outcome() == null ? null : run.outcome().name())
-                .setParameter("started", column(run.startedAt()))
-                .setParameter("finished", column(run.finishedAt()))
-                .setParameter("id", scriptId)
+        em.createNativeQuery("UPDATE script SET last_run_id = ?, last_run_status = ?, last_run_outcome = ?,"
+                        + " last_run_started = ?, last_run_finished = ?"
+                        + " WHERE id = ? AND (last_run_id IS NULL OR last_run_id = ? OR last_run_status = 'FINISHED')")
+                .setParameter(1, run.id())
+                .setParameter(2, run.status().name())
+                .setParameter(3, run.outcome() == null ? null : run.outcome().name())
+                .setParameter(4, column(run.startedAt()))
+                .setParameter(5, column(run.finishedAt()))
+                .setParameter(6, scriptId)
+                .setParameter(7, run.id())
                 .executeUpdate();
     }
 }

@@ -53,9 +53,14 @@ public class OccurrenceClaim {
         Instant now = clock.instant();
         Instant due = occurrence.due();
         Instant next = script.schedule().firstAfter(now.isAfter(due) ? now : due).orElse(null);
-        int won = em.createQuery("UPDATE Script s SET s.nextFireAt = :next WHERE s.id = :id AND s.nextFireAt = :due")
-                .setParameter("next", column(next)).setParameter("id", script.id()).setParameter("due", column(due))
-                .executeUpdate();
+        // Native SQL: EclipseLink's JPQL bulk update would also bump the script's @Version, and a person
+        // saving the script at this moment would get a needless conflict.
+        var update = next == null
+                ? em.createNativeQuery("UPDATE script SET next_fire_at = NULL WHERE id = ? AND next_fire_at = ?")
+                        .setParameter(1, script.id()).setParameter(2, column(due))
+                : em.createNativeQuery("UPDATE script SET next_fire_at = ? WHERE id = ? AND next_fire_at = ?")
+                        .setParameter(1, column(next)).setParameter(2, script.id()).setParameter(3, column(due));
+        int won = update.executeUpdate();
         if (won == 0) {
             return new Claim(null, currentNextFire(script.id()));
         }

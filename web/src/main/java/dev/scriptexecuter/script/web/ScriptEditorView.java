@@ -18,6 +18,7 @@ import org.primefaces.extensions.model.monacoeditor.ELanguage;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The script page: main code, trigger code and requirements in Monaco editors,
@@ -90,14 +91,18 @@ public class ScriptEditorView implements Serializable {
         }
     }
 
+    /** The Monaco widget of each field a refusal can point into. */
+    private static final Map<String, String> EDITORS = Map.of("mainCode", "mainEditor", "triggerCode", "triggerEditor",
+            "requirements", "requirementsEditor");
+
     private void mark(RequestRejected e) {
         Object field = e.details().get("field");
         Object line = e.details().get("line");
-        if (line == null || !("mainCode".equals(field) || "triggerCode".equals(field))) {
+        String widget = EDITORS.get(String.valueOf(field));
+        if (line == null || widget == null) {
             return;
         }
         Object column = e.details().getOrDefault("column", 1);
-        String widget = "mainCode".equals(field) ? "mainEditor" : "triggerEditor";
         PrimeFaces.current().executeScript("sesMark('" + widget + "'," + line + "," + column + ","
                 + jsString(e.getMessage()) + ")");
     }
