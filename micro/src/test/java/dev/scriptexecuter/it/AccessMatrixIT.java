@@ -2,15 +2,8 @@ package dev.scriptexecuter.it;
 
 import dev.scriptexecuter.environment.control.TestWheels;
 import dev.scriptexecuter.rest.RestApplication;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,9 +25,7 @@ import static org.awaitility.Awaitility.await;
  * rule says: 401 without valid credentials, 403 for a role below the rule,
  * 2xx otherwise. An endpoint without a rule here fails the test.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class AccessMatrixIT {
+class AccessMatrixIT extends MicroIT {
 
     /** Who may call an endpoint, at the least. */
     enum Access { PUBLIC, VIEWER, USER, ADMIN }
@@ -98,19 +89,11 @@ class AccessMatrixIT {
             Map.entry("DELETE /api/users/{id}", new Rule(Access.ADMIN, (t, who) -> new Call("DELETE",
                     "api/users/" + t.freshUser(), null)))));
 
-    @ArquillianResource
-    URL base;
-
     private Api admin;
     private final Map<Identity, Api> callers = new EnumMap<>(Identity.class);
     private String scriptId;
     private String runId;
     private String environmentId;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return MicroWar.packaged();
-    }
 
     @Test
     void everyEndpointHasARule() {

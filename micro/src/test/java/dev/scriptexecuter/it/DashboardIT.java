@@ -1,13 +1,7 @@
 package dev.scriptexecuter.it;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.ByteArrayOutputStream;
 import java.net.CookieManager;
@@ -30,27 +24,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The minimal dashboard over plain HTTP, as a browser without JavaScript would
  * use it: the list, and the add form with an uploaded main.py.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class DashboardIT {
+class DashboardIT extends MicroIT {
 
     private static final Pattern VIEW_STATE =
             Pattern.compile("name=\"jakarta.faces.ViewState\" id=\"[^\"]*\" value=\"([^\"]+)\"");
 
-    @ArquillianResource
-    URL base;
-
     private Api api;
     private HttpClient browser;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return MicroWar.packaged();
-    }
-
     @BeforeEach
     void setUp() throws Exception {
-        api = new Api(base.toURI()).asAdmin();
+        api = asAdmin();
         browser = newBrowser();
         logIn("admin", Api.ADMIN_PASSWORD);
     }

@@ -3,16 +3,9 @@ package dev.scriptexecuter.it;
 import dev.scriptexecuter.environment.control.TestWheels;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -31,28 +24,18 @@ import static org.awaitility.Awaitility.await;
  * out of reach): versions do not clash, equal requirements share one
  * environment built once, hostile lines are refused, failures are explained.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class EnvironmentsIT {
+class EnvironmentsIT extends MicroIT {
 
     private static final Duration BUILD_AND_RUN = Duration.ofMinutes(2);
     private static final Path WHEELS = Path.of(System.getProperty("ses.test.wheels"));
     private static final String PRINT_VERSION = "import sesit_versions\ndef main(data):\n"
             + "    print('version', sesit_versions.VERSION)\n";
 
-    @ArquillianResource
-    URL base;
-
     private Api api;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return MicroWar.packaged();
-    }
 
     @BeforeEach
     void setUp() throws Exception {
-        api = new Api(base.toURI()).asAdmin();
+        api = asAdmin();
         TestWheels.write(WHEELS, "sesit_versions", "1.0");
         TestWheels.write(WHEELS, "sesit_versions", "2.0");
         TestWheels.write(WHEELS, "sesit_shared", "1.0");

@@ -1,16 +1,9 @@
 package dev.scriptexecuter.it;
 
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,25 +14,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Runs against the real Micro WAR: EJB timer, batch job, Python process, stored history. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class RunsIT {
+class RunsIT extends MicroIT {
 
     private static final Duration RUN_TIME = Duration.ofSeconds(30);
 
-    @ArquillianResource
-    URL base;
-
     private Api api;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return MicroWar.packaged();
-    }
 
     @BeforeEach
     void setUp() throws Exception {
-        api = new Api(base.toURI()).asAdmin();
+        api = asAdmin();
     }
 
     private String script(String name, String main, String trigger) {

@@ -1,16 +1,9 @@
 package dev.scriptexecuter.it;
 
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URL;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -21,25 +14,15 @@ import static dev.scriptexecuter.it.Api.quote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The scripts API against the real Micro WAR: CRUD, paging and every kind of bad input. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ScriptsApiIT {
+class ScriptsApiIT extends MicroIT {
 
     private static final String MAIN = "def main(data):\n    print('hi')\n";
 
-    @ArquillianResource
-    URL base;
-
     private Api api;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return MicroWar.packaged();
-    }
 
     @BeforeEach
     void setUp() throws Exception {
-        api = new Api(base.toURI()).asAdmin();
+        api = asAdmin();
     }
 
     @Test

@@ -1,16 +1,9 @@
 package dev.scriptexecuter.it;
 
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URL;
 import java.util.UUID;
 
 import static dev.scriptexecuter.it.Api.quote;
@@ -18,22 +11,12 @@ import static dev.scriptexecuter.it.ScriptsApiIT.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Accounts, API keys, tokens and login throttling against the real Micro WAR. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class SecurityIT {
+class SecurityIT extends MicroIT {
 
     private static final String MAIN = "def main(data):\n    pass\n";
 
-    @ArquillianResource
-    URL base;
-
     private Api anonymous;
     private Api admin;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return MicroWar.packaged();
-    }
 
     @BeforeEach
     void setUp() throws Exception {

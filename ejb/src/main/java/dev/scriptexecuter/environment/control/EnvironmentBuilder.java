@@ -17,7 +17,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -153,13 +152,7 @@ public class EnvironmentBuilder {
         ProcessBuilder builder = new ProcessBuilder(inGroup).directory(build.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        Map<String, String> env = builder.environment();
-        String path = env.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
-        env.clear();
-        env.put("PATH", path);
-        env.put("HOME", build.toString());
-        env.put("LANG", "C.UTF-8");
-        env.put("PYTHONNOUSERSITE", "1");
+        ProcessGroup.minimalEnvironment(builder, build).put("PYTHONNOUSERSITE", "1");
         Process process = builder.start();
         try {
             long left = deadline - System.nanoTime();

@@ -2,6 +2,7 @@ package dev.scriptexecuter.execution.control;
 
 import dev.scriptexecuter.execution.entity.RunOutcome;
 import dev.scriptexecuter.infrastructure.WorkDirectory;
+import dev.scriptexecuter.python.control.ProcessGroup;
 import dev.scriptexecuter.python.control.PythonFiles;
 import dev.scriptexecuter.python.control.PythonInterpreter;
 import jakarta.annotation.Resource;
@@ -142,12 +143,7 @@ public class HarnessProcess {
                 files.harness().toString(), directory.toString()))
                 .directory(home.toFile())
                 .redirectErrorStream(true);
-        Map<String, String> env = builder.environment();
-        String path = env.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
-        env.clear();
-        env.put("PATH", path);
-        env.put("HOME", home.toString());
-        env.put("LANG", "C.UTF-8");
+        Map<String, String> env = ProcessGroup.minimalEnvironment(builder, home);
         env.put("PYTHONIOENCODING", "utf-8");
         env.put("SES_RUN_ID", ticket.runId());
         env.put("SES_SCRIPT_ID", ticket.scriptId());
