@@ -13,7 +13,7 @@ import java.util.Map;
 @ApplicationException(rollback = true)
 public class RequestRejected extends RuntimeException {
 
-    public enum Reason { INVALID, UNAUTHENTICATED, NOT_FOUND, CONFLICT, TOO_LARGE, TOO_MANY_REQUESTS }
+    public enum Reason { INVALID, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, TOO_LARGE, TOO_MANY_REQUESTS }
 
     private final Reason reason;
     private final String title;
@@ -39,6 +39,11 @@ public class RequestRejected extends RuntimeException {
 
     public static RequestRejected unauthenticated(String detail) {
         return new RequestRejected(Reason.UNAUTHENTICATED, "Unauthorized", detail);
+    }
+
+    /** The caller is known but their role does not allow this particular change. */
+    public static RequestRejected forbidden(String detail) {
+        return new RequestRejected(Reason.FORBIDDEN, "Forbidden", detail);
     }
 
     public static RequestRejected tooManyRequests(String detail) {

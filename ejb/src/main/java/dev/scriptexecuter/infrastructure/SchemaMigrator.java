@@ -42,7 +42,7 @@ public class SchemaMigrator {
             }
             MigrateResult result = Flyway.configure(getClass().getClassLoader())
                     .dataSource(dataSource)
-                    .locations("classpath:db/migration/" + vendor)
+                    .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
                     .table("ses_schema_history")
                     .load()
                     .migrate();
@@ -68,7 +68,11 @@ public class SchemaMigrator {
         }
     }
 
-    /** The migration folder for this database: SQL differs in column types between them. */
+    /**
+     * The migration folder for this database, next to {@code common/} for what
+     * is the same SQL on all of them: column types differ (CLOB, LONGTEXT,
+     * TEXT; TIMESTAMP and DATETIME), and so does changing a column.
+     */
     private String vendor() {
         try (Connection connection = dataSource.getConnection()) {
             String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);

@@ -212,7 +212,7 @@ class AccessMatrixIT extends MicroIT {
         String sleeper = admin.createScript("{\"name\": %s, \"mainCode\": %s}"
                 .formatted(quote("sleeper-" + UUID.randomUUID()), quote(Api.SLEEPER)));
         String run = admin.run(sleeper, true);
-        admin.awaitPid(run, Duration.ofSeconds(30));
+        admin.awaitSleeping(run, Duration.ofSeconds(30));
         return run;
     }
 

@@ -1,5 +1,6 @@
 package dev.scriptexecuter.it;
 
+import dev.scriptexecuter.execution.control.RunProcesses;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -10,9 +11,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
 
@@ -73,6 +74,14 @@ public final class Api {
     }
 
     /** One answer: status, content type and body. */
+    /** A client logged in as a new account with the given role. */
+    public Api withNewUser(String role) {
+        String name = role + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "password-" + UUID.randomUUID();
+        createUser(name, password, role);
+        return new Api(base).login(name, password);
+    }
+
     public record Answer(int status, String contentType, String body) {
 
         public JsonObject json() {
@@ -130,17 +139,18 @@ public final class Api {
         return get("api/runs/" + runId).json();
     }
 
-    /** A script that sleeps after printing its process id as {@code pid=N}, for tests that end runs. */
-    public static final String SLEEPER = "import os, time\ndef main(data):\n"
-            + "    print(\"pid=%d\" % os.getpid(), flush=True)\n    time.sleep(600)\n";
-    private static final Pattern PID = Pattern.compile("pid=(\\d+)");
+    /** A script that prints {@code sleeping} and then sleeps, for tests that end runs. */
+    public static final String SLEEPER = "import time\ndef main(data):\n"
+            + "    print(\"sleeping\", flush=True)\n    time.sleep(600)\n";
 
-    /** Waits until the run's log shows the {@code pid=N} its script printed and returns N. */
-    public long awaitPid(String runId, Duration atMost) {
-        await().atMost(atMost).until(() -> PID.matcher(get("api/runs/" + runId + "/log").body()).find());
-        Matcher pid = PID.matcher(get("api/runs/" + runId + "/log").body());
-        pid.find();
-        return Long.parseLong(pid.group(1));
+    /**
+     * Waits until a {@link #SLEEPER} run sleeps and returns its processes on
+     * this machine (found by their SES_RUN_ID, also inside the sandbox).
+     */
+    public List<ProcessHandle> awaitSleeping(String runId, Duration atMost) {
+        await().atMost(atMost).until(() -> get("api/runs/" + runId + "/log").body().contains("sleeping")
+                && !RunProcesses.of(runId).isEmpty());
+        return RunProcesses.of(runId);
     }
 
     private HttpRequest.Builder request(String path) {

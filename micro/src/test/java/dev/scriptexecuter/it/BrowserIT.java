@@ -1,5 +1,6 @@
 package dev.scriptexecuter.it;
 
+import dev.scriptexecuter.execution.control.RunProcesses;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -21,6 +22,7 @@ import java.util.UUID;
 import static dev.scriptexecuter.it.Api.quote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** The dashboard in headless Chromium against the real Micro WAR. */
 @ExtendWith(ArquillianExtension.class)
@@ -158,13 +160,13 @@ class BrowserIT extends BrowserTest {
         String id = api.createScript("{\"name\": %s, \"mainCode\": %s}".formatted(quote("long-" + UUID.randomUUID()),
                 quote(Api.SLEEPER)));
         String runId = api.run(id, true);
-        long pid = api.awaitPid(runId, WAIT);
+        api.awaitSleeping(runId, WAIT);
         WebDriver browser = newBrowser();
         logIn(browser, uri, "admin", Api.ADMIN_PASSWORD);
         openRunPage(browser, runId);
         waitFor(browser, By.id("run:stop")).click();
         waitForText(browser, By.id("run:state"), "STOPPED");
-        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        await().atMost(Duration.ofSeconds(5)).until(() -> RunProcesses.of(runId).isEmpty());
     }
 
     @Test

@@ -14,9 +14,9 @@ import java.net.URL;
 /**
  * Black-box tests against the Micro WAR as built (not a test archive), which
  * Arquillian deploys on Payara Micro once per test class; they talk to it over
- * HTTP only.
+ * HTTP only. They run on embedded H2, and a second time on MariaDB.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({FreshDatabase.class, ArquillianExtension.class})
 @RunAsClient
 abstract class MicroIT {
 

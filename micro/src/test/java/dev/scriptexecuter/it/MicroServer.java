@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -23,12 +24,31 @@ public final class MicroServer implements AutoCloseable {
     private final Path rootDir;
     private final Path logFile;
     private final int port;
+    private final List<String> settings;
+    private String mariaDbUrl;
     private Process process;
 
-    public MicroServer(Path home) {
+    /** @param settings system properties for the server, such as {@code -Dses.sandbox=off} */
+    public MicroServer(Path home, String... settings) {
+        try {
+            Files.createDirectories(home);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         this.rootDir = home.resolve("payara");
         this.logFile = home.resolve("server.log");
         this.port = freePort();
+        this.settings = List.of(settings);
+    }
+
+    /**
+     * Runs this server on a MariaDB database instead of embedded H2 (the
+     * post-boot file and driver of the README), so several servers can share
+     * it as a cluster's nodes do.
+     */
+    public MicroServer onMariaDb(String jdbcUrl) {
+        this.mariaDbUrl = jdbcUrl;
+        return this;
     }
 
     /** The embedded H2 database file of this server. */
@@ -46,19 +66,44 @@ public final class MicroServer implements AutoCloseable {
 
     public MicroServer start() {
         forgetPreviousDeployment();
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dses.admin.password=" + Api.ADMIN_PASSWORD,
-                "-jar", System.getProperty("payara.microJar"),
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dses.admin.password=" + Api.ADMIN_PASSWORD));
+        command.addAll(settings);
+        command.addAll(List.of("-jar", System.getProperty("payara.microJar"),
                 "--deploy", System.getProperty("ses.war"), "--contextroot", "/",
                 "--port", String.valueOf(port), "--rootDir", rootDir.toString(),
-                "--postbootcommandfile", System.getProperty("ses.postBootCommands"), "--nocluster");
+                "--nocluster"));
+        Path config = Path.of(System.getProperty("ses.postBootCommands")).getParent();
+        if (mariaDbUrl == null) {
+            command.addAll(List.of("--postbootcommandfile", config.resolve("post-boot-commands.asadmin").toString()));
+        } else {
+            command.addAll(List.of("--postbootcommandfile", config.resolve("post-boot-mariadb.asadmin").toString(),
+                    "--addLibs", System.getProperty("ses.test.jdbcDrivers")));
+        }
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+            if (mariaDbUrl != null) {
+                builder.environment().put("DB_URL", mariaDbUrl);
+                builder.environment().put("DB_NAME", mariaDbUrl.substring(mariaDbUrl.lastIndexOf('/') + 1));
+                builder.environment().put("DB_USER", System.getProperty("ses.test.mariadb.user", "ses_test"));
+                builder.environment().put("DB_PASSWORD", System.getProperty("ses.test.mariadb.password", "ses-test-only"));
+            }
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         Api api = new Api(uri());
+        try {
+            awaitReady(api);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new IllegalStateException("Payara Micro did not become ready within 3 minutes; the end of its log:\n"
+                    + tail(60), e);
+        }
+        return this;
+    }
+
+    private void awaitReady(Api api) {
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .until(() -> {
                     if (!process.isAlive()) {
@@ -67,7 +112,15 @@ public final class MicroServer implements AutoCloseable {
                     Api.Answer answer = api.get("api/auth/me");
                     return answer.status() == 401 && answer.contentType().startsWith("application/problem+json");
                 });
-        return this;
+    }
+
+    private String tail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(logFile);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(" + logFile + " cannot be read: " + e.getMessage() + ")";
+        }
     }
 
     /** Ends the server the hard way, as a crash or {@code kill -9} would; {@link #start} brings it back on the same port. */

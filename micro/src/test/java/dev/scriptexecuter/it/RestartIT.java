@@ -1,5 +1,6 @@
 package dev.scriptexecuter.it;
 
+import dev.scriptexecuter.execution.control.RunProcesses;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +40,6 @@ class RestartIT {
         String counter;
         String sleeper;
         String sleeperRun;
-        long sleeperPid;
         String tokenFromFirstInstance;
         try (MicroServer server = new MicroServer(home).start()) {
             Api api = new Api(server.uri()).asAdmin();
@@ -53,12 +53,12 @@ class RestartIT {
             api.awaitFinished(api.run(counter, false), RUN_TIME);
             sleeper = api.createScript("{\"name\": \"sleeper\", \"mainCode\": %s}".formatted(quote(Api.SLEEPER)));
             sleeperRun = api.run(sleeper, true);
-            sleeperPid = api.awaitPid(sleeperRun, RUN_TIME);
+            api.awaitSleeping(sleeperRun, RUN_TIME);
 
             server.kill();
         }
         await("the orphaned run ends itself when its server dies").atMost(Duration.ofSeconds(10))
-                .until(() -> ProcessHandle.of(sleeperPid).map(p -> !p.isAlive()).orElse(true));
+                .until(() -> RunProcesses.of(sleeperRun).isEmpty());
 
         try (MicroServer server = new MicroServer(home).start()) {
             Api api = new Api(server.uri()).asAdmin();

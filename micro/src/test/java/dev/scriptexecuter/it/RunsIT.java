@@ -1,5 +1,6 @@
 package dev.scriptexecuter.it;
 
+import dev.scriptexecuter.execution.control.RunProcesses;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,14 +105,13 @@ class RunsIT extends MicroIT {
     void aLongRunStoppedThroughTheApiEndsStoppedAndItsProcessIsGone() {
         String id = script("sleeper", Api.SLEEPER, null);
         String runId = api.run(id, true);
-        long processId = api.awaitPid(runId, RUN_TIME);
+        assertThat(api.awaitSleeping(runId, RUN_TIME)).as("the run's processes").isNotEmpty();
         assertThat(api.get("api/runs/" + runId).json().getString("status")).isEqualTo("RUNNING");
-        assertThat(ProcessHandle.of(processId)).as("the run's Python process").isPresent();
 
         assertThat(api.post("api/runs/" + runId + "/stop", "").status()).isEqualTo(202);
         JsonObject run = api.awaitFinished(runId, Duration.ofSeconds(5));
         assertThat(run.getString("outcome")).isEqualTo("STOPPED");
-        assertThat(ProcessHandle.of(processId).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        await().atMost(Duration.ofSeconds(5)).until(() -> RunProcesses.of(runId).isEmpty());
         assertProblem(api.post("api/runs/" + runId + "/stop", ""), 409, "finished already");
     }
 
@@ -119,11 +119,10 @@ class RunsIT extends MicroIT {
     void deletingAScriptEndsItsRunningProcess() {
         String id = script("doomed", Api.SLEEPER, null);
         String runId = api.run(id, true);
-        long processId = api.awaitPid(runId, RUN_TIME);
+        api.awaitSleeping(runId, RUN_TIME);
 
         assertThat(api.delete("api/scripts/" + id).status()).isEqualTo(204);
-        await().atMost(Duration.ofSeconds(5))
-                .until(() -> ProcessHandle.of(processId).map(p -> !p.isAlive()).orElse(true));
+        await().atMost(Duration.ofSeconds(5)).until(() -> RunProcesses.of(runId).isEmpty());
         assertThat(api.get("api/runs/" + runId).status()).as("runs go with their script").isEqualTo(404);
     }
 

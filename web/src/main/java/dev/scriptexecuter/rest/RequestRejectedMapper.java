@@ -5,7 +5,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.core.Response;
 
-/** Requests the application refused: invalid (400), not logged in (401), unknown (404), conflicting (409), too large (413), throttled (429). */
+/** Requests the application refused: invalid (400), not logged in (401), not allowed (403), unknown (404), conflicting (409), too large (413), throttled (429). */
 @Provider
 public class RequestRejectedMapper implements ExceptionMapper<RequestRejected> {
 
@@ -14,6 +14,7 @@ public class RequestRejectedMapper implements ExceptionMapper<RequestRejected> {
         int status = switch (rejected.reason()) {
             case INVALID -> 400;
             case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
             case TOO_LARGE -> 413;

@@ -1,5 +1,7 @@
 package dev.scriptexecuter.environment.control;
 
+import static dev.scriptexecuter.infrastructure.UtcColumns.column;
+
 import dev.scriptexecuter.environment.entity.Environment;
 import dev.scriptexecuter.environment.entity.EnvironmentStatus;
 import dev.scriptexecuter.infrastructure.Node;
@@ -59,11 +61,13 @@ public class EnvironmentLedger {
         return EnvironmentRecord.of(environment);
     }
 
+    /**
+     * Notes a run's use. Native SQL: many runs use an environment at the same
+     * moment, and the entity's optimistic lock would fail all but one of them.
+     */
     public void used(String id) {
-        Environment environment = em.find(Environment.class, id);
-        if (environment != null) {
-            environment.used(clock.instant());
-        }
+        em.createNativeQuery("UPDATE environment SET last_used_at = ?, unused_since = NULL WHERE id = ?")
+                .setParameter(1, column(clock.instant())).setParameter(2, id).executeUpdate();
     }
 
     public Optional<String> installLog(String id) {

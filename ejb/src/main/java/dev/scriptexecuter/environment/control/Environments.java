@@ -6,7 +6,7 @@ import dev.scriptexecuter.infrastructure.WorkDirectory;
 import dev.scriptexecuter.python.control.PythonInterpreter;
 import dev.scriptexecuter.python.control.Requirements;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
@@ -67,8 +67,9 @@ public class Environments {
     @Inject
     Clock clock;
 
+    /** Builds get a thread of their own: the shared executors also carry the batch jobs that wait for them. */
     @Resource
-    ManagedExecutorService executor;
+    ManagedThreadFactory threads;
 
     @Inject
     @ConfigProperty(name = "ses.env.index-url", defaultValue = "https://pypi.org/simple")
@@ -157,7 +158,11 @@ public class Environments {
             }
             ready = Optional.of(build.join());
         }
-        ledger.used(id);
+        try {
+            ledger.used(id);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "The last use of environment " + id + " could not be noted", e);
+        }
         return lease(ready.get(), true);
     }
 
@@ -214,7 +219,8 @@ public class Environments {
 
     private CompletableFuture<Path> build(String id, String text, boolean again) {
         CompletableFuture<Path> build = builds.compute(id, (key, running) -> running != null && !running.isDone()
-                ? running : CompletableFuture.supplyAsync(() -> buildLocked(id, text, again), executor));
+                ? running : CompletableFuture.supplyAsync(() -> buildLocked(id, text, again),
+                        task -> threads.newThread(task).start()));
         return build;
     }
 

@@ -1,6 +1,8 @@
 package dev.scriptexecuter.execution.boundary;
 
 import dev.scriptexecuter.execution.control.LiveRuns;
+import dev.scriptexecuter.execution.control.RunAdmission;
+import dev.scriptexecuter.execution.control.RunConfinement;
 import dev.scriptexecuter.execution.control.RunExecutor;
 import dev.scriptexecuter.execution.control.RunLedger;
 import dev.scriptexecuter.execution.entity.Run;
@@ -15,9 +17,12 @@ import dev.scriptexecuter.script.entity.Script;
 import dev.scriptexecuter.security.entity.Role;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
@@ -29,6 +34,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -55,6 +61,18 @@ public class RunService {
     RunExecutor executor;
 
     @Inject
+    RunConfinement confinement;
+
+    @Inject
+    RunAdmission admission;
+
+    @Resource
+    SessionContext context;
+
+    @Resource
+    ManagedScheduledExecutorService retryTimer;
+
+    @Inject
     LiveRuns liveRuns;
 
     @Inject
@@ -71,15 +89,44 @@ public class RunService {
     /** Starts the batch job for a queued run; the scheduler calls it with no caller. */
     @PermitAll
     public void launch(String runId) {
+        if (!admission.admit()) {
+            ledger.abandon(runId, RunOutcome.REJECTED, "Node '" + node.name() + "' had as many runs running and"
+                    + " waiting for a slot as it takes (" + admission.limits() + "); this run was not started.");
+            return;
+        }
         Properties parameters = new Properties();
         parameters.setProperty("runId", runId);
         try {
             long execution = jobOperator().start(JOB, parameters);
             ledger.attachJob(runId, execution);
         } catch (RuntimeException e) {
+            admission.leave(false);
             LOG.log(Level.SEVERE, "Cannot start the batch job for run " + runId, e);
             ledger.abandon(runId, RunOutcome.FAILED, "The server could not start the run: " + e.getMessage());
         }
+    }
+
+    /**
+     * A run ended: the script's next waiting run (overlap policy "queue", or a
+     * catch-up) starts, and a FAILED or TIMED_OUT run whose script asks for
+     * retries is tried again after its backoff.
+     */
+    @PermitAll
+    public void onRunFinished(@Observes(during = TransactionPhase.AFTER_SUCCESS) RunChanged change) {
+        if (!RunStatus.FINISHED.name().equals(change.status())) {
+            return;
+        }
+        ledger.promoteWaiting(change.scriptId()).ifPresent(this::launch);
+        ledger.retryDelay(change.runId()).ifPresent(delay -> {
+            RunService self = context.getBusinessObject(RunService.class);
+            retryTimer.schedule(() -> self.retry(change.runId()), delay.toMillis(), TimeUnit.MILLISECONDS);
+        });
+    }
+
+    /** The retry of a failed run is due (not kept across restarts: a retry pending at shutdown is not made). */
+    @PermitAll
+    public void retry(String failedRunId) {
+        ledger.queueRetry(failedRunId).ifPresent(this::launch);
     }
 
     public RunView find(String runId) {
@@ -88,7 +135,7 @@ public class RunService {
 
     /**
      * Runs newest first, of one script or of all, optionally of one outcome
-     * (or status, for QUEUED and RUNNING) and queued since a time: the
+     * (or status, for WAITING, QUEUED and RUNNING) and queued since a time: the
      * dashboard's run history.
      */
     public RunPage page(String scriptId, String outcomeOrStatus, Instant since, int offset, int limit) {
@@ -141,7 +188,7 @@ public class RunService {
             return RunStatus.valueOf(name);
         } catch (IllegalArgumentException e) {
             throw RequestRejected.invalid("\"outcome\" must be one of " + java.util.Arrays.toString(RunOutcome.values())
-                    + " or QUEUED, RUNNING; \"" + name + "\" is none of them.");
+                    + " or WAITING, QUEUED, RUNNING; \"" + name + "\" is none of them.");
         }
     }
 
@@ -152,16 +199,22 @@ public class RunService {
                 .orElseGet(() -> run.log() == null ? "" : run.log());
     }
 
-    /** Stops a queued or running run. The outcome STOPPED is recorded when the process has ended. */
+    /**
+     * Stops a waiting, queued or running run. The outcome STOPPED is recorded
+     * when the process has ended; a run on another node is stopped by that
+     * node within about a second (it polls for stop requests).
+     */
     @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
     public RunView stop(String runId) {
         Run run = load(runId);
         if (run.status() == RunStatus.FINISHED) {
             throw RequestRejected.conflict("The run has finished already (" + run.outcome() + "); there is nothing to stop.");
         }
-        if (run.status() == RunStatus.RUNNING && !run.nodeName().equals(node.name())) {
-            throw RequestRejected.conflict("The run is running on node '" + run.nodeName()
-                    + "'; send the stop request to that node.");
+        if (run.status() != RunStatus.WAITING && !run.nodeName().equals(node.name())) {
+            if (!ledger.requestStop(runId)) {
+                throw RequestRejected.conflict("The run has finished already; there is nothing to stop.");
+            }
+            return find(runId);
         }
         if (!executor.stop(runId)) {
             ledger.abandon(runId, RunOutcome.STOPPED, "Stopped on request before it started.");
@@ -170,6 +223,15 @@ public class RunService {
             }
         }
         return find(runId);
+    }
+
+    /** Whether runs on this node execute in the sandbox, and if not, why. */
+    public SandboxStatus sandbox() {
+        return new SandboxStatus(confinement.sandboxed(), confinement.notSandboxedBecause().orElse(null));
+    }
+
+    /** @param reason why runs are not sandboxed; null when they are */
+    public record SandboxStatus(boolean sandboxed, String reason) {
     }
 
     /** A deleted script's runs have nowhere to report to: end their processes. */

@@ -11,7 +11,7 @@ import java.time.Instant;
 public record RunView(String id, String scriptId, String scriptName, String trigger, String status, String outcome,
                       Instant scheduledFor, Instant queuedAt, Instant startedAt, Instant finishedAt,
                       Long durationMillis, Integer exitCode, String nodeName, String error, JsonObject dataBefore,
-                      JsonObject dataAfter, String environmentId) {
+                      JsonObject dataAfter, String environmentId, int attempt, String retryOf, Instant leaseUntil) {
 
     public static RunView of(Run run) {
         Long duration = run.startedAt() != null && run.finishedAt() != null
@@ -19,7 +19,8 @@ public record RunView(String id, String scriptId, String scriptName, String trig
         return new RunView(run.id(), run.script().id(), run.script().name(), run.trigger().name(),
                 run.status().name(), run.outcome() == null ? null : run.outcome().name(), run.scheduledFor(),
                 run.queuedAt(), run.startedAt(), run.finishedAt(), duration, run.exitCode(), run.nodeName(),
-                run.error(), json(run.dataBefore()), json(run.dataAfter()), run.environmentId());
+                run.error(), json(run.dataBefore()), json(run.dataAfter()), run.environmentId(), run.attempt(), run.retryOf(),
+                run.status() == dev.scriptexecuter.execution.entity.RunStatus.FINISHED ? null : run.leaseUntil());
     }
 
     private static JsonObject json(String text) {

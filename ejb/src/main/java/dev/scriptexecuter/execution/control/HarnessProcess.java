@@ -46,6 +46,9 @@ public class HarnessProcess {
     @Inject
     LiveRuns liveRuns;
 
+    @Inject
+    RunConfinement confinement;
+
     /** Null in unit tests. */
     @Inject
     OutputBroadcast broadcast;
@@ -86,22 +89,30 @@ public class HarnessProcess {
     /** Runs the harness for a run opened with {@link #open}; always unregisters it. */
     public RunResult run(RunTicket ticket, LiveRun live) {
         Path directory = workDirectory.directory("runs").resolve(ticket.runId());
+        Path home = workDirectory.directory("scripts", ticket.scriptId());
         live.belongsTo(ticket.scriptId());
+        RunConfinement.Confined confined = null;
         try {
             RunDirectory.prepare(directory, ticket);
-            Process process = start(ticket, directory, live.python() != null ? live.python() : interpreter.executable());
+            Path python = live.python() != null ? live.python() : interpreter.executable();
+            confined = confinement.confine(ticket.runId(),
+                    new RunConfinement.Paths(directory, home, python, files.harness()), ticket.allowNetwork());
+            Process process = start(ticket, confined.command(), home);
             live.attach(process);
             Thread reader = threads().newThread(() -> capture(process, live));
             reader.start();
-            ScheduledFuture<?> deadline = scheduler().schedule(live::timeOut, timeout.toMillis(), TimeUnit.MILLISECONDS);
+            Duration limit = ticket.timeout() != null ? ticket.timeout() : timeout;
+            ScheduledFuture<?> deadline = scheduler().schedule(live::timeOut, limit.toMillis(), TimeUnit.MILLISECONDS);
             try {
                 process.waitFor();
             } finally {
                 deadline.cancel(false);
                 live.endGroup();
+                confinement.release(confined);
             }
             finishCapture(reader, process);
-            return RunReport.interpret(live, process.exitValue(), directory, maxDataBytes, timeout);
+            return RunReport.interpret(live, process.exitValue(), directory, maxDataBytes, limit,
+                    ticket.timeout() != null);
         } catch (IOException e) {
             return RunResult.failed("Cannot run Python: " + e.getMessage(), live.log().text());
         } catch (InterruptedException e) {
@@ -109,6 +120,9 @@ public class HarnessProcess {
             live.stop();
             return new RunResult(RunOutcome.STOPPED, null, "The server interrupted the run.", live.log().text(), null);
         } finally {
+            if (confined != null) {
+                confinement.release(confined);
+            }
             RunDirectory.delete(directory);
         }
     }
@@ -137,12 +151,11 @@ public class HarnessProcess {
         }
     }
 
-    private Process start(RunTicket ticket, Path directory, Path python) throws IOException {
-        Path home = workDirectory.directory("scripts", ticket.scriptId());
-        ProcessBuilder builder = new ProcessBuilder(List.of("setsid", python.toString(), "-u", "-I",
-                files.harness().toString(), directory.toString()))
+    private Process start(RunTicket ticket, List<String> command, Path home) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(home.toFile())
-                .redirectErrorStream(true);
+                .redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Map<String, String> env = ProcessGroup.minimalEnvironment(builder, home);
         env.put("PYTHONIOENCODING", "utf-8");
         env.put("SES_RUN_ID", ticket.runId());

@@ -67,6 +67,12 @@ public class LiveRun {
         }
     }
 
+    /** Whether its process has been started and not ended yet. */
+    public boolean processAlive() {
+        Process running = process;
+        return running != null && running.isAlive();
+    }
+
     public LogCapture log() {
         return log;
     }

@@ -3,6 +3,7 @@ package dev.scriptexecuter.execution.control;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -23,6 +24,10 @@ public class LiveRuns {
     /** Stops every run of the script alive on this node, e.g. because the script was deleted. */
     public void stopAllOf(String scriptId) {
         runs.values().stream().filter(run -> scriptId.equals(run.scriptId())).forEach(LiveRun::stop);
+    }
+
+    public Set<String> ids() {
+        return Set.copyOf(runs.keySet());
     }
 
     public Optional<LiveRun> find(String runId) {

@@ -10,8 +10,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Carries one queued run through the two steps of its batch job: first mark
- * it running and get its environment (building it if need be), then run the
+ * Carries one queued run through the two steps of its batch job: first wait
+ * for a free run slot on this node, mark it running and get its environment
+ * (building it if need be), then run the
  * harness and record the outcome. Whatever goes wrong on the way, the run ends
  * with an outcome.
  */
@@ -36,11 +37,24 @@ public class RunExecutor {
     @Inject
     Environments environments;
 
+    @Inject
+    RunAdmission admission;
+
     /** @return {@link #READY}, {@link #NOT_STARTED} when the run was no longer queued, or the outcome it ended with */
     public String prepare(String runId) {
         LiveRun live = harness.open(runId);
         boolean handedOn = false;
+        boolean slot = false;
         try {
+            try {
+                slot = admission.awaitSlot(live);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (!slot) {
+                ledger.abandon(runId, RunOutcome.STOPPED, "Stopped while it waited for a free run slot.");
+                return RunOutcome.STOPPED.name();
+            }
             Optional<RunTicket> ticket = ledger.begin(runId);
             if (ticket.isEmpty()) {
                 return NOT_STARTED;
@@ -65,6 +79,7 @@ public class RunExecutor {
         } finally {
             if (!handedOn) {
                 liveRuns.remove(runId);
+                admission.leave(slot);
             }
         }
     }
@@ -90,6 +105,7 @@ public class RunExecutor {
         } finally {
             live.releaseEnvironment();
             liveRuns.remove(runId);
+            admission.leave(true);
         }
     }
 

@@ -17,9 +17,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -47,6 +49,10 @@ public class RunLedger {
     @Inject
     Event<RunChanged> changed;
 
+    @Inject
+    @ConfigProperty(name = "ses.run.lease", defaultValue = "PT30S")
+    java.time.Duration lease;
+
     public String queue(String scriptId, TriggerKind trigger) {
         Script script = em.find(Script.class, scriptId);
         if (script == null) {
@@ -72,14 +78,14 @@ public class RunLedger {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        run.start(now, run.script().dataJson(), run.script().requirementsHash());
+        run.start(now, run.script().dataJson(), run.script().requirementsHash(), now.plus(lease));
         em.flush();
         changed.fire(new RunChanged(run.id(), run.script().id(), RunStatus.RUNNING.name(), null));
         Script script = run.script();
         updateLastRun(script.id(), run);
         return Optional.of(new RunTicket(run.id(), script.id(), script.name(), script.mainCode(),
                 script.triggerCode(), script.requirements(), script.dataJson(), script.dataVersion(),
-                run.trigger() == TriggerKind.FORCED));
+                run.trigger() == TriggerKind.FORCED, script.policy().timeout(), script.policy().allowNetwork()));
     }
 
     /**
@@ -124,6 +130,117 @@ public class RunLedger {
                         + " WHERE s.id = :id AND s.dataVersion = :seen")
                 .setParameter("data", data).setParameter("id", scriptId).setParameter("seen", seenVersion)
                 .executeUpdate() == 1;
+    }
+
+    /**
+     * When none of a script's runs is queued or running, its oldest waiting
+     * run becomes QUEUED on this node; returns its id, if there was one.
+     */
+    public Optional<String> promoteWaiting(String scriptId) {
+        long active = em.createQuery("SELECT COUNT(r) FROM Run r WHERE r.script.id = :id AND (r.status = :queued"
+                        + " OR r.status = :running)", Long.class).setParameter("id", scriptId)
+                .setParameter("queued", RunStatus.QUEUED).setParameter("running", RunStatus.RUNNING).getSingleResult();
+        if (active > 0) {
+            return Optional.empty();
+        }
+        Optional<String> oldest = em.createQuery("SELECT r.id FROM Run r WHERE r.script.id = :id AND r.status = :waiting"
+                        + " ORDER BY r.scheduledFor, r.queuedAt, r.id", String.class).setParameter("id", scriptId)
+                .setParameter("waiting", RunStatus.WAITING).setMaxResults(1).getResultStream().findFirst();
+        return oldest.filter(runId -> em.createQuery("UPDATE Run r SET r.status = :queued, r.nodeName = :node"
+                        + " WHERE r.id = :id AND r.status = :waiting").setParameter("queued", RunStatus.QUEUED)
+                .setParameter("node", node.name()).setParameter("id", runId).setParameter("waiting", RunStatus.WAITING)
+                .executeUpdate() == 1);
+    }
+
+    /**
+     * The retry a FAILED or TIMED_OUT run is due, if its script asks for one
+     * more try: a run of its own, linked to the first try; it waits if
+     * another run of the script is going.
+     */
+    public Optional<String> queueRetry(String failedRunId) {
+        Run failed = em.find(Run.class, failedRunId);
+        if (failed == null || !retryable(failed)) {
+            return Optional.empty();
+        }
+        Run retry = new Run(failed.script(), failed.trigger(), null, node.name(), clock.instant()).retrying(failed);
+        long active = em.createQuery("SELECT COUNT(r) FROM Run r WHERE r.script.id = :id AND r.status <> :finished",
+                Long.class).setParameter("id", failed.script().id()).setParameter("finished", RunStatus.FINISHED)
+                .getSingleResult();
+        if (active > 0) {
+            retry.waiting();
+        }
+        em.persist(retry);
+        changed.fire(new RunChanged(retry.id(), failed.script().id(), retry.status().name(), null));
+        return active > 0 ? Optional.empty() : Optional.of(retry.id());
+    }
+
+    /** How long to wait before retrying a run; empty when it is not to be retried. */
+    public Optional<java.time.Duration> retryDelay(String runId) {
+        Run run = em.find(Run.class, runId);
+        if (run == null || !retryable(run)) {
+            return Optional.empty();
+        }
+        java.time.Duration first = run.script().policy().retryBackoff();
+        return Optional.of(first.multipliedBy(1L << Math.min(run.attempt() - 1, 16)));
+    }
+
+    private static boolean retryable(Run run) {
+        return (run.outcome() == RunOutcome.FAILED || run.outcome() == RunOutcome.TIMED_OUT)
+                && run.attempt() <= run.script().policy().retries() && run.script().policy().retryBackoff() != null;
+    }
+
+    /** This node still lives: the leases of its queued and running runs last until {@code until}. */
+    public int renewLeases(Instant until) {
+        return em.createQuery("UPDATE Run r SET r.leaseUntil = :until WHERE r.nodeName = :node"
+                        + " AND (r.status = :queued OR r.status = :running)")
+                .setParameter("until", column(until)).setParameter("node", node.name())
+                .setParameter("queued", RunStatus.QUEUED).setParameter("running", RunStatus.RUNNING).executeUpdate();
+    }
+
+    /**
+     * Runs of other nodes whose lease ran out before {@code cutoff} (a run
+     * never leased counts from when it was queued): their node is taken to be
+     * down, and they end INTERRUPTED; returns how many.
+     */
+    public int interruptExpired(Instant cutoff) {
+        var expired = em.createQuery("SELECT r FROM Run r WHERE r.nodeName <> :node"
+                        + " AND (r.status = :queued OR r.status = :running)"
+                        + " AND ((r.leaseUntil IS NOT NULL AND r.leaseUntil < :cutoff)"
+                        + " OR (r.leaseUntil IS NULL AND r.queuedAt < :cutoff))", Run.class)
+                .setParameter("node", node.name()).setParameter("queued", RunStatus.QUEUED)
+                .setParameter("running", RunStatus.RUNNING).setParameter("cutoff", column(cutoff))
+                .setMaxResults(500).getResultList();
+        for (Run run : expired) {
+            complete(run.id(), new RunResult(RunOutcome.INTERRUPTED, null, "Node '" + run.nodeName()
+                    + "' stopped renewing this run's lease" + (run.leaseUntil() == null ? "" : " (it ran out at "
+                    + run.leaseUntil() + ")") + ", so it is taken to be down.", null, null), 0);
+        }
+        return expired.size();
+    }
+
+    /** Notes a stop request for a run that another node runs; false if it has finished meanwhile. */
+    public boolean requestStop(String runId) {
+        return em.createQuery("UPDATE Run r SET r.stopRequestedAt = :now WHERE r.id = :id AND r.status <> :finished")
+                .setParameter("now", column(clock.instant())).setParameter("id", runId)
+                .setParameter("finished", RunStatus.FINISHED).executeUpdate() == 1;
+    }
+
+    /** Which of these runs (alive on this node) somebody asked to stop, maybe on another node. */
+    public List<String> stopRequestedAmong(java.util.Collection<String> runIds) {
+        if (runIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT r.id FROM Run r WHERE r.id IN :ids AND r.stopRequestedAt IS NOT NULL",
+                String.class).setParameter("ids", runIds).getResultList();
+    }
+
+    /** Which of these runs (alive on this node) the database says are over, e.g. interrupted by another node. */
+    public List<String> finishedAmong(java.util.Collection<String> runIds) {
+        if (runIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT r.id FROM Run r WHERE r.id IN :ids AND r.status = :finished", String.class)
+                .setParameter("ids", runIds).setParameter("finished", RunStatus.FINISHED).getResultList();
     }
 
     /** Ends a run that never reached a process (stopped while queued, or the job could not start). */

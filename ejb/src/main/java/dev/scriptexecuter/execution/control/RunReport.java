@@ -25,7 +25,9 @@ final class RunReport {
     private RunReport() {
     }
 
-    static RunResult interpret(LiveRun live, int exitCode, Path directory, long maxDataBytes, Duration timeout) {
+    /** @param ownTimeout whether the timeout is the script's own rather than the server's default */
+    static RunResult interpret(LiveRun live, int exitCode, Path directory, long maxDataBytes, Duration timeout,
+                               boolean ownTimeout) {
         String log = live.log().text();
         Path output = directory.resolve("output.json");
         boolean exitedByItself = exitCode == 0 || exitCode == 1;
@@ -37,7 +39,8 @@ final class RunReport {
         }
         if (live.timedOut()) {
             return new RunResult(RunOutcome.TIMED_OUT, exitCode, "The run took longer than " + timeout
-                    + " (setting ses.run.timeout) and was killed.", log, null);
+                    + (ownTimeout ? " (the script's timeout)" : " (setting ses.run.timeout)") + " and was killed.",
+                    log, null);
         }
         return new RunResult(RunOutcome.FAILED, exitCode,
                 "The Python process ended with exit code " + exitCode + " without reporting a result.", log, null);

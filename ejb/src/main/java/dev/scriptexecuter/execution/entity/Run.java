@@ -100,6 +100,22 @@ public class Run {
     @Column(name = "data_after")
     private String dataAfter;
 
+    /** Until when the node running (or about to run) it vouches for it; renewed while it lives. */
+    @Column(name = "lease_until")
+    private LocalDateTime leaseUntil;
+
+    /** When somebody asked (on any node) to stop it; the node running it acts on it. */
+    @Column(name = "stop_requested_at")
+    private LocalDateTime stopRequestedAt;
+
+    /** 1 for a first try; a retry of a FAILED or TIMED_OUT run counts on. */
+    @Column(nullable = false)
+    private int attempt = 1;
+
+    /** The first run of the tries this run belongs to; null for a first try. */
+    @Column(name = "retry_of", length = 36)
+    private String retryOf;
+
     /** The environment the run ran in (its requirements' hash); null on the base interpreter. */
     @Column(name = "environment_id", length = 64)
     private String environmentId;
@@ -117,9 +133,35 @@ public class Run {
         this.status = RunStatus.QUEUED;
     }
 
+    /** A run that starts when the script's current run has ended. */
+    public Run waiting() {
+        this.status = RunStatus.WAITING;
+        return this;
+    }
+
+    /** A retry of {@code failed}: the next attempt, linked to the first try. */
+    public Run retrying(Run failed) {
+        this.attempt = failed.attempt + 1;
+        this.retryOf = failed.retryOf != null ? failed.retryOf : failed.id;
+        return this;
+    }
+
+    public Instant leaseUntil() {
+        return instant(leaseUntil);
+    }
+
+    public int attempt() {
+        return attempt;
+    }
+
+    public String retryOf() {
+        return retryOf;
+    }
+
     /** @param dataBefore the script's data as the run gets it */
-    public void start(Instant now, String dataBefore, String environmentId) {
+    public void start(Instant now, String dataBefore, String environmentId, Instant leaseUntil) {
         this.status = RunStatus.RUNNING;
+        this.leaseUntil = column(leaseUntil);
         this.startedAt = column(now);
         this.dataBefore = dataBefore;
         this.environmentId = environmentId;

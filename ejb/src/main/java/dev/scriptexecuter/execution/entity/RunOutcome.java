@@ -14,6 +14,8 @@ public enum RunOutcome {
     INTERRUPTED,
     /** Its environment (requirements.txt) could not be built; the environment's install log says why. */
     ENVIRONMENT_FAILED,
+    /** Its node had as many runs running and queued as it takes (ses.run.max-concurrent, ses.run.queue-length). */
+    REJECTED,
     /** It was due while the previous run still ran, so it did not start. */
     OVERLAPPED
 }

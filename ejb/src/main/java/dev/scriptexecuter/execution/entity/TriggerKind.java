@@ -4,6 +4,8 @@ package dev.scriptexecuter.execution.entity;
 public enum TriggerKind {
     /** The schedule was due. */
     SCHEDULED,
+    /** The schedule was due while no server ran (or far too busy to fire it); run late by its misfire policy. */
+    CATCH_UP,
     /** Somebody asked for a run; the trigger code still decides. */
     MANUAL,
     /** Somebody asked for a run that skips the trigger code. */

@@ -27,6 +27,7 @@ public class PythonInterpreter {
     String command;
 
     private volatile Path executable;
+    private volatile Path basePrefix;
 
     public PythonInterpreter() {
     }
@@ -46,15 +47,24 @@ public class PythonInterpreter {
         return resolved;
     }
 
+    /** Where the interpreter's standard library lives ({@code sys.base_prefix}), for the sandbox to let it be read. */
+    public Path basePrefix() {
+        executable();
+        return basePrefix;
+    }
+
     private Path resolve() {
         try {
-            Process process = new ProcessBuilder(command, "-I", "-c", "import sys; print(sys.executable)")
+            Process process = new ProcessBuilder(command, "-I", "-c",
+                    "import sys; print(sys.executable); print(sys.base_prefix)")
                     .redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0 || output.isEmpty()) {
+            String[] lines = output.split("\\R");
+            if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0 || lines.length != 2) {
                 throw new IllegalStateException("'" + command + "' did not report its executable: " + output);
             }
-            Path path = Path.of(output);
+            basePrefix = Path.of(lines[1].strip());
+            Path path = Path.of(lines[0].strip());
             if (!Files.isExecutable(path)) {
                 throw new IllegalStateException("'" + command + "' reported " + path + ", which is not executable");
             }

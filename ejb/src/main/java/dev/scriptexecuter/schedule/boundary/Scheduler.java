@@ -1,11 +1,14 @@
 package dev.scriptexecuter.schedule.boundary;
 
 import dev.scriptexecuter.execution.boundary.RunService;
+import dev.scriptexecuter.execution.control.RunConfinement;
 import dev.scriptexecuter.execution.control.RunLedger;
 import dev.scriptexecuter.infrastructure.Node;
+import dev.scriptexecuter.infrastructure.UtcColumns;
 import dev.scriptexecuter.schedule.control.Occurrence;
 import dev.scriptexecuter.schedule.control.OccurrenceClaim;
 import dev.scriptexecuter.script.boundary.ScriptChanged;
+import dev.scriptexecuter.script.entity.MisfirePolicy;
 import dev.scriptexecuter.script.entity.Script;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -23,12 +26,20 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -45,6 +56,7 @@ import java.util.logging.Logger;
 public class Scheduler {
 
     private static final Logger LOG = Logger.getLogger(Scheduler.class.getName());
+    private static final String RESYNC = "resync-timers";
 
     @Resource
     TimerService timerService;
@@ -62,6 +74,13 @@ public class Scheduler {
     RunLedger ledger;
 
     @Inject
+    RunConfinement confinement;
+
+    @Inject
+    @ConfigProperty(name = "ses.schedule.resync", defaultValue = "PT5S")
+    Duration resyncEvery;
+
+    @Inject
     Node node;
 
     @Inject
@@ -72,12 +91,26 @@ public class Scheduler {
     @PostConstruct
     void start() {
         int interrupted = ledger.interruptLeftovers();
+        int killed = confinement.clearLeftovers();
+        if (killed > 0) {
+            LOG.info("Killed what was left of " + killed + " run(s) of a previous server on this work directory.");
+        }
         timerService.getTimers().forEach(Timer::cancel);
         timers.clear();
         var scheduled = em.createNamedQuery(Script.FIND_SCHEDULED, Script.class).getResultList();
-        scheduled.forEach(script -> arm(script.id(), script.nextFireAt()));
+        int skipped = 0;
+        for (Script script : scheduled) {
+            if (script.policy().misfire() == MisfirePolicy.SKIP && claims.skipMissed(script.id())) {
+                skipped++;
+                em.refresh(script);
+            }
+            arm(script.id(), script.nextFireAt());
+        }
+        int misfiresSkipped = skipped;
+        timerService.createIntervalTimer(resyncEvery.toMillis(), resyncEvery.toMillis(), new TimerConfig(RESYNC, false));
         LOG.info(() -> "Scheduler started on node '" + node.name() + "': " + timers.size() + " scheduled scripts armed, "
-                + interrupted + " unfinished runs of this node marked INTERRUPTED. The dashboard is at the root"
+                + interrupted + " unfinished runs of this node marked INTERRUPTED, missed occurrences of "
+                + misfiresSkipped + " scripts skipped (their misfire policy). The dashboard is at the root"
                 + " of the 'Payara Micro URLs' printed when the server is ready, the REST API under /api.");
     }
 
@@ -89,6 +122,10 @@ public class Scheduler {
 
     @Timeout
     void fire(Timer timer) {
+        if (RESYNC.equals(timer.getInfo())) {
+            resync();
+            return;
+        }
         Occurrence occurrence = (Occurrence) timer.getInfo();
         timers.remove(occurrence.scriptId(), timer);
         try {
@@ -101,6 +138,45 @@ public class Scheduler {
             LOG.log(Level.WARNING, "Could not claim " + occurrence + "; re-arming from the database", e);
             Script script = em.find(Script.class, occurrence.scriptId());
             arm(occurrence.scriptId(), script == null || !script.active() ? null : script.nextFireAt());
+        }
+    }
+
+    /**
+     * Other nodes create, change and claim scripts too, and their events stay
+     * on their node: every {@code ses.schedule.resync} this node arms (or
+     * drops) its timers from the database, so that any node can take over a
+     * schedule when another dies.
+     */
+    private void resync() {
+        try {
+            List<Object[]> rows = em.createQuery("SELECT s.id, s.nextFireAt FROM Script s WHERE s.active = true"
+                    + " AND s.schedule.kind <> dev.scriptexecuter.script.entity.ScheduleKind.MANUAL", Object[].class)
+                    .getResultList();
+            Set<String> scheduled = new HashSet<>();
+            for (Object[] row : rows) {
+                String id = (String) row[0];
+                Instant next = UtcColumns.instant((LocalDateTime) row[1]);
+                scheduled.add(id);
+                if (!Objects.equals(armedDue(id), next)) {
+                    arm(id, next);
+                }
+            }
+            for (String id : new ArrayList<>(timers.keySet())) {
+                if (!scheduled.contains(id)) {
+                    arm(id, null);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Timers could not be synchronised with the database", e);
+        }
+    }
+
+    private Instant armedDue(String scriptId) {
+        Timer timer = timers.get(scriptId);
+        try {
+            return timer == null ? null : ((Occurrence) timer.getInfo()).due();
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 

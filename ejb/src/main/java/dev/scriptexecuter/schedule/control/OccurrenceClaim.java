@@ -5,18 +5,26 @@ import static dev.scriptexecuter.infrastructure.UtcColumns.instant;
 
 import dev.scriptexecuter.execution.entity.Run;
 import dev.scriptexecuter.execution.entity.RunOutcome;
+import dev.scriptexecuter.execution.entity.RunStatus;
 import dev.scriptexecuter.execution.entity.TriggerKind;
 import dev.scriptexecuter.infrastructure.Node;
+import dev.scriptexecuter.script.entity.MisfirePolicy;
+import dev.scriptexecuter.script.entity.OverlapPolicy;
+import dev.scriptexecuter.script.entity.RunPolicy;
 import dev.scriptexecuter.script.entity.Script;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Claims a due occurrence in the database so that exactly one node runs it:
@@ -36,6 +44,13 @@ public class OccurrenceClaim {
 
     @Inject
     Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "ses.schedule.misfire-max", defaultValue = "100")
+    int misfireMax;
+
+    /** A due time this far in the past at start-up was missed, not just fired a little late. */
+    private static final Duration MISFIRE_GRACE = Duration.ofSeconds(2);
 
     /**
      * What claiming gave: the run to launch (null if another node won, the
@@ -64,15 +79,72 @@ public class OccurrenceClaim {
         if (won == 0) {
             return new Claim(null, currentNextFire(script.id()));
         }
-        Run run = new Run(script, TriggerKind.SCHEDULED, due, node.name(), now);
-        boolean previousStillRuns = em.createNamedQuery(Run.COUNT_UNFINISHED_OF_SCRIPT, Long.class)
-                .setParameter("scriptId", script.id()).getSingleResult() > 0;
-        if (previousStillRuns) {
-            run.finish(RunOutcome.OVERLAPPED, null, "The previous run was still going when this one was due.",
-                    null, null, now);
+        RunPolicy policy = script.policy();
+        List<Instant> occurrences = policy.misfire() == MisfirePolicy.FIRE_ALL
+                ? missedSince(script, due, now) : List.of(due);
+        long active = countOf(script.id(), RunStatus.QUEUED) + countOf(script.id(), RunStatus.RUNNING);
+        long waiting = countOf(script.id(), RunStatus.WAITING);
+        String launch = null;
+        for (Instant at : occurrences) {
+            TriggerKind kind = at.isBefore(now.minus(MISFIRE_GRACE)) ? TriggerKind.CATCH_UP : TriggerKind.SCHEDULED;
+            Run run = new Run(script, kind, at, node.name(), now);
+            if (launch == null && waiting == 0 && (active == 0 || policy.overlap() == OverlapPolicy.ALLOW)) {
+                launch = run.id();
+            } else if (occurrences.size() > 1 || (policy.overlap() == OverlapPolicy.QUEUE && waiting == 0)) {
+                run.waiting();
+                waiting++;
+            } else {
+                run.finish(RunOutcome.OVERLAPPED, null, "The previous run was still going when this one was due.",
+                        null, null, now);
+            }
+            em.persist(run);
         }
-        em.persist(run);
-        return new Claim(previousStillRuns ? null : run.id(), next);
+        return new Claim(launch, next);
+    }
+
+    /**
+     * At start-up, for scripts whose policy skips missed occurrences: moves a
+     * next fire time that passed while no server ran to the next one to come,
+     * without a run; returns whether it did.
+     */
+    public boolean skipMissed(String scriptId) {
+        Script script = em.find(Script.class, scriptId);
+        Instant now = clock.instant();
+        if (script == null || script.policy().misfire() != MisfirePolicy.SKIP || script.nextFireAt() == null
+                || !script.nextFireAt().isBefore(now.minus(MISFIRE_GRACE))) {
+            return false;
+        }
+        Instant next = script.schedule().firstAfter(now).orElse(null);
+        var update = next == null
+                ? em.createNativeQuery("UPDATE script SET next_fire_at = NULL WHERE id = ? AND next_fire_at = ?")
+                        .setParameter(1, scriptId).setParameter(2, column(script.nextFireAt()))
+                : em.createNativeQuery("UPDATE script SET next_fire_at = ? WHERE id = ? AND next_fire_at = ?")
+                        .setParameter(1, column(next)).setParameter(2, scriptId)
+                        .setParameter(3, column(script.nextFireAt()));
+        return update.executeUpdate() == 1;
+    }
+
+    /** The due occurrence and those after it up to now, at most ses.schedule.misfire-max of them (the newest). */
+    private List<Instant> missedSince(Script script, Instant due, Instant now) {
+        List<Instant> missed = new ArrayList<>(List.of(due));
+        Instant at = due;
+        while (true) {
+            Instant following = script.schedule().firstAfter(at).orElse(null);
+            if (following == null || following.isAfter(now)) {
+                break;
+            }
+            missed.add(following);
+            if (missed.size() > misfireMax) {
+                missed.removeFirst();
+            }
+            at = following;
+        }
+        return missed;
+    }
+
+    private long countOf(String scriptId, RunStatus status) {
+        return em.createQuery("SELECT COUNT(r) FROM Run r WHERE r.script.id = :id AND r.status = :status", Long.class)
+                .setParameter("id", scriptId).setParameter("status", status).getSingleResult();
     }
 
     private Instant currentNextFire(String scriptId) {

@@ -6,13 +6,14 @@ import jakarta.json.JsonValue;
  * A script as a person submits it (create, replace). Missing {@code active}
  * means active, a missing schedule means manual, missing {@code data} means
  * empty on create and unchanged on replace. {@code data} is any JSON value here
- * so that a non-object gets a sentence rather than a parser error.
+ * so that a non-object gets a sentence rather than a parser error. A missing
+ * {@code policy} (or a field of it) keeps the current one (defaults on create).
  */
 public record ScriptDraft(String name, String description, Boolean active, String mainCode, String triggerCode,
-                          String requirements, ScheduleSpec schedule, JsonValue data) {
+                          String requirements, ScheduleSpec schedule, JsonValue data, PolicySpec policy) {
 
     /** The same draft without data, so that saving it keeps the stored data. */
     public ScriptDraft keepingData() {
-        return new ScriptDraft(name, description, active, mainCode, triggerCode, requirements, schedule, null);
+        return new ScriptDraft(name, description, active, mainCode, triggerCode, requirements, schedule, null, policy);
     }
 }

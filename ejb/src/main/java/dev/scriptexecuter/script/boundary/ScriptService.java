@@ -7,7 +7,9 @@ import dev.scriptexecuter.script.control.ScriptValidator;
 import dev.scriptexecuter.security.entity.Role;
 import dev.scriptexecuter.script.entity.Script;
 import dev.scriptexecuter.script.entity.Script.ScriptContent;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -45,6 +47,9 @@ public class ScriptService {
 
     @Inject
     Event<ScriptChanged> changed;
+
+    @Resource
+    SessionContext context;
 
     @Inject
     Clock clock;
@@ -109,6 +114,7 @@ public class ScriptService {
     public ScriptView create(ScriptDraft draft) {
         Instant now = clock.instant();
         ScriptContent content = validator.validate(draft, null, now);
+        requireAdminForNetwork(content, null);
         requireFreeName(content.name(), null);
         Script script = new Script(content.name(), now);
         script.edit(content, now);
@@ -124,6 +130,7 @@ public class ScriptService {
         Script script = load(id);
         Instant now = clock.instant();
         ScriptContent content = validator.validate(draft, script, now);
+        requireAdminForNetwork(content, script);
         requireFreeName(content.name(), id);
         boolean replan = content.active() != script.active() || !content.schedule().equals(script.schedule());
         script.edit(content, now);
@@ -170,6 +177,15 @@ public class ScriptService {
             throw RequestRejected.notFound("There is no script with id '" + id + "'.");
         }
         return script;
+    }
+
+    /** Network access from the sandbox is an admin's decision; others may keep but not change it. */
+    private void requireAdminForNetwork(ScriptContent content, Script current) {
+        boolean before = current != null && current.policy().allowNetwork();
+        if (content.policy().allowNetwork() != before && !context.isCallerInRole(Role.ADMIN_NAME)) {
+            throw RequestRejected.forbidden("Only an admin may change \"allowNetwork\" (network access for the"
+                    + " script's sandbox).").with("field", "policy.allowNetwork");
+        }
     }
 
     private void requireFreeName(String name, String ownId) {

@@ -10,8 +10,8 @@ import java.time.Instant;
 /** A script as the API and the dashboard show it. */
 public record ScriptView(String id, String name, String description, boolean active, String mainCode,
                          String triggerCode, String requirements, ScheduleSpec schedule, JsonObject data,
-                         Instant createdAt, Instant updatedAt, Instant nextRunAt, LastRunView lastRun,
-                         long version) {
+                         PolicySpec policy, Instant createdAt, Instant updatedAt, Instant nextRunAt,
+                         LastRunView lastRun, long version) {
 
     /** The newest run of the script, in short. */
     public record LastRunView(String id, String status, String outcome, Instant startedAt, Instant finishedAt) {
@@ -28,13 +28,13 @@ public record ScriptView(String id, String name, String description, boolean act
     public static ScriptView of(Script script) {
         return new ScriptView(script.id(), script.name(), script.description(), script.active(),
                 script.mainCode(), script.triggerCode(), script.requirements(),
-                ScheduleSpec.of(script.schedule()), Json.parseObject(script.dataJson()),
+                ScheduleSpec.of(script.schedule()), Json.parseObject(script.dataJson()), PolicySpec.of(script.policy()),
                 script.createdAt(), script.updatedAt(), script.nextFireAt(), LastRunView.of(script.lastRun()),
                 script.version());
     }
 
     /** The editable part, as a draft: the base of a merge patch. */
     public ScriptDraft draft() {
-        return new ScriptDraft(name, description, active, mainCode, triggerCode, requirements, schedule, data);
+        return new ScriptDraft(name, description, active, mainCode, triggerCode, requirements, schedule, data, policy);
     }
 }

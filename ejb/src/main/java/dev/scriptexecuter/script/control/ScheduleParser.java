@@ -84,22 +84,28 @@ public class ScheduleParser {
     }
 
     private static Duration duration(String text) {
+        return parseDuration(text).orElseThrow(() -> invalid("The interval \"every\" must be an ISO-8601 duration such"
+                + " as \"PT30S\" or \"PT5M\" (or a short form such as \"30s\", \"5m\", \"1h\"); \"" + text
+                + "\" is not one."));
+    }
+
+    /** An ISO-8601 duration ("PT30S") or a short form ("500ms", "30s", "5m", "1h", "2d"). */
+    static java.util.Optional<Duration> parseDuration(String text) {
         Matcher shortForm = SHORT_DURATION.matcher(text.toLowerCase(Locale.ROOT));
         if (shortForm.matches()) {
             long amount = Long.parseLong(shortForm.group(1));
-            return switch (shortForm.group(2)) {
+            return java.util.Optional.of(switch (shortForm.group(2)) {
                 case "ms" -> Duration.ofMillis(amount);
                 case "s" -> Duration.ofSeconds(amount);
                 case "m" -> Duration.ofMinutes(amount);
                 case "h" -> Duration.ofHours(amount);
                 default -> Duration.ofDays(amount);
-            };
+            });
         }
         try {
-            return Duration.parse(text);
+            return java.util.Optional.of(Duration.parse(text));
         } catch (DateTimeParseException e) {
-            throw invalid("The interval \"every\" must be an ISO-8601 duration such as \"PT30S\" or \"PT5M\""
-                    + " (or a short form such as \"30s\", \"5m\", \"1h\"); \"" + text + "\" is not one.");
+            return java.util.Optional.empty();
         }
     }
 

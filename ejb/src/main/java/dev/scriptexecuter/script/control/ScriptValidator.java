@@ -5,6 +5,7 @@ import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.python.control.PythonSyntaxCheck;
 import dev.scriptexecuter.python.control.Requirements;
 import dev.scriptexecuter.script.boundary.ScriptDraft;
+import dev.scriptexecuter.script.entity.RunPolicy;
 import dev.scriptexecuter.script.entity.Schedule;
 import dev.scriptexecuter.script.entity.Script;
 import dev.scriptexecuter.script.entity.Script.ScriptContent;
@@ -15,6 +16,7 @@ import jakarta.json.JsonValue;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -43,6 +45,10 @@ public class ScriptValidator {
     @ConfigProperty(name = "ses.env.allow-direct-urls", defaultValue = "false")
     boolean allowDirectUrls;
 
+    @Inject
+    @ConfigProperty(name = "ses.run.max-timeout", defaultValue = "PT24H")
+    Duration maxTimeout;
+
     ScheduleParser scheduleParser = new ScheduleParser();
 
     /** @param current the stored script when replacing one, else null */
@@ -62,10 +68,11 @@ public class ScriptValidator {
         checkSize("requirements", "requirements", requirements, maxCodeBytes, "ses.script.max-code-bytes");
         Requirements parsed = Requirements.parse(requirements, allowDirectUrls);
         Schedule schedule = scheduleParser.parse(draft.schedule(), current == null ? null : current.schedule(), now);
+        RunPolicy policy = new PolicyParser(maxTimeout).parse(draft.policy(), current == null ? null : current.policy());
         String data = data(draft.data(), current);
         boolean active = draft.active() == null || draft.active();
         return new ScriptContent(name, description, active, mainCode, triggerCode, requirements,
-                parsed == null ? null : parsed.hash(), schedule, data);
+                parsed == null ? null : parsed.hash(), schedule, policy, data);
     }
 
     /** The stored data is kept when none is sent, and only sent data is held to the size limit. */

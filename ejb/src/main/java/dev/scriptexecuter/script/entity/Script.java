@@ -84,6 +84,9 @@ public class Script {
     @Embedded
     private LastRun lastRun;
 
+    @Embedded
+    private RunPolicy policy = RunPolicy.defaults();
+
     @Version
     private long version;
 
@@ -110,6 +113,7 @@ public class Script {
         this.requirements = content.requirements();
         this.requirementsHash = content.requirementsHash();
         this.schedule = content.schedule();
+        this.policy = content.policy();
         if (!content.dataJson().equals(dataJson)) {
             this.dataJson = content.dataJson();
             this.dataVersion++;
@@ -120,7 +124,7 @@ public class Script {
     /** What {@link #edit} needs, checked by the caller. */
     public record ScriptContent(String name, String description, boolean active, String mainCode,
                                 String triggerCode, String requirements, String requirementsHash, Schedule schedule,
-                                String dataJson) {
+                                RunPolicy policy, String dataJson) {
     }
 
     public void planNextFire(Instant next) {
@@ -153,6 +157,10 @@ public class Script {
 
     public String requirements() {
         return requirements;
+    }
+
+    public RunPolicy policy() {
+        return policy == null ? RunPolicy.defaults() : policy;
     }
 
     public String requirementsHash() {

@@ -8,6 +8,7 @@ optionally, trigger.py. The harness writes RUN_DIR/output.json with
 It never talks to the server through stdout or stderr: those belong to the
 user's code and become the run's log.
 """
+import errno
 import importlib.util
 import json
 import os
@@ -59,6 +60,17 @@ def run(run_dir, request, data):
     return "SUCCEEDED", data
 
 
+def describe(failure):
+    """One line for the run's error; resource limits are named as such."""
+    if isinstance(failure, MemoryError):
+        return ("MemoryError: the run ran out of memory; its limit is the server's"
+                " ses.run.memory-limit")
+    if isinstance(failure, BlockingIOError) and failure.errno == errno.EAGAIN:
+        return ("BlockingIOError: the run could not start another process or thread;"
+                " it reached the server's ses.run.max-processes")
+    return "".join(traceback.format_exception_only(type(failure), failure)).strip()
+
+
 def encode(outcome, data, error):
     try:
         return json.dumps({"outcome": outcome, "data": data, "error": error}, allow_nan=False)
@@ -80,6 +92,7 @@ def main():
     with open(os.path.join(run_dir, "input.json"), encoding="utf-8") as source:
         request = json.load(source)
     watch_parent()
+    harness_pid = os.getpid()
     data = request.get("data") or {}
     outcome, error = "FAILED", None
     try:
@@ -92,8 +105,11 @@ def main():
             print(error, file=sys.stderr)
     except BaseException as failure:
         traceback.print_exc()
-        error = "".join(traceback.format_exception_only(type(failure), failure)).strip()
+        error = describe(failure)
     sys.stdout.flush()
+    if os.getpid() != harness_pid:
+        # a process the script forked came back here: only the harness itself reports
+        os._exit(0 if outcome != "FAILED" else 1)
     sys.stderr.flush()
     write_output(run_dir, encode(outcome, data, error))
     sys.exit(0 if outcome != "FAILED" else 1)

@@ -2,8 +2,6 @@ package dev.scriptexecuter.execution.control;
 
 import dev.scriptexecuter.execution.entity.RunOutcome;
 import dev.scriptexecuter.infrastructure.Json;
-import dev.scriptexecuter.infrastructure.WorkDirectory;
-import dev.scriptexecuter.python.control.TestPython;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,7 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -38,17 +35,9 @@ class HarnessProcessTest {
     @BeforeEach
     void setUp() {
         timers = Executors.newSingleThreadScheduledExecutor();
-        cut = new HarnessProcess();
-        cut.interpreter = TestPython.interpreter();
-        cut.files = TestPython.files(work);
-        cut.workDirectory = new WorkDirectory(work);
-        cut.liveRuns = new LiveRuns();
-        cut.clock = Clock.systemUTC();
-        cut.timeoutScheduler = timers;
-        cut.threadFactory = Thread::new;
+        cut = GuardRailsTest.harness(work, timers, GuardRailsTest.confinement(work, "off"));
         cut.timeout = Duration.ofMinutes(1);
         cut.logMaxBytes = 1 << 20;
-        cut.maxDataBytes = 4096;
     }
 
     @AfterEach

@@ -31,7 +31,7 @@ class RunReportTest {
         report("{\"outcome\": \"SUCCEEDED\", \"data\": {\"n\": 1}, \"error\": null}");
         LiveRun live = live();
         live.stop();
-        RunResult result = RunReport.interpret(live, 0, directory, 1000, TIMEOUT);
+        RunResult result = RunReport.interpret(live, 0, directory, 1000, TIMEOUT, false);
         assertThat(result.outcome()).isEqualTo(RunOutcome.SUCCEEDED);
         assertThat(result.dataToSave()).isEqualTo("{\"n\":1}");
     }
@@ -41,20 +41,20 @@ class RunReportTest {
         report("{\"outcome\": \"SUCCEEDED\", \"data\": {}, \"error\": null}");
         LiveRun live = live();
         live.stop();
-        assertThat(RunReport.interpret(live, 137, directory, 1000, TIMEOUT).outcome()).isEqualTo(RunOutcome.STOPPED);
+        assertThat(RunReport.interpret(live, 137, directory, 1000, TIMEOUT, false).outcome()).isEqualTo(RunOutcome.STOPPED);
     }
 
     @Test
     void anUnreadableReportFailsTheRunAndSaysSo() throws Exception {
         report("{\"outcome\": \"SUCC");
-        RunResult result = RunReport.interpret(live(), 0, directory, 1000, TIMEOUT);
+        RunResult result = RunReport.interpret(live(), 0, directory, 1000, TIMEOUT, false);
         assertThat(result.outcome()).isEqualTo(RunOutcome.FAILED);
         assertThat(result.error()).startsWith("The harness's report could not be read");
     }
 
     @Test
     void noReportAndNoStopIsAFailureWithTheExitCode() {
-        RunResult result = RunReport.interpret(live(), 139, directory, 1000, TIMEOUT);
+        RunResult result = RunReport.interpret(live(), 139, directory, 1000, TIMEOUT, false);
         assertThat(result.outcome()).isEqualTo(RunOutcome.FAILED);
         assertThat(result.error()).contains("exit code 139");
     }

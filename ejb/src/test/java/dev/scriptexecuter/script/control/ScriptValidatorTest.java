@@ -33,10 +33,11 @@ class ScriptValidatorTest {
         cut.syntaxCheck = TestPython.syntaxCheck(work);
         cut.maxCodeBytes = 1024;
         cut.maxDataBytes = 64;
+        cut.maxTimeout = java.time.Duration.ofHours(1);
     }
 
     private static ScriptDraft draft(String name, String main, String trigger) {
-        return new ScriptDraft(name, null, null, main, trigger, null, null, null);
+        return new ScriptDraft(name, null, null, main, trigger, null, null, null, null);
     }
 
     @Test
@@ -98,19 +99,19 @@ class ScriptValidatorTest {
 
     @Test
     void dataMustBeAnObjectOfBoundedSize() {
-        ScriptDraft number = new ScriptDraft("s", null, null, MAIN, null, null, null, Json.createValue(5));
+        ScriptDraft number = new ScriptDraft("s", null, null, MAIN, null, null, null, Json.createValue(5), null);
         assertRejected(number, RequestRejected.Reason.INVALID, "\"data\" must be a JSON object");
         ScriptDraft big = new ScriptDraft("s", null, null, MAIN, null, null, null,
-                Json.createObjectBuilder().add("text", "y".repeat(100)).build());
+                Json.createObjectBuilder().add("text", "y".repeat(100)).build(), null);
         assertRejected(big, RequestRejected.Reason.TOO_LARGE, "ses.script.max-data-bytes");
-        ScriptDraft nullData = new ScriptDraft("s", null, null, MAIN, null, null, null, JsonValue.NULL);
+        ScriptDraft nullData = new ScriptDraft("s", null, null, MAIN, null, null, null, JsonValue.NULL, null);
         assertThat(cut.validate(nullData, null, NOW).dataJson()).isEqualTo("{}");
     }
 
     @Test
     void scheduleProblemsAreReported() {
         ScriptDraft draft = new ScriptDraft("s", null, false, MAIN, null, null,
-                new ScheduleSpec("interval", "every now and then", null, null, null), null);
+                new ScheduleSpec("interval", "every now and then", null, null, null), null, null);
         assertRejected(draft, RequestRejected.Reason.INVALID, "ISO-8601 duration");
     }
 
@@ -121,5 +122,25 @@ class ScriptValidatorTest {
         assertThat(rejected.reason()).isEqualTo(reason);
         assertThat(rejected.getMessage()).contains(message);
         return rejected;
+    }
+
+    @Test
+    void aPolicyIsCheckedFieldByFieldAndMissingMeansKeep() {
+        var policy = new dev.scriptexecuter.script.boundary.PolicySpec("90s", true, "queue", "fire-all", 2, null);
+        var content = cut.validate(new ScriptDraft("s", null, null, MAIN, null, null, null, null, policy), null, NOW);
+        assertThat(content.policy().timeout()).hasSeconds(90);
+        assertThat(content.policy().overlap()).isEqualTo(dev.scriptexecuter.script.entity.OverlapPolicy.QUEUE);
+        assertThat(content.policy().misfire()).isEqualTo(dev.scriptexecuter.script.entity.MisfirePolicy.FIRE_ALL);
+        assertThat(content.policy().retryBackoff()).as("a default backoff with retries").hasSeconds(30);
+
+        assertRejected(new ScriptDraft("s", null, null, MAIN, null, null, null, null,
+                new dev.scriptexecuter.script.boundary.PolicySpec("PT2H", null, null, null, null, null)),
+                RequestRejected.Reason.INVALID, "ses.run.max-timeout");
+        assertRejected(new ScriptDraft("s", null, null, MAIN, null, null, null, null,
+                new dev.scriptexecuter.script.boundary.PolicySpec(null, null, "sometimes", null, null, null)),
+                RequestRejected.Reason.INVALID, "one of skip, queue, allow");
+        assertRejected(new ScriptDraft("s", null, null, MAIN, null, null, null, null,
+                new dev.scriptexecuter.script.boundary.PolicySpec(null, null, null, null, 11, null)),
+                RequestRejected.Reason.INVALID, "between 0 and 10");
     }
 }

@@ -38,9 +38,9 @@ class BoundaryRolesTest {
     @Test
     void runsAreReadByEveryoneAndStartedOrStoppedByEditors() {
         assertThat(roles(RunService.class)).isEqualTo(Map.of(
-                "find", EVERYONE, "log", EVERYONE, "page", EVERYONE,
+                "find", EVERYONE, "log", EVERYONE, "page", EVERYONE, "sandbox", EVERYONE,
                 "request", EDITORS, "stop", EDITORS,
-                "launch", OPEN, "onScriptChanged", OPEN));
+                "launch", OPEN, "onScriptChanged", OPEN, "onRunFinished", OPEN, "retry", OPEN));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.scriptexecuter.script.web;
 
+import dev.scriptexecuter.script.boundary.PolicySpec;
 import dev.scriptexecuter.script.boundary.ScheduleSpec;
 import dev.scriptexecuter.script.boundary.ScriptDraft;
 import dev.scriptexecuter.script.boundary.ScriptView;
@@ -27,6 +28,12 @@ public class ScriptForm implements Serializable {
     private String startAt;
     private String cron;
     private String timezone;
+    private String timeout;
+    private boolean allowNetwork;
+    private String overlap = "skip";
+    private String misfire = "fire-once";
+    private int retries;
+    private String retryBackoff;
     private transient UploadedFile mainFile;
     private transient UploadedFile triggerFile;
     private transient UploadedFile requirementsFile;
@@ -43,6 +50,21 @@ public class ScriptForm implements Serializable {
         startAt = script.schedule().startAt();
         cron = script.schedule().cron();
         timezone = script.schedule().timezone();
+        PolicySpec policy = script.policy();
+        timeout = policy.timeout();
+        allowNetwork = Boolean.TRUE.equals(policy.allowNetwork());
+        overlap = policy.overlap();
+        misfire = policy.misfire();
+        retries = policy.retries() == null ? 0 : policy.retries();
+        retryBackoff = policy.retryBackoff();
+    }
+
+    PolicySpec policy() {
+        return new PolicySpec(blankToNull(timeout), allowNetwork, overlap, misfire, retries, blankToNull(retryBackoff));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     ScheduleSpec schedule() {
@@ -56,7 +78,7 @@ public class ScriptForm implements Serializable {
     /** @param data the data to save, or null to keep what the script has */
     ScriptDraft draft(JsonValue data) {
         return new ScriptDraft(name, description, active, uploaded(mainFile, mainCode), uploaded(triggerFile, triggerCode),
-                uploaded(requirementsFile, requirements), schedule(), data);
+                uploaded(requirementsFile, requirements), schedule(), data, policy());
     }
 
     private static String uploaded(UploadedFile file, String typed) {
@@ -70,9 +92,26 @@ public class ScriptForm implements Serializable {
         name = description = mainCode = triggerCode = requirements = every = startAt = cron = timezone = null;
         active = true;
         scheduleKind = "manual";
+        timeout = retryBackoff = null;
+        allowNetwork = false;
+        overlap = "skip";
+        misfire = "fire-once";
+        retries = 0;
         mainFile = triggerFile = requirementsFile = null;
     }
 
+    public String getTimeout() { return timeout; }
+    public void setTimeout(String timeout) { this.timeout = timeout; }
+    public boolean isAllowNetwork() { return allowNetwork; }
+    public void setAllowNetwork(boolean allowNetwork) { this.allowNetwork = allowNetwork; }
+    public String getOverlap() { return overlap; }
+    public void setOverlap(String overlap) { this.overlap = overlap; }
+    public String getMisfire() { return misfire; }
+    public void setMisfire(String misfire) { this.misfire = misfire; }
+    public int getRetries() { return retries; }
+    public void setRetries(int retries) { this.retries = retries; }
+    public String getRetryBackoff() { return retryBackoff; }
+    public void setRetryBackoff(String retryBackoff) { this.retryBackoff = retryBackoff; }
     public String getName() { return name; }
     public void setName(String name) { this.name = name; }
     public String getDescription() { return description; }

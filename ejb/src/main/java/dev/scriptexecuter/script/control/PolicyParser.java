@@ -1,0 +1,80 @@
+package dev.scriptexecuter.script.control;
+
+import dev.scriptexecuter.infrastructure.RequestRejected;
+import dev.scriptexecuter.script.boundary.PolicySpec;
+import dev.scriptexecuter.script.entity.MisfirePolicy;
+import dev.scriptexecuter.script.entity.OverlapPolicy;
+import dev.scriptexecuter.script.entity.RunPolicy;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Turns a submitted policy into a {@link RunPolicy} within the server's
+ * limits; every refusal names the field.
+ */
+public class PolicyParser {
+
+    static final int MAX_RETRIES = 10;
+    private static final Duration DEFAULT_BACKOFF = Duration.ofSeconds(30);
+    private static final Duration SHORTEST = Duration.ofSeconds(1);
+
+    private final Duration maxTimeout;
+
+    public PolicyParser(Duration maxTimeout) {
+        this.maxTimeout = maxTimeout;
+    }
+
+    /** No policy submitted keeps the current one; a submitted one is complete, its missing fields are defaults. */
+    public RunPolicy parse(PolicySpec spec, RunPolicy current) {
+        if (spec == null) {
+            return current == null ? RunPolicy.defaults() : current;
+        }
+        RunPolicy base = RunPolicy.defaults();
+        Duration timeout = timeout(spec.timeout());
+        boolean network = spec.allowNetwork() == null ? base.allowNetwork() : spec.allowNetwork();
+        OverlapPolicy overlap = spec.overlap() == null ? base.overlap() : choice(OverlapPolicy.class, "overlap", spec.overlap());
+        MisfirePolicy misfire = spec.misfire() == null ? base.misfire() : choice(MisfirePolicy.class, "misfire", spec.misfire());
+        int retries = spec.retries() == null ? base.retries() : spec.retries();
+        if (retries < 0 || retries > MAX_RETRIES) {
+            throw invalid("policy.retries", "\"retries\" must be between 0 and " + MAX_RETRIES + "; it is " + retries + ".");
+        }
+        Duration backoff = spec.retryBackoff() == null ? base.retryBackoff() : duration("policy.retryBackoff",
+                "retryBackoff", spec.retryBackoff(), Duration.ofHours(24));
+        if (retries > 0 && backoff == null) {
+            backoff = DEFAULT_BACKOFF;
+        }
+        return new RunPolicy(timeout, network, overlap, misfire, retries, retries == 0 ? null : backoff);
+    }
+
+    private Duration timeout(String text) {
+        return text == null || text.isBlank() ? null : duration("policy.timeout", "timeout", text, maxTimeout);
+    }
+
+    private static Duration duration(String field, String name, String text, Duration longest) {
+        Duration value = ScheduleParser.parseDuration(text.strip()).orElseThrow(() -> invalid(field, "\"" + name
+                + "\" must be a duration such as \"PT2M\" or \"90s\"; \"" + text + "\" is not one."));
+        if (value.compareTo(SHORTEST) < 0 || value.compareTo(longest) > 0) {
+            throw invalid(field, "\"" + name + "\" must be between 1 second and " + longest
+                    + (name.equals("timeout") ? " (setting ses.run.max-timeout)" : "") + "; it is " + value + ".");
+        }
+        return value.withNanos(0);
+    }
+
+    private static <E extends Enum<E>> E choice(Class<E> type, String name, String text) {
+        String wanted = text.strip().toUpperCase(Locale.ROOT).replace('-', '_');
+        for (E value : type.getEnumConstants()) {
+            if (value.name().equals(wanted)) {
+                return value;
+            }
+        }
+        String allowed = Arrays.stream(type.getEnumConstants()).map(PolicySpec::name).collect(Collectors.joining(", "));
+        throw invalid("policy." + name, "\"" + name + "\" must be one of " + allowed + "; it is \"" + text + "\".");
+    }
+
+    private static RequestRejected invalid(String field, String detail) {
+        return RequestRejected.invalid(detail).with("field", field);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.scriptexecuter.script.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a script's runs are run: its own timeout (null: the server's default),
+ * whether its sandbox has network, what happens to overlapping and missed
+ * occurrences, and how often a failed run is tried again.
+ */
+@Embeddable
+public class RunPolicy {
+
+    @Column(name = "timeout_seconds")
+    private Long timeoutSeconds;
+
+    @Column(name = "allow_network", nullable = false)
+    private boolean allowNetwork;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "overlap_policy", nullable = false)
+    private OverlapPolicy overlap = OverlapPolicy.SKIP;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "misfire_policy", nullable = false)
+    private MisfirePolicy misfire = MisfirePolicy.FIRE_ONCE;
+
+    @Column(name = "retry_count", nullable = false)
+    private int retries;
+
+    @Column(name = "retry_backoff_seconds")
+    private Long retryBackoffSeconds;
+
+    protected RunPolicy() {
+    }
+
+    public RunPolicy(Duration timeout, boolean allowNetwork, OverlapPolicy overlap, MisfirePolicy misfire,
+                     int retries, Duration retryBackoff) {
+        this.timeoutSeconds = timeout == null ? null : timeout.toSeconds();
+        this.allowNetwork = allowNetwork;
+        this.overlap = Objects.requireNonNull(overlap);
+        this.misfire = Objects.requireNonNull(misfire);
+        this.retries = retries;
+        this.retryBackoffSeconds = retryBackoff == null ? null : retryBackoff.toSeconds();
+    }
+
+    public static RunPolicy defaults() {
+        return new RunPolicy(null, false, OverlapPolicy.SKIP, MisfirePolicy.FIRE_ONCE, 0, null);
+    }
+
+    /** The script's own timeout, or null for the server's default. */
+    public Duration timeout() {
+        return timeoutSeconds == null ? null : Duration.ofSeconds(timeoutSeconds);
+    }
+
+    public boolean allowNetwork() {
+        return allowNetwork;
+    }
+
+    public OverlapPolicy overlap() {
+        return overlap == null ? OverlapPolicy.SKIP : overlap;
+    }
+
+    public MisfirePolicy misfire() {
+        return misfire == null ? MisfirePolicy.FIRE_ONCE : misfire;
+    }
+
+    public int retries() {
+        return retries;
+    }
+
+    /** The wait before the first retry (doubling for each further one), or null when there are no retries. */
+    public Duration retryBackoff() {
+        return retryBackoffSeconds == null ? null : Duration.ofSeconds(retryBackoffSeconds);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RunPolicy that && allowNetwork == that.allowNetwork && retries == that.retries
+                && Objects.equals(timeoutSeconds, that.timeoutSeconds) && overlap() == that.overlap()
+                && misfire() == that.misfire() && Objects.equals(retryBackoffSeconds, that.retryBackoffSeconds);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(timeoutSeconds, allowNetwork, overlap(), misfire(), retries, retryBackoffSeconds);
+    }
+}

@@ -1,0 +1,182 @@
+package dev.scriptexecuter.execution.control;
+
+import dev.scriptexecuter.execution.entity.RunOutcome;
+import dev.scriptexecuter.infrastructure.WorkDirectory;
+import dev.scriptexecuter.python.control.TestPython;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Runaway, hostile and broken scripts against the real harness, interpreter,
+ * limits and (where bubblewrap works) sandbox: each ends with a clear outcome
+ * and leaves no process behind.
+ */
+class GuardRailsTest {
+
+    @TempDir
+    Path work;
+
+    private HarnessProcess cut;
+    private ScheduledExecutorService timers;
+
+    static RunConfinement confinement(Path work, String sandbox) {
+        RunConfinement confinement = new RunConfinement();
+        confinement.workDirectory = new WorkDirectory(work);
+        confinement.interpreter = TestPython.interpreter();
+        confinement.memoryLimit = "1g";
+        confinement.maxProcesses = 32;
+        confinement.sandboxSetting = sandbox;
+        return confinement;
+    }
+
+    /** The harness as the container wires it, on the real interpreter, in a test's work directory. */
+    static HarnessProcess harness(Path work, ScheduledExecutorService timers, RunConfinement confinement) {
+        HarnessProcess harness = new HarnessProcess();
+        harness.interpreter = TestPython.interpreter();
+        harness.files = TestPython.files(work);
+        harness.workDirectory = new WorkDirectory(work);
+        harness.liveRuns = new LiveRuns();
+        harness.clock = Clock.systemUTC();
+        harness.timeoutScheduler = timers;
+        harness.threadFactory = Thread::new;
+        harness.timeout = Duration.ofSeconds(30);
+        harness.logMaxBytes = 64 * 1024;
+        harness.maxDataBytes = 4096;
+        harness.confinement = confinement;
+        return harness;
+    }
+
+    @BeforeEach
+    void setUp() {
+        timers = Executors.newSingleThreadScheduledExecutor();
+        cut = harness(work, timers, confinement(work, "auto"));
+    }
+
+    @AfterEach
+    void tearDown() {
+        timers.shutdownNow();
+    }
+
+    private record Ran(String runId, RunResult result) {
+    }
+
+    private Ran run(String main, String data) {
+        RunTicket ticket = new RunTicket("guard-" + System.nanoTime(), "script-1", "test", main, null, null, data, 0,
+                true);
+        return new Ran(ticket.runId(), cut.run(ticket, cut.open(ticket.runId())));
+    }
+
+    private static void noProcessLeft(String runId) {
+        await("no process of the run is left").atMost(Duration.ofSeconds(5))
+                .until(() -> RunProcesses.of(runId).isEmpty());
+    }
+
+    @Test
+    void aBusyLoopTimesOutAndLeavesNoProcess() {
+        cut.timeout = Duration.ofSeconds(2);
+
+        Ran ran = run("def main(data):\n    while True:\n        pass\n", "{}");
+
+        assertThat(ran.result().outcome()).isEqualTo(RunOutcome.TIMED_OUT);
+        assertThat(ran.result().error()).contains("was killed");
+        noProcessLeft(ran.runId());
+    }
+
+    @Test
+    void aGigabyteOfOutputIsCutToTheLogCapWithAMarker() {
+        cut.confinement.memoryLimit = "4g";
+
+        Ran ran = run("def main(data):\n    print('x' * 10**9)\n    print('the end')\n", "{}");
+
+        assertThat(ran.result().outcome()).as(ran.result().error()).isEqualTo(RunOutcome.SUCCEEDED);
+        String log = ran.result().log();
+        assertThat(log.length()).as("the log keeps at most the cap").isLessThan(64 * 1024 + 1024);
+        assertThat(log).containsPattern("\\d+ bytes").contains("the end");
+        noProcessLeft(ran.runId());
+    }
+
+    @Test
+    void tenGigabytesOfMemoryAreRefusedWithAClearError() {
+        Ran ran = run("def main(data):\n    block = bytearray(10**10)\n", "{}");
+
+        assertThat(ran.result().outcome()).isEqualTo(RunOutcome.FAILED);
+        assertThat(ran.result().error()).contains("MemoryError").contains("ses.run.memory-limit");
+        noProcessLeft(ran.runId());
+    }
+
+    @Test
+    void aForkBombHitsTheProcessLimitAndIsCleanedUp() {
+        assumeTrue(cut.confinement.processesInCgroup(),
+                "without a pids cgroup a fork bomb is only held by RLIMIT_NPROC, which does not bind root");
+
+        Ran ran = run("import os\ndef main(data):\n    while True:\n        os.fork()\n", "{}");
+
+        assertThat(ran.result().outcome()).isEqualTo(RunOutcome.FAILED);
+        assertThat(ran.result().error()).contains("ses.run.max-processes");
+        noProcessLeft(ran.runId());
+    }
+
+    @Test
+    void inTheSandboxTheNetworkAndTheServersFilesAreOutOfReach() throws IOException {
+        assumeTrue(cut.confinement.sandboxed(), "bubblewrap is not usable here: "
+                + cut.confinement.notSandboxedBecause().orElse(""));
+        Path secret = Files.writeString(work.resolve("node-name"), "the server's own file");
+        try (ServerSocket listening = new ServerSocket(0)) {
+            String main = """
+                    import os, socket
+                    def main(data):
+                        s = socket.socket()
+                        s.settimeout(3)
+                        data['connect'] = s.connect_ex(('127.0.0.1', data['port']))
+                        try:
+                            open(data['secret']).read()
+                            data['secret'] = 'READ'
+                        except OSError as e:
+                            data['secret'] = type(e).__name__
+                        data['work'] = sorted(os.listdir(data['work']))
+                        data['uid'] = os.getuid()
+                        data['env'] = sorted(k for k in os.environ if not k.startswith('SES_'))
+                    """;
+            String data = "{\"port\": %d, \"secret\": \"%s\", \"work\": \"%s\"}".formatted(listening.getLocalPort(),
+                    secret, work);
+
+            Ran ran = run(main, data);
+
+            assertThat(ran.result().outcome()).as(ran.result().log()).isEqualTo(RunOutcome.SUCCEEDED);
+            String after = ran.result().dataToSave();
+            assertThat(after).as("no network: 127.0.0.1 is not the server's").doesNotContain("\"connect\":0");
+            assertThat(after).contains("\"secret\":\"FileNotFoundError\"");
+            assertThat(after).as("only the harness, the run's directory and its script's home")
+                    .contains("\"work\":[\"python\",\"runs\",\"scripts\"]");
+            assertThat(after).contains("\"uid\":65534");
+            assertThat(after).contains("\"env\":[\"HOME\",\"LANG\",\"PATH\",\"PWD\",\"PYTHONIOENCODING\"]");
+        }
+    }
+
+    @Test
+    void withoutTheSandboxTheSameScriptSeesTheServersFiles() throws IOException {
+        cut.confinement = confinement(work, "off");
+        Path secret = Files.writeString(work.resolve("node-name"), "the server's own file");
+
+        Ran ran = run("def main(data):\n    data['secret'] = open(data['secret']).read()\n",
+                "{\"secret\": \"%s\"}".formatted(secret));
+
+        assertThat(ran.result().dataToSave()).as("the check above can fail").contains("the server's own file");
+        assertThat(cut.confinement.notSandboxedBecause()).get().asString().contains("ses.sandbox=off");
+    }
+}
