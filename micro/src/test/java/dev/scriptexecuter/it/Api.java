@@ -2,6 +2,7 @@ package dev.scriptexecuter.it;
 
 import dev.scriptexecuter.execution.control.RunProcesses;
 import jakarta.json.Json;
+import jakarta.json.JsonValue;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 
@@ -137,6 +138,12 @@ public final class Api {
         await().atMost(atMost).pollInterval(Duration.ofMillis(100))
                 .until(() -> "FINISHED".equals(get("api/runs/" + runId).json().getString("status")));
         return get("api/runs/" + runId).json();
+    }
+
+    /** A script's runs, newest first (up to 500). */
+    public List<JsonObject> runsOf(String scriptId) {
+        return get("api/scripts/" + scriptId + "/runs?limit=500").json().getJsonArray("items").stream()
+                .map(JsonValue::asJsonObject).toList();
     }
 
     /** A script that prints {@code sleeping} and then sleeps, for tests that end runs. */

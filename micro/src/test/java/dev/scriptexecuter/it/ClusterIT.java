@@ -62,21 +62,16 @@ class ClusterIT {
             JsonObject interrupted = onB.awaitFinished(orphan, WAIT);
             assertThat(interrupted.getString("outcome")).isEqualTo("INTERRUPTED");
             assertThat(interrupted.getString("error")).contains("node-a").contains("lease");
-            await().atMost(WAIT).until(() -> runsOf(onB, ticker).stream().anyMatch(r -> "node-b".equals(r.getString("nodeName"))
+            await().atMost(WAIT).until(() -> onB.runsOf(ticker).stream().anyMatch(r -> "node-b".equals(r.getString("nodeName"))
                     && !r.isNull("scheduledFor") && Instant.parse(r.getString("scheduledFor")).isAfter(killed.plusSeconds(2))));
-            System.out.printf("ticker runs by node: %s%n", runsOf(onB, ticker).stream()
+            System.out.printf("ticker runs by node: %s%n", onB.runsOf(ticker).stream()
                     .collect(java.util.stream.Collectors.groupingBy(r -> r.getString("nodeName"),
                             java.util.stream.Collectors.counting())));
         }
     }
 
-    private static List<JsonObject> runsOf(Api api, String scriptId) {
-        return api.get("api/scripts/" + scriptId + "/runs?limit=500").json().getJsonArray("items").stream()
-                .map(JsonValue::asJsonObject).toList();
-    }
-
     private static List<Instant> scheduled(Api api, String scriptId) {
-        return runsOf(api, scriptId).stream().filter(r -> !r.isNull("scheduledFor"))
+        return api.runsOf(scriptId).stream().filter(r -> !r.isNull("scheduledFor"))
                 .map(r -> Instant.parse(r.getString("scheduledFor"))).sorted().toList();
     }
 }

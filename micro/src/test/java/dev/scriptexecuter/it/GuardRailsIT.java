@@ -117,21 +117,21 @@ class GuardRailsIT extends MicroIT {
             assertThat(api.patch("api/scripts/" + id, "{\"active\": false}").status()).isEqualTo(200);
         }
         for (String id : List.of(skip, queue, allow)) {
-            await().atMost(RUN_TIME).until(() -> runs(id).stream().allMatch(r -> "FINISHED".equals(r.getString("status"))));
+            await().atMost(RUN_TIME).until(() -> api.runsOf(id).stream().allMatch(r -> "FINISHED".equals(r.getString("status"))));
         }
 
-        List<JsonObject> skipped = runs(skip);
+        List<JsonObject> skipped = api.runsOf(skip);
         assertThat(outcomes(skipped)).contains("SUCCEEDED", "OVERLAPPED").doesNotContain("STOPPED");
         assertThat(overlapping(executed(skipped))).as("skip never runs two at once").isFalse();
         assertThat(waitedBehind(executed(skipped))).as("skip never runs one that was due during another").isFalse();
 
-        List<JsonObject> queued = runs(queue);
+        List<JsonObject> queued = api.runsOf(queue);
         assertThat(overlapping(executed(queued))).as("queue never runs two at once").isFalse();
         assertThat(waitedBehind(executed(queued))).as("queue runs one that was due during another, afterwards")
                 .isTrue();
         assertThat(outcomes(queued)).as("at most one waits; the others are OVERLAPPED").contains("SUCCEEDED", "OVERLAPPED");
 
-        List<JsonObject> allowed = runs(allow);
+        List<JsonObject> allowed = api.runsOf(allow);
         assertThat(outcomes(allowed)).containsOnly("SUCCEEDED");
         assertThat(overlapping(executed(allowed))).as("allow runs them side by side").isTrue();
         System.out.printf("overlap policies over 8 s: skip %s, queue %s, allow %s%n", outcomes(skipped),
@@ -144,10 +144,10 @@ class GuardRailsIT extends MicroIT {
                 "{\"retries\": 2, \"retryBackoff\": \"1s\"}");
 
         String first = api.run(id, true);
-        await().atMost(RUN_TIME).until(() -> runs(id).size() == 3
-                && runs(id).stream().allMatch(r -> "FINISHED".equals(r.getString("status"))));
+        await().atMost(RUN_TIME).until(() -> api.runsOf(id).size() == 3
+                && api.runsOf(id).stream().allMatch(r -> "FINISHED".equals(r.getString("status"))));
 
-        List<JsonObject> tries = runs(id).stream().sorted(Comparator.comparingInt(r -> r.getInt("attempt"))).toList();
+        List<JsonObject> tries = api.runsOf(id).stream().sorted(Comparator.comparingInt(r -> r.getInt("attempt"))).toList();
         assertThat(tries).extracting(r -> r.getInt("attempt")).containsExactly(1, 2, 3);
         assertThat(tries).extracting(r -> r.getString("outcome")).containsOnly("FAILED");
         assertThat(tries.get(0).getString("id")).isEqualTo(first);
@@ -157,12 +157,7 @@ class GuardRailsIT extends MicroIT {
         assertThat(secondQueued).as("after the backoff")
                 .isAfterOrEqualTo(Instant.parse(tries.get(0).getString("finishedAt")).plusMillis(900));
         await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> true);
-        assertThat(runs(id)).as("no fourth try").hasSize(3);
-    }
-
-    private List<JsonObject> runs(String scriptId) {
-        return api.get("api/scripts/" + scriptId + "/runs?limit=500").json().getJsonArray("items").stream()
-                .map(JsonValue::asJsonObject).toList();
+        assertThat(api.runsOf(id)).as("no fourth try").hasSize(3);
     }
 
     private static List<String> outcomes(List<JsonObject> runs) {

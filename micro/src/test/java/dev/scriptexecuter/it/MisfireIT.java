@@ -44,7 +44,7 @@ class MisfireIT {
             scripts = Map.of("fire-once", everyTwoSeconds(api, "fire-once"), "skip", everyTwoSeconds(api, "skip"),
                     "fire-all", everyTwoSeconds(api, "fire-all"));
             for (String id : scripts.values()) {
-                await().atMost(WAIT).until(() -> runs(api, id).stream().anyMatch(r -> "SUCCEEDED".equals(outcome(r))));
+                await().atMost(WAIT).until(() -> api.runsOf(id).stream().anyMatch(r -> "SUCCEEDED".equals(outcome(r))));
             }
             server.kill();
             killedAt = Instant.now();
@@ -56,12 +56,12 @@ class MisfireIT {
                 assertThat(after.patch("api/scripts/" + id, "{\"active\": false}").status()).isEqualTo(200);
             }
             for (String id : scripts.values()) {
-                await().atMost(WAIT).until(() -> runs(after, id).stream().allMatch(r -> "FINISHED".equals(r.getString("status"))));
+                await().atMost(WAIT).until(() -> after.runsOf(id).stream().allMatch(r -> "FINISHED".equals(r.getString("status"))));
             }
 
             assertThat(catchUps(after, scripts.get("fire-once"))).as("fire-once: one catch-up run").hasSize(1);
             assertThat(catchUps(after, scripts.get("skip"))).as("skip: none").isEmpty();
-            assertThat(runs(after, scripts.get("skip"))).as("skip: nothing was due while the server was down")
+            assertThat(after.runsOf(scripts.get("skip"))).as("skip: nothing was due while the server was down")
                     .noneMatch(r -> !r.isNull("scheduledFor") && Instant.parse(r.getString("scheduledFor")).isAfter(killedAt)
                             && Instant.parse(r.getString("scheduledFor")).isBefore(killedAt.plus(EVERY.multipliedBy(6))));
 
@@ -75,7 +75,7 @@ class MisfireIT {
                 assertThat(Duration.between(missed.get(i - 1), missed.get(i))).as("one per occurrence, none left out")
                         .isEqualTo(EVERY);
             }
-            Instant lastBeforeKill = runs(after, scripts.get("fire-all")).stream()
+            Instant lastBeforeKill = after.runsOf(scripts.get("fire-all")).stream()
                     .filter(r -> "SCHEDULED".equals(r.getString("trigger")) && !r.isNull("scheduledFor"))
                     .map(r -> Instant.parse(r.getString("scheduledFor"))).filter(at -> at.isBefore(killedAt))
                     .max(Comparator.naturalOrder()).orElseThrow();
@@ -115,18 +115,13 @@ class MisfireIT {
                 .formatted(quote("misfire-" + misfire), quote(misfire)));
     }
 
-    private static List<JsonObject> runs(Api api, String scriptId) {
-        return api.get("api/scripts/" + scriptId + "/runs?limit=500").json().getJsonArray("items").stream()
-                .map(JsonValue::asJsonObject).toList();
-    }
-
     private static String outcome(JsonObject run) {
         return run.isNull("outcome") ? null : run.getString("outcome");
     }
 
     /** When the catch-up runs were due, in order. */
     private static List<Instant> catchUps(Api api, String scriptId) {
-        return runs(api, scriptId).stream().filter(r -> "CATCH_UP".equals(r.getString("trigger")))
+        return api.runsOf(scriptId).stream().filter(r -> "CATCH_UP".equals(r.getString("trigger")))
                 .map(r -> Instant.parse(r.getString("scheduledFor"))).sorted().toList();
     }
 }

@@ -133,11 +133,11 @@ class RunsIT extends MicroIT {
                 quote("def main(data):\n    data[\"n\"] = data.get(\"n\", 0) + 1\n"),
                 "{\"kind\": \"interval\", \"every\": \"PT1S\"}"));
         await().atMost(Duration.between(Instant.now(), created.plusSeconds(5))).pollInterval(Duration.ofMillis(200))
-                .until(() -> runs(id).stream().filter(r -> "SUCCEEDED".equals(outcome(r))).count() >= 3);
+                .until(() -> api.runsOf(id).stream().filter(r -> "SUCCEEDED".equals(outcome(r))).count() >= 3);
         assertThat(api.patch("api/scripts/" + id, "{\"active\": false}").status()).isEqualTo(200);
-        await().atMost(RUN_TIME).until(() -> runs(id).stream().allMatch(r -> "FINISHED".equals(r.getString("status"))));
+        await().atMost(RUN_TIME).until(() -> api.runsOf(id).stream().allMatch(r -> "FINISHED".equals(r.getString("status"))));
 
-        List<JsonObject> runs = runs(id);
+        List<JsonObject> runs = api.runsOf(id);
         assertThat(runs).allSatisfy(r -> {
             assertThat(r.getString("trigger")).isEqualTo("SCHEDULED");
             assertThat(outcome(r)).isEqualTo("SUCCEEDED");
@@ -163,11 +163,6 @@ class RunsIT extends MicroIT {
         assertThat(run.getString("error")).contains("data was changed while this run ran");
         assertThat(run.isNull("dataAfter")).isTrue();
         assertThat(api.get("api/scripts/" + id).json().getJsonObject("data").toString()).isEqualTo("{\"reset\":true}");
-    }
-
-    private List<JsonObject> runs(String scriptId) {
-        return api.get("api/scripts/" + scriptId + "/runs?limit=500").json().getJsonArray("items").stream()
-                .map(v -> v.asJsonObject()).toList();
     }
 
     private static String outcome(JsonObject run) {

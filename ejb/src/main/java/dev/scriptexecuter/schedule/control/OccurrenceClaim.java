@@ -68,15 +68,7 @@ public class OccurrenceClaim {
         Instant now = clock.instant();
         Instant due = occurrence.due();
         Instant next = script.schedule().firstAfter(now.isAfter(due) ? now : due).orElse(null);
-        // Native SQL: EclipseLink's JPQL bulk update would also bump the script's @Version, and a person
-        // saving the script at this moment would get a needless conflict.
-        var update = next == null
-                ? em.createNativeQuery("UPDATE script SET next_fire_at = NULL WHERE id = ? AND next_fire_at = ?")
-                        .setParameter(1, script.id()).setParameter(2, column(due))
-                : em.createNativeQuery("UPDATE script SET next_fire_at = ? WHERE id = ? AND next_fire_at = ?")
-                        .setParameter(1, column(next)).setParameter(2, script.id()).setParameter(3, column(due));
-        int won = update.executeUpdate();
-        if (won == 0) {
+        if (!moveNextFire(script.id(), due, next)) {
             return new Claim(null, currentNextFire(script.id()));
         }
         RunPolicy policy = script.policy();
@@ -114,13 +106,21 @@ public class OccurrenceClaim {
                 || !script.nextFireAt().isBefore(now.minus(MISFIRE_GRACE))) {
             return false;
         }
-        Instant next = script.schedule().firstAfter(now).orElse(null);
-        var update = next == null
+        return moveNextFire(scriptId, script.nextFireAt(), script.schedule().firstAfter(now).orElse(null));
+    }
+
+    /**
+     * Moves a script's next fire time from {@code from} to {@code to} (null: none) if it is still
+     * {@code from}; true if this call moved it. Native SQL: EclipseLink's JPQL bulk update would also
+     * bump the script's @Version, and a person saving the script at this moment would get a needless
+     * conflict.
+     */
+    private boolean moveNextFire(String scriptId, Instant from, Instant to) {
+        var update = to == null
                 ? em.createNativeQuery("UPDATE script SET next_fire_at = NULL WHERE id = ? AND next_fire_at = ?")
-                        .setParameter(1, scriptId).setParameter(2, column(script.nextFireAt()))
+                        .setParameter(1, scriptId).setParameter(2, column(from))
                 : em.createNativeQuery("UPDATE script SET next_fire_at = ? WHERE id = ? AND next_fire_at = ?")
-                        .setParameter(1, column(next)).setParameter(2, scriptId)
-                        .setParameter(3, column(script.nextFireAt()));
+                        .setParameter(1, column(to)).setParameter(2, scriptId).setParameter(3, column(from));
         return update.executeUpdate() == 1;
     }
 
