@@ -44,6 +44,11 @@ public class SchemaMigrator {
                     .dataSource(dataSource)
                     .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
                     .table("ses_schema_history")
+                    // The database may already hold other tables, such as the batch job
+                    // repository WildFly creates before the application starts: start the
+                    // history below V1 then, so every migration still runs.
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
                     .load()
                     .migrate();
             LOG.info(() -> "Database schema at version " + result.targetSchemaVersion

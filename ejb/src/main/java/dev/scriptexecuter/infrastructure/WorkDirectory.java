@@ -14,7 +14,7 @@ import java.util.Optional;
  * The directory where the server keeps its files: the extracted Python
  * helpers, one folder per run while it runs, one working folder per script.
  * Defaults to a folder inside the Payara instance root (so {@code --rootDir}
- * keeps it), else to the temp directory.
+ * keeps it) or WildFly's data directory, else to the temp directory.
  */
 @ApplicationScoped
 public class WorkDirectory {
@@ -52,6 +52,10 @@ public class WorkDirectory {
         String instanceRoot = System.getProperty("com.sun.aas.instanceRoot");
         if (instanceRoot != null) {
             return Path.of(instanceRoot, "script-executer");
+        }
+        String wildFlyData = System.getProperty("jboss.server.data.dir");
+        if (wildFlyData != null) {
+            return Path.of(wildFlyData, "script-executer");
         }
         return Path.of(System.getProperty("java.io.tmpdir"), "script-executer");
     }

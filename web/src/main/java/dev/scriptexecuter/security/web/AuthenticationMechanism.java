@@ -123,10 +123,12 @@ public class AuthenticationMechanism implements HttpAuthenticationMechanism {
             response.setContentType(Problems.MEDIA_TYPE);
             response.setCharacterEncoding("UTF-8");
             response.getWriter().write(Problems.json(401, "unauthenticated", "Unauthorized", detail));
+            response.flushBuffer();
         } catch (IOException e) {
             return context.responseUnauthorized();
         }
-        return AuthenticationStatus.SEND_FAILURE;
+        // "The mechanism has answered": with SEND_FAILURE WildFly replaces the body with its HTML error page.
+        return AuthenticationStatus.SEND_CONTINUE;
     }
 
     private static boolean isApi(HttpServletRequest request) {

@@ -1,10 +1,11 @@
-package dev.scriptexecuter.execution.control;
+package dev.scriptexecuter.execution.rest;
 
+import dev.scriptexecuter.execution.control.RunAdmission;
+import dev.scriptexecuter.execution.control.RunConfinement;
 import dev.scriptexecuter.infrastructure.WorkDirectory;
 import dev.scriptexecuter.python.control.PythonInterpreter;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -20,30 +21,24 @@ import java.sql.Connection;
  * MicroProfile Health: {@code /health/ready} says whether this node can take
  * runs (database reachable, Python found, work directory writable; the
  * sandbox state and the runs admitted are reported), {@code /health/live} that the
- * application is deployed.
+ * application is deployed. WildFly's MicroProfile Health does not look into
+ * the modules of an EAR: there {@code /health/ready} (management port) reports
+ * the server's and the deployment's state, not these checks.
  */
-@ApplicationScoped
-public class NodeHealth {
+public final class NodeHealth {
 
-    @Resource(lookup = "java:comp/DefaultDataSource")
-    DataSource dataSource;
+    private NodeHealth() {
+    }
 
-    @Inject
-    PythonInterpreter interpreter;
-
-    @Inject
-    WorkDirectory workDirectory;
-
-    @Inject
-    RunConfinement confinement;
-
-    @Inject
-    RunAdmission admission;
-
-    @Produces
     @Readiness
-    HealthCheck database() {
-        return () -> {
+    @ApplicationScoped
+    public static class Database implements HealthCheck {
+
+        @Resource(lookup = "java:comp/DefaultDataSource")
+        DataSource dataSource;
+
+        @Override
+        public HealthCheckResponse call() {
             try (Connection connection = dataSource.getConnection()) {
                 boolean valid = connection.isValid(2);
                 return HealthCheckResponse.named("database").status(valid)
@@ -52,13 +47,18 @@ public class NodeHealth {
                 return HealthCheckResponse.named("database").down().withData("error", String.valueOf(e.getMessage()))
                         .build();
             }
-        };
+        }
     }
 
-    @Produces
     @Readiness
-    HealthCheck python() {
-        return () -> {
+    @ApplicationScoped
+    public static class Python implements HealthCheck {
+
+        @Inject
+        PythonInterpreter interpreter;
+
+        @Override
+        public HealthCheckResponse call() {
             try {
                 Path executable = interpreter.executable();
                 return HealthCheckResponse.named("python").status(Files.isExecutable(executable))
@@ -67,31 +67,50 @@ public class NodeHealth {
                 return HealthCheckResponse.named("python").down().withData("error", String.valueOf(e.getMessage()))
                         .build();
             }
-        };
+        }
     }
 
-    @Produces
     @Readiness
-    HealthCheck workDirectory() {
-        return () -> {
+    @ApplicationScoped
+    public static class Work implements HealthCheck {
+
+        @Inject
+        WorkDirectory workDirectory;
+
+        @Override
+        public HealthCheckResponse call() {
             Path root = workDirectory.root();
             return HealthCheckResponse.named("work-directory")
                     .status(Files.isDirectory(root) && Files.isWritable(root)).build();
-        };
+        }
     }
 
-    @Produces
     @Readiness
-    HealthCheck runs() {
-        return () -> HealthCheckResponse.named("runs").up()
-                .withData("sandboxed", confinement.sandboxed())
-                .withData("admitted", admission.admitted())
-                .withData("limits", admission.limits()).build();
+    @ApplicationScoped
+    public static class Runs implements HealthCheck {
+
+        @Inject
+        RunConfinement confinement;
+
+        @Inject
+        RunAdmission admission;
+
+        @Override
+        public HealthCheckResponse call() {
+            return HealthCheckResponse.named("runs").up()
+                    .withData("sandboxed", confinement.sandboxed())
+                    .withData("admitted", admission.admitted())
+                    .withData("limits", admission.limits()).build();
+        }
     }
 
-    @Produces
     @Liveness
-    HealthCheck deployed() {
-        return () -> HealthCheckResponse.up("application");
+    @ApplicationScoped
+    public static class Deployed implements HealthCheck {
+
+        @Override
+        public HealthCheckResponse call() {
+            return HealthCheckResponse.up("application");
+        }
     }
 }
