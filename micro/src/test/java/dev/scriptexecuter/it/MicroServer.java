@@ -123,6 +123,25 @@ public final class MicroServer implements AutoCloseable {
         }
     }
 
+    /** The server's process, to tell that it kept running (or was started again). */
+    public ProcessHandle process() {
+        return process.toHandle();
+    }
+
+    /** Asks the server to stop (SIGTERM), as {@code docker stop} does, without waiting. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** Everything the server has printed so far. */
+    public String log() {
+        try {
+            return Files.readString(logFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Ends the server the hard way, as a crash or {@code kill -9} would; {@link #start} brings it back on the same port. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

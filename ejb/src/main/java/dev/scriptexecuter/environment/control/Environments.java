@@ -32,6 +32,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -101,6 +103,11 @@ public class Environments {
 
     private final Map<String, CompletableFuture<Path>> builds = new ConcurrentHashMap<>();
     private final Map<Path, AtomicInteger> inUse = new ConcurrentHashMap<>();
+    /**
+     * Builds hold it shared while their folder exists unlinked, a sweep exclusively: a sweep that
+     * listed the folders just as a build created its own would delete it under pip.
+     */
+    private final ReadWriteLock buildingOrSweeping = new ReentrantReadWriteLock();
 
     /** An environment a run holds while it runs, so that a sweep does not delete it under the run. */
     public interface Lease extends AutoCloseable {
@@ -209,12 +216,16 @@ public class Environments {
 
     /** Deletes builds no link points at and no run uses: left by a killed server or replaced by a rebuild. */
     public List<Path> sweep() {
-        if (builds.values().stream().anyMatch(build -> !build.isDone())) {
+        if (!buildingOrSweeping.writeLock().tryLock()) {
             return List.of();
         }
-        Set<String> keep = inUse.entrySet().stream().filter(e -> e.getValue().get() > 0)
-                .map(e -> e.getKey().getParent().getParent().getFileName().toString()).collect(Collectors.toSet());
-        return builder().sweep(keep);
+        try {
+            Set<String> keep = inUse.entrySet().stream().filter(e -> e.getValue().get() > 0)
+                    .map(e -> e.getKey().getParent().getParent().getFileName().toString()).collect(Collectors.toSet());
+            return builder().sweep(keep);
+        } finally {
+            buildingOrSweeping.writeLock().unlock();
+        }
     }
 
     private CompletableFuture<Path> build(String id, String text, boolean again) {
@@ -225,6 +236,15 @@ public class Environments {
     }
 
     private Path buildLocked(String id, String text, boolean again) {
+        buildingOrSweeping.readLock().lock();
+        try {
+            return buildLockedAgainstSweeps(id, text, again);
+        } finally {
+            buildingOrSweeping.readLock().unlock();
+        }
+    }
+
+    private Path buildLockedAgainstSweeps(String id, String text, boolean again) {
         Path root = workDirectory.directory("environments");
         try {
             Files.createDirectories(root.resolve("locks"));

@@ -90,8 +90,10 @@ public class RunService {
     @PermitAll
     public void launch(String runId) {
         if (!admission.admit()) {
-            ledger.abandon(runId, RunOutcome.REJECTED, "Node '" + node.name() + "' had as many runs running and"
-                    + " waiting for a slot as it takes (" + admission.limits() + "); this run was not started.");
+            ledger.abandon(runId, RunOutcome.REJECTED, admission.closed()
+                    ? "Node '" + node.name() + "' was shutting down; this run was not started."
+                    : "Node '" + node.name() + "' had as many runs running and waiting for a slot as it takes ("
+                    + admission.limits() + "); this run was not started.");
             return;
         }
         Properties parameters = new Properties();

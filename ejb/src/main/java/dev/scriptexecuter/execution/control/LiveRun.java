@@ -19,6 +19,7 @@ public class LiveRun {
     private volatile Process process;
     private volatile boolean stopRequested;
     private volatile boolean timedOut;
+    private volatile String interruptedBecause;
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private volatile RunTicket ticket;
     private volatile Environments.Lease environment;
@@ -86,6 +87,16 @@ public class LiveRun {
     /** Completes when somebody stops the run, so that waiting for its environment can end early. */
     CompletableFuture<Void> stopped() {
         return stopped;
+    }
+
+    /** Ends the run because the node is going away; it is recorded INTERRUPTED with the reason. */
+    public void interrupt(String reason) {
+        interruptedBecause = reason;
+        stop();
+    }
+
+    String interruptedBecause() {
+        return interruptedBecause;
     }
 
     void timeOut() {

@@ -26,10 +26,14 @@ public class RunAdmission {
 
     private final AtomicInteger admitted = new AtomicInteger();
     private volatile Semaphore slots;
+    private volatile boolean closed;
 
-    /** Counts a run in, or says no when slots and queue are full. Every admitted run must {@link #leave}. */
+    /** Counts a run in, or says no when slots and queue are full or the node is shutting down. Every admitted run must {@link #leave}. */
     public boolean admit() {
         while (true) {
+            if (closed) {
+                return false;
+            }
             int now = admitted.get();
             if (now >= maxConcurrent + queueLength) {
                 return false;
@@ -40,14 +44,23 @@ public class RunAdmission {
         }
     }
 
-    /** Waits for a free slot; false if the run was stopped meanwhile (it then has no slot). */
+    /** Waits for a free slot; false if the run was stopped or the node began shutting down meanwhile (it then has no slot). */
     boolean awaitSlot(LiveRun live) throws InterruptedException {
         while (!slots().tryAcquire(100, TimeUnit.MILLISECONDS)) {
-            if (live.stopRequested()) {
+            if (live.stopRequested() || closed) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The node is shutting down: no run is admitted or given a slot any more. */
+    public void close() {
+        closed = true;
+    }
+
+    public boolean closed() {
+        return closed;
     }
 
     /** A run is over: its slot (if it had one) and its place are free again. */

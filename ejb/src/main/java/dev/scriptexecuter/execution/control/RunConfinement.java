@@ -142,7 +142,9 @@ public class RunConfinement {
             command.add("--as=" + bytes);
         }
         if (alsoProcesses) {
-            command.add("--nproc=" + maxProcesses);
+            // RLIMIT_NPROC counts every task of the user, the server's own threads and other runs included:
+            // allow what there is now plus the run's own share.
+            command.add("--nproc=" + (userTasks() + maxProcesses));
         }
         command.add("--");
         return command;
@@ -249,6 +251,38 @@ public class RunConfinement {
             LOG.warning(() -> "No pids cgroup for runs (" + found.cgroupProblem() + "); the process limit falls back"
                     + " to RLIMIT_NPROC, which does not bind a server running as root.");
         }
+    }
+
+    /** Tasks (processes and threads) of the user this server runs as, counted in /proc; 0 where that fails. */
+    static long userTasks() {
+        try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
+            String uid = realUid(Path.of("/proc/self/status"));
+            return entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .mapToLong(p -> {
+                        try {
+                            List<String> status = Files.readAllLines(p.resolve("status"));
+                            return uid.equals(realUid(status)) ? threads(status) : 0;
+                        } catch (IOException | RuntimeException e) {
+                            return 0; // gone meanwhile
+                        }
+                    }).sum();
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static String realUid(Path status) throws IOException {
+        return realUid(Files.readAllLines(status));
+    }
+
+    private static String realUid(List<String> status) {
+        return status.stream().filter(line -> line.startsWith("Uid:")).findFirst()
+                .map(line -> line.substring(4).trim().split("\\s+")[0]).orElseThrow();
+    }
+
+    private static long threads(List<String> status) {
+        return status.stream().filter(line -> line.startsWith("Threads:")).findFirst()
+                .map(line -> Long.parseLong(line.substring(8).trim())).orElse(1L);
     }
 
     /** Our own pids cgroup (v1, or v2 where the pids controller can be used below ours) for this work directory. */

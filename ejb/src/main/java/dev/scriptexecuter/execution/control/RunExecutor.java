@@ -4,7 +4,9 @@ import dev.scriptexecuter.environment.control.Environments;
 import dev.scriptexecuter.execution.entity.RunOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -14,7 +16,9 @@ import java.util.logging.Logger;
  * for a free run slot on this node, mark it running and get its environment
  * (building it if need be), then run the
  * harness and record the outcome. Whatever goes wrong on the way, the run ends
- * with an outcome.
+ * with an outcome; a result the database cannot take at that moment (it is
+ * restarting, say) is written again until it can, up to
+ * {@code ses.run.result-retry}, so a run that finished is not lost.
  */
 @ApplicationScoped
 public class RunExecutor {
@@ -38,6 +42,10 @@ public class RunExecutor {
     Environments environments;
 
     @Inject
+    @ConfigProperty(name = "ses.run.result-retry", defaultValue = "PT10M")
+    Duration resultRetry;
+
+    @Inject
     RunAdmission admission;
 
     /** @return {@link #READY}, {@link #NOT_STARTED} when the run was no longer queued, or the outcome it ended with */
@@ -50,6 +58,10 @@ public class RunExecutor {
                 slot = admission.awaitSlot(live);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+            if (!slot && admission.closed()) {
+                ledger.abandon(runId, RunOutcome.INTERRUPTED, "The node shut down before the run got a slot.");
+                return RunOutcome.INTERRUPTED.name();
             }
             if (!slot) {
                 ledger.abandon(runId, RunOutcome.STOPPED, "Stopped while it waited for a free run slot.");
@@ -74,7 +86,7 @@ public class RunExecutor {
                 failure = new RunResult(RunOutcome.ENVIRONMENT_FAILED, null,
                         "The server could not prepare the environment: " + e.getMessage(), null, null);
             }
-            ledger.complete(runId, failure, ticket.get().dataVersion());
+            record(runId, failure, ticket.get().dataVersion());
             return failure.outcome().name();
         } finally {
             if (!handedOn) {
@@ -100,12 +112,40 @@ public class RunExecutor {
                 LOG.log(Level.WARNING, "Run " + runId + " failed inside the server", e);
                 result = RunResult.failed("The server could not run the script: " + e.getMessage(), live.log().text());
             }
-            ledger.complete(runId, result, ticket.dataVersion());
+            record(runId, result, ticket.dataVersion());
             return result.outcome().name();
         } finally {
             live.releaseEnvironment();
             liveRuns.remove(runId);
             admission.leave(true);
+        }
+    }
+
+    /** Writes a run's result, trying again (0.5 s, doubling to 10 s) while the database refuses it. */
+    private void record(String runId, RunResult result, long dataVersion) {
+        long giveUpAt = System.nanoTime() + resultRetry.toNanos();
+        long pauseMillis = 500;
+        while (true) {
+            try {
+                ledger.complete(runId, result, dataVersion);
+                return;
+            } catch (RuntimeException e) {
+                if (System.nanoTime() - giveUpAt > 0) {
+                    LOG.log(Level.SEVERE, "The result of run " + runId + " (" + result.outcome() + ") could not be"
+                            + " written within ses.run.result-retry (" + resultRetry + "); it is lost", e);
+                    throw e;
+                }
+                long pause = pauseMillis;
+                LOG.warning(() -> "The result of run " + runId + " (" + result.outcome() + ") could not be written ("
+                        + e + "); trying again in " + pause + " ms");
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                pauseMillis = Math.min(pauseMillis * 2, 10_000);
+            }
         }
     }
 

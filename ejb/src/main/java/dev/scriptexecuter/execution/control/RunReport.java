@@ -34,6 +34,9 @@ final class RunReport {
         if (exitedByItself && Files.isRegularFile(output)) {
             return reported(output, exitCode, log, maxDataBytes);
         }
+        if (live.interruptedBecause() != null) {
+            return new RunResult(RunOutcome.INTERRUPTED, exitCode, live.interruptedBecause(), log, null);
+        }
         if (live.stopRequested()) {
             return new RunResult(RunOutcome.STOPPED, exitCode, "Stopped on request.", log, null);
         }

@@ -17,5 +17,10 @@ public enum RunOutcome {
     /** Its node had as many runs running and queued as it takes (ses.run.max-concurrent, ses.run.queue-length). */
     REJECTED,
     /** It was due while the previous run still ran, so it did not start. */
-    OVERLAPPED
+    OVERLAPPED,
+    /**
+     * It came and went while the node's timer for an earlier occurrence fired late (a busy node): the
+     * earlier one ran, this one is recorded, not run (as the misfire policy fire-once would after a restart).
+     */
+    MISSED
 }

@@ -1,6 +1,7 @@
 package dev.scriptexecuter.schedule.boundary;
 
 import dev.scriptexecuter.execution.boundary.RunService;
+import dev.scriptexecuter.execution.control.RunAdmission;
 import dev.scriptexecuter.execution.control.RunConfinement;
 import dev.scriptexecuter.execution.control.RunLedger;
 import dev.scriptexecuter.infrastructure.Node;
@@ -12,6 +13,8 @@ import dev.scriptexecuter.script.entity.MisfirePolicy;
 import dev.scriptexecuter.script.entity.Script;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -40,6 +43,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -48,8 +52,14 @@ import java.util.logging.Logger;
  * script's next fire time as stored in the database (the database, not the
  * timer service, is the memory that survives restarts). When a timer fires,
  * the occurrence is claimed in the database first; only the winner runs it.
+ * <p>
+ * Timers fire concurrently (bean-managed concurrency): claiming and starting a
+ * run take database round trips, and with the container's default write lock
+ * fifty scripts due in the same second were claimed one after the other, seconds late.
+ * Only arming a timer is serialised.
  */
 @Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @Startup
 @DependsOn("SchemaMigrator")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -77,6 +87,9 @@ public class Scheduler {
     RunConfinement confinement;
 
     @Inject
+    RunAdmission admission;
+
+    @Inject
     @ConfigProperty(name = "ses.schedule.resync", defaultValue = "PT5S")
     Duration resyncEvery;
 
@@ -86,7 +99,7 @@ public class Scheduler {
     @Inject
     Clock clock;
 
-    private final Map<String, Timer> timers = new HashMap<>();
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     @PostConstruct
     void start() {
@@ -128,6 +141,9 @@ public class Scheduler {
         }
         Occurrence occurrence = (Occurrence) timer.getInfo();
         timers.remove(occurrence.scriptId(), timer);
+        if (admission.closed()) {
+            return; // shutting down: another node claims it, or this one after its restart (misfire policy)
+        }
         try {
             OccurrenceClaim.Claim claim = claims.claim(occurrence);
             if (claim.runId() != null) {
@@ -187,7 +203,7 @@ public class Scheduler {
         return armed;
     }
 
-    private void arm(String scriptId, Instant due) {
+    private synchronized void arm(String scriptId, Instant due) {
         Timer previous = timers.remove(scriptId);
         if (previous != null) {
             cancelQuietly(previous);

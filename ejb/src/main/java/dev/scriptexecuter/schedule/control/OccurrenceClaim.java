@@ -91,6 +91,15 @@ public class OccurrenceClaim {
             }
             em.persist(run);
         }
+        if (policy.misfire() != MisfirePolicy.FIRE_ALL) {
+            // every occurrence gets its row: those that passed while this one was late are recorded, not run
+            for (Instant passed : missedSince(script, due, now).stream().filter(at -> !at.equals(due)).toList()) {
+                Run missed = new Run(script, TriggerKind.SCHEDULED, passed, node.name(), now);
+                missed.finish(RunOutcome.MISSED, null, "Due while this node's timer for the occurrence of " + due
+                        + " fired late (at " + now + "); that one was claimed, this one was not run.", null, null, now);
+                em.persist(missed);
+            }
+        }
         return new Claim(launch, next);
     }
 
