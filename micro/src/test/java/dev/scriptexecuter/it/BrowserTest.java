@@ -61,6 +61,11 @@ abstract class BrowserTest {
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".ses-who")));
     }
 
+    /** Waits until the page's push channel is open. */
+    static void awaitSocket(WebDriver browser) {
+        new WebDriverWait(browser, WAIT).until(b -> Boolean.TRUE.equals(js(b, "return sesLive.opened === true;")));
+    }
+
     static Object js(WebDriver browser, String script, Object... arguments) {
         return ((JavascriptExecutor) browser).executeScript(script, arguments);
     }

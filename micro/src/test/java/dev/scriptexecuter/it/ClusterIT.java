@@ -4,6 +4,10 @@ import dev.scriptexecuter.execution.control.RunProcesses;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,15 +23,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two nodes on one MariaDB database: a stop sent to one node ends a run on the
- * other; 50 scripts on a one-second interval for 60 s, node A killed with
+ * Two nodes on one MariaDB database: a dashboard open on one node shows a run
+ * made on the other by push; a stop sent to one node ends a run on the other; 50 scripts on a one-second interval for 60 s, node A killed with
  * SIGKILL at 30 s: no occurrence runs twice, none is left out, every one due
  * after the kill is decided by node B, A's runs end INTERRUPTED once their lease
  * runs out, after that each occurrence runs (or, where the script's previous run
  * is provably still going, is recorded OVERLAPPED), and no run stays
  * unfinished. Prints the counts and the failover time.
  */
-class ClusterIT {
+class ClusterIT extends BrowserTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final int SCRIPTS = 50;
@@ -44,6 +48,20 @@ class ClusterIT {
                      .onMariaDb(url).start()) {
             Api onA = new Api(a.uri()).asAdmin();
             Api onB = new Api(b.uri()).asAdmin();
+
+            // A dashboard open on B shows a run made on A, by push.
+            String pushed = onA.createScript("{\"name\": \"pushed-across\", \"mainCode\": \"def main(data):\\n    pass\\n\"}");
+            WebDriver browser = newBrowser();
+            logIn(browser, b.uri(), "admin", Api.ADMIN_PASSWORD);
+            awaitSocket(browser);
+            js(browser, "window.sesNotReloaded = true;");
+            assertThat(onA.awaitFinished(onA.run(pushed, true), WAIT).getString("nodeName")).isEqualTo("node-a");
+            new WebDriverWait(browser, WAIT).until(page -> page.findElements(By.cssSelector("#list\\:scripts_data > tr"))
+                    .stream().map(WebElement::getText).anyMatch(row -> row.contains("pushed-across")
+                            && row.contains("SUCCEEDED")));
+            assertThat(js(browser, "return window.sesNotReloaded === true;")).as("updated by push, not reloaded")
+                    .isEqualTo(true);
+            browser.get("about:blank"); // no pushes to a browser during the load below
 
             String sleeper = onA.createScript("{\"name\": \"sleeper\", \"mainCode\": %s}".formatted(quote(Api.SLEEPER)));
             String stopped = onA.run(sleeper, true);

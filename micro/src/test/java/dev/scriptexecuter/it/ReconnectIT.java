@@ -57,8 +57,4 @@ class ReconnectIT extends BrowserTest {
                     .isEqualTo(true);
         }
     }
-
-    private static void awaitSocket(WebDriver browser) {
-        new WebDriverWait(browser, WAIT).until(b -> Boolean.TRUE.equals(js(b, "return sesLive.opened === true;")));
-    }
 }

@@ -1,4 +1,4 @@
-package dev.scriptexecuter.execution.rest;
+package dev.scriptexecuter.execution.health;
 
 import dev.scriptexecuter.execution.control.RunAdmission;
 import dev.scriptexecuter.execution.control.RunConfinement;
