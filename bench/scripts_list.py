@@ -17,60 +17,16 @@ import argparse
 import concurrent.futures
 import http.cookiejar
 import json
-import os
 import re
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 import urllib.parse
 import urllib.request
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-PASSWORD = "bench-admin-password"
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(home, port):
-    micro = os.path.join(ROOT, "micro", "target")
-    jar = next(os.path.join(micro, f) for f in os.listdir(micro) if f.startswith("payara-micro-") and f.endswith(".jar"))
-    java = os.path.join(os.environ.get("JAVA_HOME", "/usr"), "bin", "java")
-    log = open(os.path.join(home, "server.log"), "w")
-    process = subprocess.Popen([java, "-Dses.admin.password=" + PASSWORD, "-jar", jar,
-                                "--deploy", os.path.join(micro, "script-executer.war"), "--contextroot", "/",
-                                "--port", str(port), "--rootDir", os.path.join(home, "payara"),
-                                "--postbootcommandfile", os.path.join(ROOT, "config", "payara", "post-boot-commands.asadmin"),
-                                "--nocluster"], stdout=log, stderr=subprocess.STDOUT)
-    base = "http://127.0.0.1:%d/" % port
-    deadline = time.time() + 300
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(base + "login.xhtml", timeout=5)
-            return process, base
-        except Exception:
-            if process.poll() is not None:
-                sys.exit("Payara Micro exited; see " + log.name)
-            time.sleep(1)
-    sys.exit("Payara Micro did not start in 5 minutes")
-
-
-def request(url, data=None, headers=None, method=None, opener=None):
-    req = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
-    with (opener or urllib.request.build_opener()).open(req, timeout=60) as response:
-        return response.read().decode("utf-8")
-
-
-def token(base):
-    body = json.dumps({"username": "admin", "password": PASSWORD}).encode()
-    return json.loads(request(base + "api/auth/token", body, {"Content-Type": "application/json"}))["token"]
+from server import PASSWORD, free_port, request, start_server, token
 
 
 def seed(base, bearer, count):
