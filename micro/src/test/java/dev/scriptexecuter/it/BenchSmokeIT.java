@@ -1,0 +1,58 @@
+package dev.scriptexecuter.it;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The benchmark harness (bench/, BENCHMARKS.md) still works: each benchmark
+ * runs once, briefly, against the packaged server and prints its table. Only
+ * that it ran and measured is checked, never how fast: speed is what the
+ * harness itself reports.
+ */
+class BenchSmokeIT {
+
+    private static final Path BENCH = Path.of(System.getProperty("ses.bench"));
+    private static final Pattern ROW = Pattern.compile("^\\| (P\\d [^|]+) \\| ([\\d.]+) \\| ([\\d.]+) \\| ([\\d.]+) \\|$",
+            Pattern.MULTILINE);
+
+    @Test
+    void runsBenchmarkMeasuresBothTheServerAndTheFloor() throws Exception {
+        String output = bench("runs.py", "--repeat", "1");
+        Matcher rows = ROW.matcher(output);
+        int count = 0;
+        while (rows.find()) {
+            count++;
+            assertThat(Double.parseDouble(rows.group(2))).as(rows.group(1)).isPositive();
+            assertThat(Double.parseDouble(rows.group(4))).as(rows.group(1)).isPositive();
+        }
+        assertThat(count).as(output).isEqualTo(4);
+        assertThat(output).contains("P1 forced no-op run through the API").contains("P2 40 bare fibo(10) spawns");
+    }
+
+    @Test
+    void scriptsListBenchmarkSeedsAndMeasures() throws Exception {
+        String output = bench("scripts_list.py", "--scripts", "5", "--repeat", "1");
+        assertThat(output).contains("seeded 5 scripts").containsPattern("\\| list-page \\| [\\d.]+ \\|")
+                .containsPattern("\\| api-page \\| [\\d.]+ \\|");
+    }
+
+    private static String bench(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of("python3"));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(BENCH.toFile()).redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(10, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
+    }
+}
