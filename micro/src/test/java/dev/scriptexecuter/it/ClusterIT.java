@@ -42,9 +42,9 @@ class ClusterIT extends BrowserTest {
     @Test
     void twoNodesShareTheWorkAndOneTakesOverWhenTheOtherDies() throws Exception {
         String url = FreshDatabase.recreate("ses_cluster");
-        try (MicroServer a = new MicroServer(home.resolve("a"), "-Dses.node.name=node-a", "-Dses.run.lease=PT6S")
+        try (MicroServer a = new MicroServer(home.resolve("a"), "-Dses.node.name=node-a", "-Dses.run.lease=PT10S")
                 .onMariaDb(url).start();
-             MicroServer b = new MicroServer(home.resolve("b"), "-Dses.node.name=node-b", "-Dses.run.lease=PT6S")
+             MicroServer b = new MicroServer(home.resolve("b"), "-Dses.node.name=node-b", "-Dses.run.lease=PT10S")
                      .onMariaDb(url).start()) {
             Api onA = new Api(a.uri()).asAdmin();
             Api onB = new Api(b.uri()).asAdmin();
@@ -67,8 +67,9 @@ class ClusterIT extends BrowserTest {
             String stopped = onA.run(sleeper, true);
             onA.awaitSleeping(stopped, WAIT);
             assertThat(onB.get("api/runs/" + stopped).json().getString("nodeName")).isEqualTo("node-a");
-            assertThat(onB.post("api/runs/" + stopped + "/stop", "").status()).as("stop sent to the other node")
-                    .isEqualTo(202);
+            Api.Answer stop = onB.post("api/runs/" + stopped + "/stop", "");
+            assertThat(stop.status()).as("stop sent to the other node: %s; the run: %s", stop.body(),
+                    onB.get("api/runs/" + stopped).body()).isEqualTo(202);
             assertThat(onB.awaitFinished(stopped, Duration.ofSeconds(15)).getString("outcome")).isEqualTo("STOPPED");
             await().atMost(Duration.ofSeconds(5)).until(() -> RunProcesses.of(stopped).isEmpty());
 

@@ -84,7 +84,7 @@ public class RunLeases {
         try {
             var now = clock.instant();
             ledger.renewLeases(now.plus(lease));
-            int interrupted = ledger.interruptExpired(now);
+            int interrupted = ledger.interruptExpired(now, lease);
             if (interrupted > 0) {
                 LOG.warning(() -> interrupted + " run(s) of other nodes had an expired lease and were marked INTERRUPTED.");
             }

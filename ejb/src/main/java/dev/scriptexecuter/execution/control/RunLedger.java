@@ -20,6 +20,7 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -198,17 +199,19 @@ public class RunLedger {
     }
 
     /**
-     * Runs of other nodes whose lease ran out before {@code cutoff} (a run
-     * never leased counts from when it was queued): their node is taken to be
-     * down, and they end INTERRUPTED; returns how many.
+     * Runs of other nodes whose lease ran out before {@code cutoff} (a queued
+     * run its node has not leased yet counts as leased for {@code lease} from
+     * when it was queued): their node is taken to be down, and they end
+     * INTERRUPTED; returns how many.
      */
-    public int interruptExpired(Instant cutoff) {
+    public int interruptExpired(Instant cutoff, Duration lease) {
         var expired = em.createQuery("SELECT r FROM Run r WHERE r.nodeName <> :node"
                         + " AND (r.status = :queued OR r.status = :running)"
                         + " AND ((r.leaseUntil IS NOT NULL AND r.leaseUntil < :cutoff)"
-                        + " OR (r.leaseUntil IS NULL AND r.queuedAt < :cutoff))", Run.class)
+                        + " OR (r.leaseUntil IS NULL AND r.queuedAt < :queuedCutoff))", Run.class)
                 .setParameter("node", node.name()).setParameter("queued", RunStatus.QUEUED)
                 .setParameter("running", RunStatus.RUNNING).setParameter("cutoff", column(cutoff))
+                .setParameter("queuedCutoff", column(cutoff.minus(lease)))
                 .setMaxResults(500).getResultList();
         for (Run run : expired) {
             complete(run.id(), new RunResult(RunOutcome.INTERRUPTED, null, "Node '" + run.nodeName()
