@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -68,8 +69,8 @@ class ClusterIT extends BrowserTest {
             onA.awaitSleeping(stopped, WAIT);
             assertThat(onB.get("api/runs/" + stopped).json().getString("nodeName")).isEqualTo("node-a");
             Api.Answer stop = onB.post("api/runs/" + stopped + "/stop", "");
-            assertThat(stop.status()).as("stop sent to the other node: %s; the run: %s", stop.body(),
-                    onB.get("api/runs/" + stopped).body()).isEqualTo(202);
+            assertThat(stop.status()).as(() -> "stop sent to the other node: " + stop.body() + "; the run: "
+                    + onB.get("api/runs/" + stopped).body()).isEqualTo(202);
             assertThat(onB.awaitFinished(stopped, Duration.ofSeconds(15)).getString("outcome")).isEqualTo("STOPPED");
             await().atMost(Duration.ofSeconds(5)).until(() -> RunProcesses.of(stopped).isEmpty());
 
@@ -108,8 +109,10 @@ class ClusterIT extends BrowserTest {
 
             // Failover is over when B has marked A's unfinished runs INTERRUPTED; until then A's runs count as
             // running, and occurrences of their scripts are OVERLAPPED (the default overlap policy).
+            Map<String, List<JsonObject>> runsOf = new LinkedHashMap<>();
+            tickers.forEach(t -> runsOf.put(t, onB.runsOf(t)));
             List<JsonObject> all = new ArrayList<>(onB.runsOf(sleeper));
-            tickers.forEach(t -> all.addAll(onB.runsOf(t)));
+            runsOf.values().forEach(all::addAll);
             Instant failedOver = all.stream().filter(r -> "node-a".equals(r.getString("nodeName"))
                             && "INTERRUPTED".equals(r.getString("outcome")))
                     .map(r -> Instant.parse(r.getString("finishedAt"))).max(Instant::compareTo).orElseThrow();
@@ -121,7 +124,7 @@ class ClusterIT extends BrowserTest {
             long overlappedAfterFailover = 0;
             long missedAfterFailover = 0;
             for (String ticker : tickers) {
-                List<JsonObject> runs = onB.runsOf(ticker).stream().filter(r -> !r.isNull("scheduledFor"))
+                List<JsonObject> runs = runsOf.get(ticker).stream().filter(r -> !r.isNull("scheduledFor"))
                         .filter(r -> !Instant.parse(r.getString("scheduledFor")).isAfter(end)).toList();
                 List<Instant> due = runs.stream().map(r -> Instant.parse(r.getString("scheduledFor"))).sorted().toList();
                 assertThat(due).as("no occurrence of %s ran twice", ticker).doesNotHaveDuplicates();

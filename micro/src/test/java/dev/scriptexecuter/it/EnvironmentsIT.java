@@ -74,8 +74,8 @@ class EnvironmentsIT extends MicroIT {
         List<JsonObject> finished = runs.stream().map(CompletableFuture::join)
                 .map(run -> api.awaitFinished(run, BUILD_AND_RUN)).toList();
 
-        assertThat(finished).allSatisfy(run -> assertThat(run.getString("outcome")).as("%s; its environment's"
-                        + " install log: %s", run, api.get("api/environments/" + run.getString("environmentId") + "/log").body())
+        assertThat(finished).allSatisfy(run -> assertThat(run.getString("outcome")).as(() -> run + "; its environment's"
+                        + " install log: " + api.get("api/environments/" + run.getString("environmentId") + "/log").body())
                 .isEqualTo("SUCCEEDED"));
         Set<String> environments = finished.stream().map(run -> run.getString("environmentId")).collect(Collectors.toSet());
         assertThat(environments).hasSize(1);

@@ -5,9 +5,6 @@ import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -54,12 +51,11 @@ class WildFlyEarIT {
             assertThat(login.status()).isEqualTo(200);
             assertThat(login.body()).contains("primefaces");
 
-            HttpResponse<String> ready = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    server.managementUri().resolve("health/ready")).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+            Api.Answer ready = new Api(server.managementUri()).get("health/ready");
+            assertThat(ready.status()).as(ready.body()).isEqualTo(200);
             // WildFly's MicroProfile Health does not collect the checks of an EAR's modules (README): it reports
             // the deployment's state.
-            JsonObject deployments = new Api.Answer(200, "application/json", ready.body()).json().getJsonArray("checks")
+            JsonObject deployments = ready.json().getJsonArray("checks")
                     .stream().map(JsonValue::asJsonObject)
                     .filter(check -> "deployments-status".equals(check.getString("name"))).findFirst().orElseThrow();
             assertThat(deployments.getString("status")).isEqualTo("UP");
