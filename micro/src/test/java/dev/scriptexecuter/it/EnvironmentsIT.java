@@ -64,7 +64,9 @@ class EnvironmentsIT extends MicroIT {
     @Test
     void identicalRequirementsShareOneEnvironmentBuiltOnceForRunsAtTheSameMoment() throws Exception {
         String main = "import sesit_shared\ndef main(data):\n    print('shared', sesit_shared.VERSION)\n";
-        String marker = "sesit-shared==1.0; python_version >= \"3.0\" and sys_platform != \"" + id() + "\"";
+        // a marker that always holds and makes the requirement unique; its value must not look like a version
+        // ("12345678" or "1a2"), as pip then compares sys_platform as a version, finds it false and installs nothing
+        String marker = "sesit-shared==1.0; python_version >= \"3.0\" and sys_platform != \"none-" + id() + "\"";
         String first = script("share-a-" + id(), main, marker + "\n");
         String second = script("share-b-" + id(), main, "# same thing, other spelling\n"
                 + marker.replace("sesit-shared", "Sesit_Shared").replace("==", " == ") + "\n");
