@@ -4,20 +4,26 @@
 Starts the packaged Micro WAR on Payara Micro (build it first:
 `mvn -DskipTests package`) with a fresh root directory and a free port, then:
 
-  P1  latency of one forced no-op run through the REST API, from the POST until
-      GET /api/runs/{id} says FINISHED, against spawning the bare harness
-      (python3 -u -I harness.py DIR on a prepared run directory) from this
-      process; the two alternate, one of each per repetition.
+  P1  latency of one forced no-op run through the REST API, from the POST
+      (with ?wait, so the answer comes when the run is FINISHED) to the answer,
+      once spawned and once forked by a warm worker, against spawning the bare
+      harness (python3 -u -I harness.py DIR on a prepared run directory) from
+      this process; the three alternate, one of each per repetition.
   P2  Windmill's task: 40 sequential runs of a fibo(10) script, total wall
-      time, against 40 sequential bare-harness spawns of the same script.
+      time, spawned and warm, against 40 sequential bare-harness spawns.
 
-Usage: python3 bench/runs.py [--repeat 30] [--sandbox auto|off]
+With --poll the API measurements poll GET /api/runs/{id} every 2 ms instead
+of waiting (how the first figures in BENCHMARKS.md were taken).
+
+Usage: python3 bench/runs.py [--repeat 30] [--sandbox auto|off] [--poll]
 Prints Markdown tables (milliseconds) with the ratio to the floor.
 """
 import argparse
+import datetime
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -33,23 +39,25 @@ FIBO = ("def fibo(n):\n    return n if n < 2 else fibo(n - 1) + fibo(n - 2)\n\n"
 
 
 class Server:
-    def __init__(self, base):
+    def __init__(self, base, poll):
         self.base = base
+        self.poll = poll
         self.headers = {"Content-Type": "application/json", "Authorization": "Bearer " + token(base)}
 
-    def create(self, name, code):
-        body = json.dumps({"name": name, "mainCode": code}).encode()
+    def create(self, name, code, mode):
+        body = json.dumps({"name": name, "mainCode": code, "policy": {"runMode": mode}}).encode()
         return json.loads(request(self.base + "api/scripts", body, self.headers))["id"]
 
     def run_and_wait(self, script_id):
-        run = json.loads(request(self.base + "api/scripts/%s/runs" % script_id, b'{"force": true}', self.headers))
-        while True:
-            state = json.loads(request(self.base + "api/runs/" + run["id"], headers=self.headers))
-            if state["status"] == "FINISHED":
-                if state["outcome"] != "SUCCEEDED":
-                    sys.exit("a benchmark run ended %s: %s" % (state["outcome"], state.get("error")))
-                return state
+        wait = "" if self.poll else "?wait=60s"
+        state = json.loads(request(self.base + "api/scripts/%s/runs%s" % (script_id, wait), b'{"force": true}',
+                                   self.headers))
+        while state["status"] != "FINISHED":
             time.sleep(0.002)
+            state = json.loads(request(self.base + "api/runs/" + state["id"], headers=self.headers))
+        if state["outcome"] != "SUCCEEDED":
+            sys.exit("a benchmark run ended %s: %s" % (state["outcome"], state.get("error")))
+        return state
 
 
 def bare_harness(code, work):
@@ -74,47 +82,67 @@ def millis(action):
     return (time.perf_counter() - start) * 1000
 
 
-def p1(server, work, repeat):
-    script = server.create("bench-noop", NO_OP)
-    for _ in range(3):
-        server.run_and_wait(script)
-        bare_harness(NO_OP, work)
-    api, bare = [], []
+def side_by_side(server, work, name, code, repeat, runs, warmups):
+    """Spawned runs, warm runs and bare spawns of the same code, alternating; `runs` in a row per sample."""
+    spawned = server.create(name + "-spawn", code, "spawn")
+    warm = server.create(name + "-warm", code, "warm")
+    for _ in range(warmups):
+        server.run_and_wait(spawned)
+        server.run_and_wait(warm)
+        bare_harness(code, work)
+    samples = {"spawn": [], "warm": [], "bare": []}
+    phases = {"spawn": ([], []), "warm": ([], [])}
+
+    def api_runs(kind, script):
+        for _ in range(runs):
+            run = server.run_and_wait(script)
+            phases[kind][0].append(between(run["queuedAt"], run["startedAt"]))
+            phases[kind][1].append(between(run["startedAt"], run["finishedAt"]))
+
     for _ in range(repeat):
-        api.append(millis(lambda: server.run_and_wait(script)))
-        bare.append(millis(lambda: bare_harness(NO_OP, work)))
-    return summary(api), summary(bare)
+        samples["spawn"].append(millis(lambda: api_runs("spawn", spawned)))
+        samples["warm"].append(millis(lambda: api_runs("warm", warm)))
+        samples["bare"].append(millis(lambda: [bare_harness(code, work) for _ in range(runs)]))
+    figures = {kind: summary(values) for kind, values in samples.items()}
+    figures["phases"] = {kind: (statistics.median(queued), statistics.median(started))
+                         for kind, (queued, started) in phases.items()}
+    return figures
 
 
-def p2(server, work, repeat):
-    script = server.create("bench-fibo", FIBO)
-    server.run_and_wait(script)
-    api, bare = [], []
-    for _ in range(repeat):
-        api.append(millis(lambda: [server.run_and_wait(script) for _ in range(40)]))
-        bare.append(millis(lambda: [bare_harness(FIBO, work) for _ in range(40)]))
-    return summary(api), summary(bare)
+def between(earlier, later):
+    """Milliseconds between two of a run's ISO-8601 times, as the server recorded them."""
+    parse = lambda text: datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    return (parse(later) - parse(earlier)).total_seconds() * 1000
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=30, help="P1 repetitions (P2 does a fifth of them, at least 1)")
     parser.add_argument("--sandbox", default="auto", help="the server's ses.sandbox")
+    parser.add_argument("--poll", action="store_true", help="poll for the end of a run instead of ?wait")
     args = parser.parse_args()
     home = tempfile.mkdtemp(prefix="ses-bench-")
     work = tempfile.mkdtemp(prefix="ses-bench-bare-")
     process, base = start_server(home, free_port(), ["-Dses.sandbox=" + args.sandbox])
     try:
-        server = Server(base)
-        (api1, bare1) = p1(server, work, args.repeat)
-        (api2, bare2) = p2(server, work, max(1, args.repeat // 5))
+        server = Server(base, args.poll)
+        p1 = side_by_side(server, work, "bench-noop", NO_OP, args.repeat, 1, 3)
+        p2 = side_by_side(server, work, "bench-fibo", FIBO, max(1, args.repeat // 5), 40, 1)
         print("| measurement | median ms | p90 ms | median / floor |")
         print("|---|---|---|---|")
-        print("| P1 bare harness spawn (floor) | %.1f | %.1f | 1.0 |" % bare1)
-        print("| P1 forced no-op run through the API | %.1f | %.1f | %.1f |" % (api1[0], api1[1], api1[0] / bare1[0]))
-        print("| P2 40 bare fibo(10) spawns (floor) | %.0f | %.0f | 1.0 |" % bare2)
-        print("| P2 40 sequential fibo(10) runs through the API | %.0f | %.0f | %.1f |"
-              % (api2[0], api2[1], api2[0] / bare2[0]))
+        for label, figures in (("P1 no-op run: %s", p1), ("P2 40 sequential fibo(10) runs: %s", p2)):
+            floor = figures["bare"][0]
+            for kind, name in (("bare", "bare harness spawn (floor)"), ("spawn", "spawned, through the API"),
+                               ("warm", "warm, through the API")):
+                median, p90 = figures[kind]
+                print("| %s | %.1f | %.1f | %.2f |" % (label % name, median, p90, median / floor))
+        print()
+        print("Where a P1 run's time goes, as the server recorded it (medians, ms):")
+        print()
+        print("| mode | queued until started | started until finished |")
+        print("|---|---|---|")
+        for kind in ("spawn", "warm"):
+            print("| %s | %.1f | %.1f |" % ((kind,) + p1["phases"][kind]))
     finally:
         process.terminate()
         process.wait(60)

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** A small HTTP client for the REST API of a running server. */
@@ -137,7 +138,13 @@ public final class Api {
     public JsonObject awaitFinished(String runId, Duration atMost) {
         await().atMost(atMost).pollInterval(Duration.ofMillis(100))
                 .until(() -> "FINISHED".equals(get("api/runs/" + runId).json().getString("status")));
-        return get("api/runs/" + runId).json();
+        JsonObject run = get("api/runs/" + runId).json();
+        String mode = System.getProperty("ses.test.runMode");
+        if (mode != null && !run.isNull("processMode")) {
+            // the warm execution of the suite: every run that got a process got it from a warm worker
+            assertThat(run.getString("processMode")).as("how the process of %s was made", run).isEqualTo(mode);
+        }
+        return run;
     }
 
     /** A script's runs, newest first (up to 500). */

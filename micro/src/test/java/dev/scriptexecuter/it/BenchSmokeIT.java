@@ -33,8 +33,9 @@ class BenchSmokeIT {
             assertThat(Double.parseDouble(rows.group(2))).as(rows.group(1)).isPositive();
             assertThat(Double.parseDouble(rows.group(4))).as(rows.group(1)).isPositive();
         }
-        assertThat(count).as(output).isEqualTo(4);
-        assertThat(output).contains("P1 forced no-op run through the API").contains("P2 40 bare fibo(10) spawns");
+        assertThat(count).as(output).isEqualTo(6);
+        assertThat(output).contains("P1 no-op run: warm, through the API").contains("P1 no-op run: bare harness spawn (floor)")
+                .contains("P2 40 sequential fibo(10) runs: spawned, through the API");
     }
 
     @Test

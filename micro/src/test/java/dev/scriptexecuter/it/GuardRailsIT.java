@@ -160,6 +160,34 @@ class GuardRailsIT extends MicroIT {
         assertThat(api.runsOf(id)).as("no fourth try").hasSize(3);
     }
 
+    @Test
+    void aScriptChoosesWarmWorkersOrSpawningThroughItsPolicy() {
+        String who = "import os\ndef main(data):\n    data['pid'] = os.getpid()\n";
+        String warm = script(who, "{\"runMode\": \"warm\"}");
+        String spawned = script(who, "{\"runMode\": \"spawn\"}");
+        assertThat(api.get("api/scripts/" + warm).json().getJsonObject("policy").getString("runMode")).isEqualTo("warm");
+
+        List<JsonObject> warmRuns = List.of(api.awaitFinished(api.run(warm, true), RUN_TIME),
+                api.awaitFinished(api.run(warm, true), RUN_TIME));
+        String spawnedRun = api.run(spawned, true);
+        await().atMost(RUN_TIME).until(() -> "FINISHED".equals(api.get("api/runs/" + spawnedRun).json().getString("status")));
+        JsonObject spawnedResult = api.get("api/runs/" + spawnedRun).json();
+
+        assertThat(warmRuns).allSatisfy(run -> {
+            assertThat(run.getString("outcome")).isEqualTo("SUCCEEDED");
+            assertThat(run.getString("processMode")).isEqualTo("warm");
+        });
+        assertThat(spawnedResult.getString("outcome")).isEqualTo("SUCCEEDED");
+        assertThat(spawnedResult.getString("processMode")).isEqualTo("spawn");
+
+        Api.Answer refused = api.patch("api/scripts/" + warm, "{\"policy\": {\"runMode\": \"hot\"}}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().getString("field")).isEqualTo("policy.runMode");
+        assertThat(refused.json().getString("detail")).contains("spawn, warm");
+        assertThat(api.patch("api/scripts/" + warm, "{\"policy\": {\"runMode\": \"default\"}}").json()
+                .getJsonObject("policy").isNull("runMode")).as("back to the node's default").isTrue();
+    }
+
     private static List<String> outcomes(List<JsonObject> runs) {
         return runs.stream().map(r -> r.getString("outcome")).distinct().sorted().toList();
     }

@@ -41,11 +41,33 @@ class RunsIT extends MicroIT {
         JsonObject run = api.awaitFinished(queued.getString("id"), RUN_TIME);
         assertThat(run.getString("outcome")).isEqualTo("SUCCEEDED");
         assertThat(run.getInt("exitCode")).isZero();
+        assertThat(run.getString("processMode")).as("the node's ses.run.mode")
+                .isEqualTo(System.getProperty("ses.test.runMode", "spawn"));
         Api.Answer log = api.get("api/runs/" + run.getString("id") + "/log");
         assertThat(log.contentType()).startsWith("text/plain");
         assertThat(log.body()).matches("(?s)\\S+Z hi\\n");
         JsonObject script = api.get("api/scripts/" + id).json();
         assertThat(script.getJsonObject("lastRun").getString("outcome")).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void aRunRequestCanWaitForTheRunToFinish() {
+        String quick = script("quick", "def main(data):\n    data['done'] = True\n", null);
+        Api.Answer finished = api.post("api/scripts/" + quick + "/runs?wait=30s", "{\"force\": true}");
+        assertThat(finished.status()).as(finished.body()).isEqualTo(200);
+        assertThat(finished.json().getString("status")).isEqualTo("FINISHED");
+        assertThat(finished.json().getString("outcome")).isEqualTo("SUCCEEDED");
+        assertThat(finished.json().getJsonObject("dataAfter").getBoolean("done")).isTrue();
+
+        String sleeper = script("slow", Api.SLEEPER, null);
+        Api.Answer notYet = api.post("api/scripts/" + sleeper + "/runs?wait=1s", "{\"force\": true}");
+        assertThat(notYet.status()).as("still running when the wait is over").isEqualTo(202);
+        assertThat(notYet.json().getString("status")).isIn("QUEUED", "RUNNING");
+        assertThat(api.post("api/runs/" + notYet.json().getString("id") + "/stop", "").status()).isEqualTo(202);
+
+        assertProblem(api.post("api/scripts/" + quick + "/runs?wait=soon", ""), 400, "\"wait\" must be a duration");
+        assertProblem(api.post("api/scripts/" + quick + "/runs?wait=PT10M", ""), 400, "ses.api.max-wait");
+        assertThat(api.runsOf(quick)).as("a refused request queues nothing").hasSize(1);
     }
 
     @Test

@@ -11,7 +11,8 @@ import java.time.Instant;
 public record RunView(String id, String scriptId, String scriptName, String trigger, String status, String outcome,
                       Instant scheduledFor, Instant queuedAt, Instant startedAt, Instant finishedAt,
                       Long durationMillis, Integer exitCode, String nodeName, String error, JsonObject dataBefore,
-                      JsonObject dataAfter, String environmentId, int attempt, String retryOf, Instant leaseUntil) {
+                      JsonObject dataAfter, String environmentId, int attempt, String retryOf, Instant leaseUntil,
+                      String processMode) {
 
     public static RunView of(Run run) {
         Long duration = run.startedAt() != null && run.finishedAt() != null
@@ -20,7 +21,8 @@ public record RunView(String id, String scriptId, String scriptName, String trig
                 run.status().name(), run.outcome() == null ? null : run.outcome().name(), run.scheduledFor(),
                 run.queuedAt(), run.startedAt(), run.finishedAt(), duration, run.exitCode(), run.nodeName(),
                 run.error(), json(run.dataBefore()), json(run.dataAfter()), run.environmentId(), run.attempt(), run.retryOf(),
-                run.status() == dev.scriptexecuter.execution.entity.RunStatus.FINISHED ? null : run.leaseUntil());
+                run.status() == dev.scriptexecuter.execution.entity.RunStatus.FINISHED ? null : run.leaseUntil(),
+                run.processMode());
     }
 
     private static JsonObject json(String text) {

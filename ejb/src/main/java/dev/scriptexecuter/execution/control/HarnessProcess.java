@@ -13,24 +13,33 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Runs one script run as a Python process: writes the run directory, starts
- * the harness in a process group of its own, captures its output line by line,
+ * the harness in a process group of its own (spawned, or forked by a warm worker), captures its output line by line,
  * kills the group on timeout or stop, and reads the harness's report.
  */
 @ApplicationScoped
 public class HarnessProcess {
 
+    private static final Logger LOG = Logger.getLogger(HarnessProcess.class.getName());
     private static final int MAX_LINE_CHARS = 16 * 1024;
     private static final long CAPTURE_GRACE_MILLIS = 5000;
 
@@ -48,6 +57,10 @@ public class HarnessProcess {
 
     @Inject
     RunConfinement confinement;
+
+    /** Null in unit tests that only spawn. */
+    @Inject
+    WarmWorkers workers;
 
     /** Null in unit tests. */
     @Inject
@@ -86,22 +99,38 @@ public class HarnessProcess {
         return live;
     }
 
-    /** Runs the harness for a run opened with {@link #open}; always unregisters it. */
+    /**
+     * Runs the harness for a run opened with {@link #open}: forked by a warm
+     * worker when the run's mode is warm and one can be had, else spawned.
+     */
     public RunResult run(RunTicket ticket, LiveRun live) {
-        Path directory = workDirectory.directory("runs").resolve(ticket.runId());
         Path home = workDirectory.directory("scripts", ticket.scriptId());
         live.belongsTo(ticket.scriptId());
+        Path python = live.python() != null ? live.python() : interpreter.executable();
+        if (workers != null && WarmWorkers.WARM.equals(workers.modeOf(ticket.runMode()))) {
+            Optional<WarmWorker> worker = workers.take(ticket.scriptId(), python, ticket.allowNetwork(), home);
+            if (worker.isPresent()) {
+                Optional<RunResult> result = runWarm(ticket, live, worker.get());
+                if (result.isPresent()) {
+                    return result.get();
+                }
+            }
+        }
+        return spawn(ticket, live, home, python);
+    }
+
+    private RunResult spawn(RunTicket ticket, LiveRun live, Path home, Path python) {
+        Path directory = workDirectory.directory("runs").resolve(ticket.runId());
         RunConfinement.Confined confined = null;
         try {
             RunDirectory.prepare(directory, ticket);
-            Path python = live.python() != null ? live.python() : interpreter.executable();
             confined = confinement.confine(ticket.runId(),
                     new RunConfinement.Paths(directory, home, python, files.harness()), ticket.allowNetwork());
             Process process = start(ticket, confined.command(), home);
-            live.attach(process);
+            live.attach(RunProcess.spawned(process, ticket.runId()), WarmWorkers.SPAWN);
             Thread reader = threads().newThread(() -> capture(process, live));
             reader.start();
-            Duration limit = ticket.timeout() != null ? ticket.timeout() : timeout;
+            Duration limit = limit(ticket);
             ScheduledFuture<?> deadline = scheduler().schedule(live::timeOut, limit.toMillis(), TimeUnit.MILLISECONDS);
             try {
                 process.waitFor();
@@ -124,6 +153,94 @@ public class HarnessProcess {
                 confinement.release(confined);
             }
             RunDirectory.delete(directory);
+        }
+    }
+
+    /**
+     * Has a warm worker fork the run's process; its output comes through a
+     * FIFO in the run directory. Empty when the worker failed before the run
+     * started (the caller spawns it instead).
+     */
+    private Optional<RunResult> runWarm(RunTicket ticket, LiveRun live, WarmWorker worker) {
+        Path directory = worker.runs().resolve(ticket.runId());
+        Path output = directory.resolve("output.fifo");
+        try {
+            RunDirectory.prepare(directory, ticket);
+            try {
+                worker.begin(directory, output, Map.of("SES_RUN_ID", ticket.runId(), "SES_SCRIPT_ID",
+                        ticket.scriptId(), "SES_SCRIPT_NAME", ticket.scriptName()), confinement.processLimit());
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "A warm worker failed before run " + ticket.runId() + " started; it is spawned", e);
+                return Optional.empty();
+            }
+            AtomicBoolean exited = new AtomicBoolean();
+            live.attach(new RunProcess() {
+                @Override
+                public boolean alive() {
+                    return !exited.get();
+                }
+
+                @Override
+                public void kill() {
+                    worker.kill();
+                }
+            }, WarmWorkers.WARM);
+            Thread reader = threads().newThread(() -> capture(output, live));
+            reader.start();
+            Duration limit = limit(ticket);
+            ScheduledFuture<?> deadline = scheduler().schedule(live::timeOut, limit.toMillis(), TimeUnit.MILLISECONDS);
+            int exitCode;
+            try {
+                exitCode = worker.awaitExit();
+            } finally {
+                deadline.cancel(false);
+                exited.set(true);
+            }
+            finishCapture(reader, output);
+            if (exitCode < 0 && !live.stopRequested() && !live.timedOut()) {
+                return Optional.of(RunResult.failed("The warm worker running the script ended during the run;"
+                        + " the script's next run gets a new one.", live.log().text()));
+            }
+            return Optional.of(RunReport.interpret(live, exitCode < 0 ? 137 : exitCode, directory, maxDataBytes, limit,
+                    ticket.timeout() != null));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            live.stop();
+            worker.retire();
+            return Optional.of(new RunResult(RunOutcome.STOPPED, null, "The server interrupted the run.",
+                    live.log().text(), null));
+        } finally {
+            RunDirectory.delete(directory);
+            workers.give(worker);
+        }
+    }
+
+    private Duration limit(RunTicket ticket) {
+        return ticket.timeout() != null ? ticket.timeout() : timeout;
+    }
+
+    /** Reads a warm run's output from its FIFO until every process holding it is gone. */
+    private static void capture(Path fifo, LiveRun live) {
+        try (InputStream in = Files.newInputStream(fifo)) {
+            LineReader.forEachLine(in, MAX_LINE_CHARS, live.log()::line);
+        } catch (IOException e) {
+            live.log().line("[output capture ended: " + e.getMessage() + "]");
+        }
+    }
+
+    /**
+     * The run's process is gone. If it died before it opened the FIFO, the
+     * reader still waits to open it: a writer that comes and goes releases it.
+     */
+    private static void finishCapture(Thread reader, Path fifo) throws InterruptedException {
+        reader.join(CAPTURE_GRACE_MILLIS / 5);
+        if (reader.isAlive()) {
+            try (FileChannel release = FileChannel.open(fifo, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                // opened read-write, a FIFO never blocks; closing it gives a waiting reader its end of file
+            } catch (IOException e) {
+                // the run directory is gone: so is the reader's FIFO
+            }
+            reader.join(CAPTURE_GRACE_MILLIS);
         }
     }
 

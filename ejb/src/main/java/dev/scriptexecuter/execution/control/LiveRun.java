@@ -1,7 +1,6 @@
 package dev.scriptexecuter.execution.control;
 
 import dev.scriptexecuter.environment.control.Environments;
-import dev.scriptexecuter.python.control.ProcessGroup;
 
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -9,14 +8,16 @@ import java.util.concurrent.CompletableFuture;
 /**
  * A run whose Python process is alive on this node: its log so far and the
  * means to end it. The process leads its own process group (started through
- * {@code setsid}), so killing the group also ends whatever the script forked.
+ * {@code setsid}, or forked by a warm worker that calls it), so killing the
+ * group also ends whatever the script forked.
  */
 public class LiveRun {
 
     private final String runId;
     private final LogCapture log;
     private volatile String scriptId;
-    private volatile Process process;
+    private volatile RunProcess process;
+    private volatile String mode;
     private volatile boolean stopRequested;
     private volatile boolean timedOut;
     private volatile String interruptedBecause;
@@ -27,6 +28,10 @@ public class LiveRun {
     public LiveRun(String runId, LogCapture log) {
         this.runId = runId;
         this.log = log;
+    }
+
+    public String runId() {
+        return runId;
     }
 
     void belongsTo(String scriptId) {
@@ -61,8 +66,9 @@ public class LiveRun {
         return scriptId;
     }
 
-    void attach(Process process) {
+    void attach(RunProcess process, String mode) {
         this.process = process;
+        this.mode = mode;
         if (stopRequested) {
             kill();
         }
@@ -70,8 +76,13 @@ public class LiveRun {
 
     /** Whether its process has been started and not ended yet. */
     public boolean processAlive() {
-        Process running = process;
-        return running != null && running.isAlive();
+        RunProcess running = process;
+        return running != null && running.alive();
+    }
+
+    /** How its process was made ({@code spawn} or {@code warm}); null before it had one. */
+    String mode() {
+        return mode;
     }
 
     public LogCapture log() {
@@ -122,10 +133,9 @@ public class LiveRun {
     }
 
     private void kill() {
-        Process running = process;
-        if (running == null) {
-            return;
+        RunProcess running = process;
+        if (running != null) {
+            running.kill();
         }
-        ProcessGroup.kill(running, "run " + runId);
     }
 }

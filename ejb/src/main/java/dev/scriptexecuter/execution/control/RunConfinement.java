@@ -113,6 +113,62 @@ public class RunConfinement {
         return new Confined(command, cgroup);
     }
 
+    /** Processes of a warm worker itself in its cgroup: the sandbox's two (bwrap and its init) and the worker. */
+    static final int WORKER_OWN_PROCESSES = 3;
+
+    /**
+     * The command line of a warm worker for one script: the limits and sandbox
+     * of a run (its directory is the worker's, holding the run directories).
+     * With pids cgroups the worker gets one of its own, which counts its one
+     * run at a time: {@code ses.run.max-processes} plus the worker's own
+     * processes. Without, each forked run sets its RLIMIT_NPROC itself
+     * ({@link #processLimit}).
+     */
+    public Confined confineWorker(String workerId, Paths paths, boolean allowNetwork, Path worker,
+                                  List<String> preload) throws IOException {
+        Capabilities found = capabilities();
+        if (found.bwrap() == null && "on".equalsIgnoreCase(sandboxSetting.strip())) {
+            throw new IOException("ses.sandbox=on, but the sandbox cannot be used: " + found.sandboxProblem());
+        }
+        List<String> command = new ArrayList<>();
+        Path cgroup = null;
+        if (found.cgroupBase() != null) {
+            cgroup = found.cgroupBase().resolve("run-" + workerId);
+            Files.createDirectories(cgroup);
+            Files.writeString(cgroup.resolve("pids.max"), String.valueOf(maxProcesses + WORKER_OWN_PROCESSES));
+            command.addAll(List.of("sh", "-c", "echo $$ > \"$0\"/cgroup.procs && exec \"$@\"", cgroup.toString()));
+        }
+        command.add("setsid");
+        command.addAll(prlimit(false));
+        if (found.bwrap() != null) {
+            command.addAll(bwrap(found.bwrap(), paths, allowNetwork));
+        }
+        command.addAll(List.of(paths.python().toString(), "-u", "-I", worker.toString(), paths.harness().toString()));
+        if (found.bwrap() != null) {
+            command.add("--sweep");
+        }
+        command.addAll(preload);
+        return new Confined(command, cgroup);
+    }
+
+    /** The processes in a cgroup (host process ids); empty without one. */
+    static List<Long> processesIn(Path cgroup) {
+        if (cgroup == null) {
+            return List.of();
+        }
+        try {
+            return Files.readAllLines(cgroup.resolve("cgroup.procs")).stream().filter(line -> !line.isBlank())
+                    .map(line -> Long.parseLong(line.strip())).toList();
+        } catch (IOException | NumberFormatException e) {
+            return List.of();
+        }
+    }
+
+    /** RLIMIT_NPROC for a run forked by a warm worker, as {@link #confine} gives a spawned one; 0 for none. */
+    public long processLimit() {
+        return capabilities().cgroupBase() == null ? userTasks() + maxProcesses : 0;
+    }
+
     /** Kills whatever is still alive in the run's cgroup (also what left its process group) and removes it. */
     public void release(Confined confined) {
         if (confined.cgroup() != null) {

@@ -86,7 +86,7 @@ public class RunExecutor {
                 failure = new RunResult(RunOutcome.ENVIRONMENT_FAILED, null,
                         "The server could not prepare the environment: " + e.getMessage(), null, null);
             }
-            record(runId, failure, ticket.get().dataVersion());
+            record(runId, failure, ticket.get().dataVersion(), null);
             return failure.outcome().name();
         } finally {
             if (!handedOn) {
@@ -112,7 +112,7 @@ public class RunExecutor {
                 LOG.log(Level.WARNING, "Run " + runId + " failed inside the server", e);
                 result = RunResult.failed("The server could not run the script: " + e.getMessage(), live.log().text());
             }
-            record(runId, result, ticket.dataVersion());
+            record(runId, result, ticket.dataVersion(), live.mode());
             return result.outcome().name();
         } finally {
             live.releaseEnvironment();
@@ -122,12 +122,12 @@ public class RunExecutor {
     }
 
     /** Writes a run's result, trying again (0.5 s, doubling to 10 s) while the database refuses it. */
-    private void record(String runId, RunResult result, long dataVersion) {
+    private void record(String runId, RunResult result, long dataVersion, String processMode) {
         long giveUpAt = System.nanoTime() + resultRetry.toNanos();
         long pauseMillis = 500;
         while (true) {
             try {
-                ledger.complete(runId, result, dataVersion);
+                ledger.complete(runId, result, dataVersion, processMode);
                 return;
             } catch (RuntimeException e) {
                 if (System.nanoTime() - giveUpAt > 0) {

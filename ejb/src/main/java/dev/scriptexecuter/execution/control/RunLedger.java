@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -86,7 +87,8 @@ public class RunLedger {
         updateLastRun(script.id(), run);
         return Optional.of(new RunTicket(run.id(), script.id(), script.name(), script.mainCode(),
                 script.triggerCode(), script.requirements(), script.dataJson(), script.dataVersion(),
-                run.trigger() == TriggerKind.FORCED, script.policy().timeout(), script.policy().allowNetwork()));
+                run.trigger() == TriggerKind.FORCED, script.policy().timeout(), script.policy().allowNetwork(),
+                script.policy().runMode() == null ? null : script.policy().runMode().name().toLowerCase(Locale.ROOT)));
     }
 
     /**
@@ -96,15 +98,15 @@ public class RunLedger {
      *
      * @param dataVersion the version of the data the run was given
      */
-    public void complete(String runId, RunResult result, long dataVersion) {
+    public void complete(String runId, RunResult result, long dataVersion, String processMode) {
         Instant now = clock.instant();
         int ended = em.createQuery("UPDATE Run r SET r.status = :finished, r.outcome = :outcome, r.exitCode = :exit,"
-                        + " r.error = :error, r.log = :log, r.dataAfter = :data, r.finishedAt = :now"
-                        + " WHERE r.id = :id AND r.status <> :finished")
+                        + " r.error = :error, r.log = :log, r.dataAfter = :data, r.finishedAt = :now,"
+                        + " r.processMode = :mode WHERE r.id = :id AND r.status <> :finished")
                 .setParameter("finished", RunStatus.FINISHED).setParameter("outcome", result.outcome())
                 .setParameter("exit", result.exitCode()).setParameter("error", Run.limitError(result.error()))
                 .setParameter("log", result.log()).setParameter("data", result.dataToSave())
-                .setParameter("now", column(now)).setParameter("id", runId)
+                .setParameter("now", column(now)).setParameter("mode", processMode).setParameter("id", runId)
                 .executeUpdate();
         if (ended == 0) {
             return;
@@ -216,7 +218,7 @@ public class RunLedger {
         for (Run run : expired) {
             complete(run.id(), new RunResult(RunOutcome.INTERRUPTED, null, "Node '" + run.nodeName()
                     + "' stopped renewing this run's lease" + (run.leaseUntil() == null ? "" : " (it ran out at "
-                    + run.leaseUntil() + ")") + ", so it is taken to be down.", null, null), 0);
+                    + run.leaseUntil() + ")") + ", so it is taken to be down.", null, null), 0, null);
         }
         return expired.size();
     }
@@ -248,7 +250,7 @@ public class RunLedger {
 
     /** Ends a run that never reached a process (stopped while queued, or the job could not start). */
     public void abandon(String runId, RunOutcome outcome, String reason) {
-        complete(runId, new RunResult(outcome, null, reason, null, null), 0);
+        complete(runId, new RunResult(outcome, null, reason, null, null), 0, null);
     }
 
     /** Turns the runs this node left unfinished when it died into INTERRUPTED; returns how many. */
@@ -257,7 +259,7 @@ public class RunLedger {
                 .setParameter("node", node.name()).getResultList();
         for (Run run : leftovers) {
             complete(run.id(), new RunResult(RunOutcome.INTERRUPTED, null,
-                    "The server stopped while this run was " + run.status().name().toLowerCase() + ".", null, null), 0);
+                    "The server stopped while this run was " + run.status().name().toLowerCase() + ".", null, null), 0, null);
         }
         return leftovers.size();
     }

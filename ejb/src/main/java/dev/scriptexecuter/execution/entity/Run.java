@@ -77,6 +77,10 @@ public class Run {
     @Column(name = "exit_code")
     private Integer exitCode;
 
+    /** "spawn" or "warm": how its Python process was made; null when it never had one. */
+    @Column(name = "process_mode")
+    private String processMode;
+
     @Column(name = "node_name", nullable = false)
     private String nodeName;
 
@@ -234,6 +238,10 @@ public class Run {
 
     public Integer exitCode() {
         return exitCode;
+    }
+
+    public String processMode() {
+        return processMode;
     }
 
     public String nodeName() {

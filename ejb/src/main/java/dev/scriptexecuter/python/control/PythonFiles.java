@@ -20,6 +20,7 @@ public class PythonFiles {
 
     public static final String HARNESS = "harness.py";
     public static final String SYNTAX_CHECK = "syntax_check.py";
+    public static final String WORKER = "worker.py";
 
     @Inject
     WorkDirectory workDirectory;
@@ -37,6 +38,10 @@ public class PythonFiles {
         return file(HARNESS);
     }
 
+    public Path worker() {
+        return file(WORKER);
+    }
+
     public Path syntaxCheck() {
         return file(SYNTAX_CHECK);
     }
@@ -50,7 +55,7 @@ public class PythonFiles {
 
     private Path extract() {
         Path target = workDirectory.directory("python");
-        for (String name : new String[] {HARNESS, SYNTAX_CHECK}) {
+        for (String name : new String[] {HARNESS, SYNTAX_CHECK, WORKER}) {
             try (InputStream in = PythonFiles.class.getResourceAsStream(name)) {
                 if (in == null) {
                     throw new IllegalStateException("The resource " + name + " is missing from the application");

@@ -4,6 +4,7 @@ import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.script.boundary.PolicySpec;
 import dev.scriptexecuter.script.entity.MisfirePolicy;
 import dev.scriptexecuter.script.entity.OverlapPolicy;
+import dev.scriptexecuter.script.entity.RunMode;
 import dev.scriptexecuter.script.entity.RunPolicy;
 
 import java.time.Duration;
@@ -46,7 +47,9 @@ public class PolicyParser {
         if (retries > 0 && backoff == null) {
             backoff = DEFAULT_BACKOFF;
         }
-        return new RunPolicy(timeout, network, overlap, misfire, retries, retries == 0 ? null : backoff);
+        RunMode mode = spec.runMode() == null || spec.runMode().strip().equalsIgnoreCase("default") ? null
+                : choice(RunMode.class, "runMode", spec.runMode());
+        return new RunPolicy(timeout, network, overlap, misfire, retries, retries == 0 ? null : backoff, mode);
     }
 
     private Duration timeout(String text) {

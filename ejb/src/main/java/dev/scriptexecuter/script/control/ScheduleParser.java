@@ -90,7 +90,7 @@ public class ScheduleParser {
     }
 
     /** An ISO-8601 duration ("PT30S") or a short form ("500ms", "30s", "5m", "1h", "2d"). */
-    static java.util.Optional<Duration> parseDuration(String text) {
+    public static java.util.Optional<Duration> parseDuration(String text) {
         Matcher shortForm = SHORT_DURATION.matcher(text.toLowerCase(Locale.ROOT));
         if (shortForm.matches()) {
             long amount = Long.parseLong(shortForm.group(1));

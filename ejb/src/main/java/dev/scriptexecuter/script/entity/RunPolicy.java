@@ -11,7 +11,8 @@ import java.util.Objects;
 /**
  * How a script's runs are run: its own timeout (null: the server's default),
  * whether its sandbox has network, what happens to overlapping and missed
- * occurrences, and how often a failed run is tried again.
+ * occurrences, how often a failed run is tried again, and how its process
+ * is made (spawned or forked by a warm worker).
  */
 @Embeddable
 public class RunPolicy {
@@ -36,21 +37,27 @@ public class RunPolicy {
     @Column(name = "retry_backoff_seconds")
     private Long retryBackoffSeconds;
 
+    /** Null: the node's ses.run.mode. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "run_mode")
+    private RunMode runMode;
+
     protected RunPolicy() {
     }
 
     public RunPolicy(Duration timeout, boolean allowNetwork, OverlapPolicy overlap, MisfirePolicy misfire,
-                     int retries, Duration retryBackoff) {
+                     int retries, Duration retryBackoff, RunMode runMode) {
         this.timeoutSeconds = timeout == null ? null : timeout.toSeconds();
         this.allowNetwork = allowNetwork;
         this.overlap = Objects.requireNonNull(overlap);
         this.misfire = Objects.requireNonNull(misfire);
         this.retries = retries;
         this.retryBackoffSeconds = retryBackoff == null ? null : retryBackoff.toSeconds();
+        this.runMode = runMode;
     }
 
     public static RunPolicy defaults() {
-        return new RunPolicy(null, false, OverlapPolicy.SKIP, MisfirePolicy.FIRE_ONCE, 0, null);
+        return new RunPolicy(null, false, OverlapPolicy.SKIP, MisfirePolicy.FIRE_ONCE, 0, null, null);
     }
 
     /** The script's own timeout, or null for the server's default. */
@@ -79,15 +86,21 @@ public class RunPolicy {
         return retryBackoffSeconds == null ? null : Duration.ofSeconds(retryBackoffSeconds);
     }
 
+    /** The script's own choice of process mode, or null for the node's default. */
+    public RunMode runMode() {
+        return runMode;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof RunPolicy that && allowNetwork == that.allowNetwork && retries == that.retries
                 && Objects.equals(timeoutSeconds, that.timeoutSeconds) && overlap() == that.overlap()
-                && misfire() == that.misfire() && Objects.equals(retryBackoffSeconds, that.retryBackoffSeconds);
+                && misfire() == that.misfire() && Objects.equals(retryBackoffSeconds, that.retryBackoffSeconds)
+                && runMode == that.runMode;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(timeoutSeconds, allowNetwork, overlap(), misfire(), retries, retryBackoffSeconds);
+        return Objects.hash(timeoutSeconds, allowNetwork, overlap(), misfire(), retries, retryBackoffSeconds, runMode);
     }
 }

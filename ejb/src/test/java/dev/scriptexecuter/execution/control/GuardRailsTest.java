@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -44,8 +45,14 @@ class GuardRailsTest {
         return confinement;
     }
 
-    /** The harness as the container wires it, on the real interpreter, in a test's work directory. */
+    /** The harness as the container wires it, spawning each run, in a test's work directory. */
     static HarnessProcess harness(Path work, ScheduledExecutorService timers, RunConfinement confinement) {
+        return harness(work, timers, confinement, WarmWorkers.SPAWN);
+    }
+
+    /** The harness as the container wires it, on the real interpreter, in a test's work directory. */
+    static HarnessProcess harness(Path work, ScheduledExecutorService timers, RunConfinement confinement,
+                                  String mode) {
         HarnessProcess harness = new HarnessProcess();
         harness.interpreter = TestPython.interpreter();
         harness.files = TestPython.files(work);
@@ -58,18 +65,43 @@ class GuardRailsTest {
         harness.logMaxBytes = 64 * 1024;
         harness.maxDataBytes = 4096;
         harness.confinement = confinement;
+        harness.workers = workers(work, confinement, mode);
         return harness;
+    }
+
+    /** Warm workers as the container wires them; {@code mode} is the node's default. */
+    static WarmWorkers workers(Path work, RunConfinement confinement, String mode) {
+        WarmWorkers workers = new WarmWorkers();
+        workers.workDirectory = new WorkDirectory(work);
+        workers.confinement = confinement;
+        workers.files = TestPython.files(work);
+        workers.threadFactory = task -> {
+            Thread thread = new Thread(task);
+            thread.setDaemon(true);
+            return thread;
+        };
+        workers.defaultMode = mode;
+        workers.max = 4;
+        workers.idleTimeout = Duration.ofMinutes(5);
+        workers.preload = Optional.empty();
+        return workers;
+    }
+
+    /** How these tests' runs get their process; the warm subclass says "warm". */
+    String mode() {
+        return WarmWorkers.SPAWN;
     }
 
     @BeforeEach
     void setUp() {
         timers = Executors.newSingleThreadScheduledExecutor();
-        cut = harness(work, timers, confinement(work, "auto"));
+        cut = harness(work, timers, confinement(work, "auto"), mode());
     }
 
     @AfterEach
     void tearDown() {
         timers.shutdownNow();
+        cut.workers.close();
     }
 
     private record Ran(String runId, RunResult result) {
@@ -78,12 +110,20 @@ class GuardRailsTest {
     private Ran run(String main, String data) {
         RunTicket ticket = new RunTicket("guard-" + System.nanoTime(), "script-1", "test", main, null, null, data, 0,
                 true);
-        return new Ran(ticket.runId(), cut.run(ticket, cut.open(ticket.runId())));
+        LiveRun live = cut.open(ticket.runId());
+        RunResult result = cut.run(ticket, live);
+        assertThat(live.mode()).as("how the run's process was made").isEqualTo(mode());
+        return new Ran(ticket.runId(), result);
     }
 
-    private static void noProcessLeft(String runId) {
+    /**
+     * Spawned runs are found by the run id in their environment; a forked one
+     * has its worker's, so what is left of it is whatever lives below an idle
+     * worker besides the worker (and the sandbox's init).
+     */
+    private void noProcessLeft(String runId) {
         await("no process of the run is left").atMost(Duration.ofSeconds(5))
-                .until(() -> RunProcesses.of(runId).isEmpty());
+                .until(() -> RunProcesses.of(runId).isEmpty() && cut.workers.leftovers().isEmpty());
     }
 
     @Test
@@ -162,7 +202,8 @@ class GuardRailsTest {
             assertThat(after).as("no network: 127.0.0.1 is not the server's").doesNotContain("\"connect\":0");
             assertThat(after).contains("\"secret\":\"FileNotFoundError\"");
             assertThat(after).as("only the harness, the run's directory and its script's home")
-                    .contains("\"work\":[\"python\",\"runs\",\"scripts\"]");
+                    .contains(mode().equals(WarmWorkers.SPAWN) ? "\"work\":[\"python\",\"runs\",\"scripts\"]"
+                            : "\"work\":[\"python\",\"scripts\",\"workers\"]");
             assertThat(after).contains("\"uid\":65534");
             assertThat(after).contains("\"env\":[\"HOME\",\"LANG\",\"PATH\",\"PWD\",\"PYTHONIOENCODING\"]");
         }
@@ -171,6 +212,8 @@ class GuardRailsTest {
     @Test
     void withoutTheSandboxTheSameScriptSeesTheServersFiles() throws IOException {
         cut.confinement = confinement(work, "off");
+        cut.workers.close();
+        cut.workers = workers(work, cut.confinement, mode());
         Path secret = Files.writeString(work.resolve("node-name"), "the server's own file");
 
         Ran ran = run("def main(data):\n    data['secret'] = open(data['secret']).read()\n",

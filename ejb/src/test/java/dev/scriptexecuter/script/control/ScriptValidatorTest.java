@@ -126,21 +126,28 @@ class ScriptValidatorTest {
 
     @Test
     void aPolicyIsCheckedFieldByFieldAndMissingMeansKeep() {
-        var policy = new dev.scriptexecuter.script.boundary.PolicySpec("90s", true, "queue", "fire-all", 2, null);
+        var policy = new dev.scriptexecuter.script.boundary.PolicySpec("90s", true, "queue", "fire-all", 2, null, "Warm");
         var content = cut.validate(new ScriptDraft("s", null, null, MAIN, null, null, null, null, policy), null, NOW);
         assertThat(content.policy().timeout()).hasSeconds(90);
         assertThat(content.policy().overlap()).isEqualTo(dev.scriptexecuter.script.entity.OverlapPolicy.QUEUE);
         assertThat(content.policy().misfire()).isEqualTo(dev.scriptexecuter.script.entity.MisfirePolicy.FIRE_ALL);
         assertThat(content.policy().retryBackoff()).as("a default backoff with retries").hasSeconds(30);
+        assertThat(content.policy().runMode()).isEqualTo(dev.scriptexecuter.script.entity.RunMode.WARM);
+        var byDefault = new dev.scriptexecuter.script.boundary.PolicySpec(null, null, null, null, null, null, "default");
+        assertThat(cut.validate(new ScriptDraft("s", null, null, MAIN, null, null, null, null, byDefault), null, NOW)
+                .policy().runMode()).as("the node's default").isNull();
 
         assertRejected(new ScriptDraft("s", null, null, MAIN, null, null, null, null,
-                new dev.scriptexecuter.script.boundary.PolicySpec("PT2H", null, null, null, null, null)),
+                new dev.scriptexecuter.script.boundary.PolicySpec("PT2H", null, null, null, null, null, null)),
                 RequestRejected.Reason.INVALID, "ses.run.max-timeout");
         assertRejected(new ScriptDraft("s", null, null, MAIN, null, null, null, null,
-                new dev.scriptexecuter.script.boundary.PolicySpec(null, null, "sometimes", null, null, null)),
+                new dev.scriptexecuter.script.boundary.PolicySpec(null, null, "sometimes", null, null, null, null)),
                 RequestRejected.Reason.INVALID, "one of skip, queue, allow");
         assertRejected(new ScriptDraft("s", null, null, MAIN, null, null, null, null,
-                new dev.scriptexecuter.script.boundary.PolicySpec(null, null, null, null, 11, null)),
+                new dev.scriptexecuter.script.boundary.PolicySpec(null, null, null, null, 11, null, null)),
                 RequestRejected.Reason.INVALID, "between 0 and 10");
+        assertRejected(new ScriptDraft("s", null, null, MAIN, null, null, null, null,
+                new dev.scriptexecuter.script.boundary.PolicySpec(null, null, null, null, null, null, "hot")),
+                RequestRejected.Reason.INVALID, "\"runMode\" must be one of spawn, warm");
     }
 }

@@ -3,6 +3,7 @@ package dev.scriptexecuter.script.rest;
 import dev.scriptexecuter.execution.boundary.RunPage;
 import dev.scriptexecuter.execution.boundary.RunService;
 import dev.scriptexecuter.execution.boundary.RunView;
+import dev.scriptexecuter.execution.control.RunCompletions;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.rest.Paging;
 import dev.scriptexecuter.script.boundary.ScriptDraft;
@@ -31,6 +32,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 
+import java.net.URI;
+import java.time.Duration;
+
 /** Scripts: list, create, read, replace, patch, delete; and their runs. */
 @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME, Role.VIEWER_NAME})
 @Path("scripts")
@@ -45,6 +49,9 @@ public class ScriptsResource {
 
     @Inject
     RunService runs;
+
+    @Inject
+    RunCompletions completions;
 
     @Context
     UriInfo uri;
@@ -93,15 +100,25 @@ public class ScriptsResource {
         return Response.noContent().build();
     }
 
+    /**
+     * Body optional: {@code {"force": true}} skips the trigger code. With
+     * {@code ?wait=30s} the answer comes when the run is finished (200), or
+     * when the wait is over (202, as without it).
+     */
     @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
-    /** Body optional: {@code {"force": true}} skips the trigger code. */
     @POST
     @Path("{id}/runs")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
-    public Response run(@PathParam("id") String id, String body) {
+    public Response run(@PathParam("id") String id, @QueryParam("wait") String wait, String body)
+            throws InterruptedException {
+        Duration waitFor = completions.parseWait(wait);
         RunView run = runs.request(id, RunRequest.parse(body).forced());
-        return Response.accepted(run)
-                .location(uri.getBaseUriBuilder().path("runs").path(run.id()).build()).build();
+        URI location = uri.getBaseUriBuilder().path("runs").path(run.id()).build();
+        if (waitFor != null && !waitFor.isZero() && completions.await(run.id(), waitFor,
+                () -> "FINISHED".equals(runs.find(run.id()).status()))) {
+            return Response.ok(runs.find(run.id())).location(location).build();
+        }
+        return Response.accepted(waitFor == null ? run : runs.find(run.id())).location(location).build();
     }
 
     @GET

@@ -34,6 +34,7 @@ public class ScriptForm implements Serializable {
     private String misfire = "fire-once";
     private int retries;
     private String retryBackoff;
+    private String runMode = "default";
     private transient UploadedFile mainFile;
     private transient UploadedFile triggerFile;
     private transient UploadedFile requirementsFile;
@@ -57,10 +58,12 @@ public class ScriptForm implements Serializable {
         misfire = policy.misfire();
         retries = policy.retries() == null ? 0 : policy.retries();
         retryBackoff = policy.retryBackoff();
+        runMode = policy.runMode() == null ? "default" : policy.runMode();
     }
 
     PolicySpec policy() {
-        return new PolicySpec(blankToNull(timeout), allowNetwork, overlap, misfire, retries, blankToNull(retryBackoff));
+        return new PolicySpec(blankToNull(timeout), allowNetwork, overlap, misfire, retries, blankToNull(retryBackoff),
+                runMode);
     }
 
     private static String blankToNull(String text) {
@@ -97,6 +100,7 @@ public class ScriptForm implements Serializable {
         overlap = "skip";
         misfire = "fire-once";
         retries = 0;
+        runMode = "default";
         mainFile = triggerFile = requirementsFile = null;
     }
 
@@ -104,6 +108,8 @@ public class ScriptForm implements Serializable {
     public void setTimeout(String timeout) { this.timeout = timeout; }
     public boolean isAllowNetwork() { return allowNetwork; }
     public void setAllowNetwork(boolean allowNetwork) { this.allowNetwork = allowNetwork; }
+    public String getRunMode() { return runMode; }
+    public void setRunMode(String runMode) { this.runMode = runMode; }
     public String getOverlap() { return overlap; }
     public void setOverlap(String overlap) { this.overlap = overlap; }
     public String getMisfire() { return misfire; }

@@ -1,0 +1,213 @@
+#!/usr/bin/env python3
+"""Throughput, schedule lateness, start-up time and memory, next to the bare-Python floor.
+
+Starts the packaged Micro WAR on Payara Micro (build it first:
+`mvn -DskipTests package`) with a fresh root directory and a free port, then:
+
+  P6  cold start: from starting the JVM until the login page answers; the
+      server's resident memory (RSS) idle after start-up, and its largest
+      RSS (and that of its Python processes) sampled during P3.
+  P3  a burst of forced no-op runs: N runs from C clients at once (each one
+      waits for its run with ?wait, then asks for the next), spread over C
+      scripts, spawned and warm; against C threads spawning the bare
+      harness N times in all. Runs per second.
+  P4  schedule lateness: R scripts due every second (R = 10, 50, 100) for
+      D seconds, spawned and warm; startedAt - scheduledFor of the runs that
+      ran (p50, p99), and the occurrences that did not run (OVERLAPPED,
+      MISSED or never recorded).
+
+Usage: python3 bench/load.py [--runs 200] [--clients 8] [--rates 10,50,100] [--seconds 20]
+Prints Markdown tables.
+"""
+import argparse
+import concurrent.futures
+import datetime
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+from runs import NO_OP, bare_harness
+from server import free_port, percentile, request, start_server, token
+
+
+def parse_time(text):
+    return datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+class Api:
+    def __init__(self, base):
+        self.base = base
+        self.headers = {"Content-Type": "application/json", "Authorization": "Bearer " + token(base)}
+
+    def call(self, path, body=None, method=None):
+        data = None if body is None else json.dumps(body).encode()
+        headers = dict(self.headers)
+        if method == "PATCH":
+            headers["Content-Type"] = "application/merge-patch+json"
+        return json.loads(request(self.base + path, data, headers, method=method) or "null")
+
+    def create(self, name, mode, schedule=None, overlap="allow"):
+        script = {"name": name, "mainCode": NO_OP, "policy": {"runMode": mode, "overlap": overlap}}
+        if schedule:
+            script["schedule"] = schedule
+        return self.call("api/scripts", script)["id"]
+
+    def run_and_wait(self, script_id):
+        run = self.call("api/scripts/%s/runs?wait=120s" % script_id, {"force": True})
+        if run["status"] != "FINISHED" or run["outcome"] != "SUCCEEDED":
+            sys.exit("a burst run ended %s %s: %s" % (run["status"], run.get("outcome"), run.get("error")))
+
+    def runs_of(self, script_id):
+        items, offset = [], 0
+        while True:
+            page = self.call("api/scripts/%s/runs?limit=500&offset=%d" % (script_id, offset))
+            items += page["items"]
+            offset += len(page["items"])
+            if offset >= page["total"] or not page["items"]:
+                return items
+
+
+def rss_kib(pid):
+    try:
+        with open("/proc/%d/status" % pid) as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def descendants(pid):
+    """Every process below pid (the server's Python processes)."""
+    found, frontier = [], [pid]
+    while frontier:
+        parent = frontier.pop()
+        try:
+            with open("/proc/%d/task/%d/children" % (parent, parent)) as children:
+                kids = [int(p) for p in children.read().split()]
+        except OSError:
+            kids = []
+        found += kids
+        frontier += kids
+    return found
+
+
+class MemorySampler(threading.Thread):
+    def __init__(self, pid):
+        super().__init__(daemon=True)
+        self.pid = pid
+        self.server_max = 0
+        self.python_max = 0
+        self.stopped = threading.Event()
+
+    def run(self):
+        while not self.stopped.wait(0.2):
+            self.server_max = max(self.server_max, rss_kib(self.pid))
+            self.python_max = max(self.python_max, sum(rss_kib(p) for p in descendants(self.pid)))
+
+
+def burst(api, work, mode, runs, clients):
+    scripts = [api.create("burst-%s-%d" % (mode, i), mode) for i in range(clients)]
+    for script in scripts:
+        api.run_and_wait(script)  # warm-up: workers started, classes loaded
+    start = time.perf_counter()
+    with concurrent.futures.ThreadPoolExecutor(max_workers=clients) as pool:
+        list(pool.map(api.run_and_wait, [scripts[i % clients] for i in range(runs)]))
+    return runs / (time.perf_counter() - start)
+
+
+def bare_burst(work, runs, clients):
+    start = time.perf_counter()
+    with concurrent.futures.ThreadPoolExecutor(max_workers=clients) as pool:
+        list(pool.map(lambda _: bare_harness(NO_OP, work), range(runs)))
+    return runs / (time.perf_counter() - start)
+
+
+def lateness(api, mode, rate, seconds):
+    start_at = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(seconds=5)).replace(microsecond=0)
+    schedule = {"kind": "interval", "every": "PT1S", "startAt": start_at.strftime("%Y-%m-%dT%H:%M:%SZ")}
+    scripts = [api.create("due-%s-%d-%d" % (mode, rate, i), mode, schedule, overlap="skip") for i in range(rate)]
+    end_at = start_at + datetime.timedelta(seconds=seconds)
+    time.sleep(max(0.0, (end_at - datetime.datetime.now(datetime.timezone.utc)).total_seconds()))
+    for script in scripts:
+        api.call("api/scripts/" + script, {"active": False}, method="PATCH")
+    time.sleep(10)  # the last runs finish
+    late, outcomes, expected = [], {}, rate * seconds
+    ran = 0
+    for script in scripts:
+        for run in api.runs_of(script):
+            due = parse_time(run["scheduledFor"]) if run.get("scheduledFor") else None
+            if due is None or not (start_at <= due < end_at):
+                continue
+            outcome = run.get("outcome") or run["status"]
+            outcomes[outcome] = outcomes.get(outcome, 0) + 1
+            if run.get("startedAt"):
+                ran += 1
+                late.append((parse_time(run["startedAt"]) - due).total_seconds() * 1000)
+    recorded = sum(outcomes.values())
+    not_run = expected - ran
+    return (statistics.median(late) if late else float("nan"), percentile(late, 0.99) if late else float("nan"),
+            not_run, expected - recorded, outcomes)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=200, help="P3: forced runs in the burst")
+    parser.add_argument("--clients", type=int, default=8, help="P3: runs going at once (ses.run.max-concurrent is 8)")
+    parser.add_argument("--rates", default="10,50,100", help="P4: scripts due every second, comma-separated")
+    parser.add_argument("--seconds", type=int, default=20, help="P4: how long each rate is kept up")
+    parser.add_argument("--sandbox", default="auto", help="the server's ses.sandbox")
+    args = parser.parse_args()
+    home = tempfile.mkdtemp(prefix="ses-bench-")
+    work = tempfile.mkdtemp(prefix="ses-bench-bare-")
+    started = time.perf_counter()
+    process, base = start_server(home, free_port(), ["-Dses.sandbox=" + args.sandbox])
+    cold_start = time.perf_counter() - started
+    try:
+        time.sleep(5)
+        idle_rss = rss_kib(process.pid)
+        api = Api(base)
+        sampler = MemorySampler(process.pid)
+        sampler.start()
+        throughput = {mode: burst(api, work, mode, args.runs, args.clients) for mode in ("spawn", "warm")}
+        sampler.stopped.set()
+        bare = bare_burst(work, args.runs, args.clients)
+        rows = []
+        for rate in [int(r) for r in args.rates.split(",")]:
+            for mode in ("spawn", "warm"):
+                rows.append((rate, mode) + lateness(api, mode, rate, args.seconds))
+
+        print("| P6 measurement | value |")
+        print("|---|---|")
+        print("| cold start until the login page answers | %.1f s |" % cold_start)
+        print("| server RSS, idle after start-up | %d MiB |" % (idle_rss // 1024))
+        print("| server RSS, largest during P3 | %d MiB |" % (sampler.server_max // 1024))
+        print("| its Python processes' RSS, largest sum during P3 | %d MiB |" % (sampler.python_max // 1024))
+        print()
+        print("| P3 burst of %d no-op runs, %d at once | runs/s | / floor |" % (args.runs, args.clients))
+        print("|---|---|---|")
+        print("| bare harness spawns, %d threads (floor) | %.1f | 1.00 |" % (args.clients, bare))
+        for mode in ("spawn", "warm"):
+            print("| %s, through the API (?wait) | %.1f | %.2f |" % (mode, throughput[mode], throughput[mode] / bare))
+        print()
+        print("| P4 due per second | mode | lateness p50 ms | p99 ms | occurrences not run | not recorded | outcomes |")
+        print("|---|---|---|---|---|---|---|")
+        for rate, mode, p50, p99, not_run, unrecorded, outcomes in rows:
+            print("| %d | %s | %.0f | %.0f | %d of %d | %d | %s |" % (rate, mode, p50, p99, not_run, rate * args.seconds,
+                                                                  unrecorded, json.dumps(outcomes, sort_keys=True)))
+    finally:
+        process.terminate()
+        process.wait(60)
+        shutil.rmtree(home, ignore_errors=True)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,219 @@
+package dev.scriptexecuter.execution.control;
+
+import dev.scriptexecuter.infrastructure.WorkDirectory;
+import dev.scriptexecuter.python.control.PythonFiles;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The warm workers of this node: at most {@code ses.worker.max} processes,
+ * each serving one script's runs one at a time. A run in warm mode takes an
+ * idle worker of its script (same interpreter, network and preloaded
+ * modules) or starts one; when none can be had (all busy at the maximum,
+ * or one failed to start) the run is spawned as usual. Workers idle for
+ * {@code ses.worker.idle-timeout} are ended.
+ * <p>
+ * Where runs are counted in pids cgroups, each worker has one of its own:
+ * as it serves one run at a time, that cgroup counts the run's processes
+ * (plus the worker's own).
+ */
+@ApplicationScoped
+public class WarmWorkers {
+
+    private static final Logger LOG = Logger.getLogger(WarmWorkers.class.getName());
+
+    public static final String SPAWN = "spawn";
+    public static final String WARM = "warm";
+
+    @Inject
+    WorkDirectory workDirectory;
+
+    @Inject
+    RunConfinement confinement;
+
+    @Inject
+    PythonFiles files;
+
+    @Resource
+    ManagedThreadFactory managedThreads;
+
+    /** Set by unit tests, which run without a container. */
+    ThreadFactory threadFactory;
+
+    /** How runs of scripts that do not choose are made: spawn (a new interpreter per run) or warm. */
+    @Inject
+    @ConfigProperty(name = "ses.run.mode", defaultValue = SPAWN)
+    String defaultMode;
+
+    @Inject
+    @ConfigProperty(name = "ses.worker.max", defaultValue = "16")
+    int max;
+
+    @Inject
+    @ConfigProperty(name = "ses.worker.idle-timeout", defaultValue = "PT10M")
+    Duration idleTimeout;
+
+    /** Modules every worker imports before its first run, comma-separated; one that fails is left out. */
+    @Inject
+    @ConfigProperty(name = "ses.worker.preload")
+    Optional<String> preload;
+
+    private final List<WarmWorker> idle = new ArrayList<>();
+    private int busy;
+    private final AtomicLong started = new AtomicLong();
+    private volatile boolean closed;
+
+    /** The mode a run is made in: its script's choice, else the node's default. */
+    public String modeOf(String scriptMode) {
+        String mode = scriptMode != null ? scriptMode : defaultMode;
+        return mode == null ? SPAWN : mode.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * An idle worker for these runs, or a new one; empty when the run is to be
+     * spawned instead (none free at the maximum, or none can start).
+     */
+    Optional<WarmWorker> take(String scriptId, Path python, boolean allowNetwork, Path scriptHome) {
+        if (closed) {
+            return Optional.empty();
+        }
+        WarmWorker.Key key = new WarmWorker.Key(scriptId, python, allowNetwork, preloadList());
+        List<WarmWorker> retired = new ArrayList<>();
+        WarmWorker found = null;
+        boolean full = false;
+        synchronized (this) {
+            long now = System.nanoTime();
+            for (var it = idle.iterator(); it.hasNext(); ) {
+                WarmWorker worker = it.next();
+                boolean stale = !worker.alive() || now - worker.idleSince() > idleTimeout.toNanos()
+                        || (worker.key().scriptId().equals(scriptId) && !worker.key().equals(key));
+                if (stale) {
+                    it.remove();
+                    retired.add(worker);
+                } else if (found == null && worker.key().equals(key)) {
+                    it.remove();
+                    found = worker;
+                }
+            }
+            if (found == null) {
+                if (busy + idle.size() >= max && !idle.isEmpty()) {
+                    WarmWorker oldest = idle.stream().min(Comparator.comparingLong(WarmWorker::idleSince)).orElseThrow();
+                    idle.remove(oldest);
+                    retired.add(oldest);
+                }
+                full = busy + idle.size() >= max;
+            }
+            if (!full) {
+                busy++;
+            }
+        }
+        retired.forEach(WarmWorker::retire);
+        if (full) {
+            return Optional.empty();
+        }
+        if (found != null) {
+            return Optional.of(found);
+        }
+        try {
+            return Optional.of(start(key, scriptHome));
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "A warm worker for script " + scriptId + " could not start; its run is spawned", e);
+            synchronized (this) {
+                busy--;
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** A run is over: its worker serves the next one, unless it died, was killed or the node is closing. */
+    void give(WarmWorker worker) {
+        worker.killLeftovers();
+        boolean keep;
+        synchronized (this) {
+            busy--;
+            keep = !closed && worker.alive();
+            if (keep) {
+                worker.idle();
+                idle.add(worker);
+            }
+        }
+        if (!keep) {
+            worker.retire();
+        }
+    }
+
+    /** Ends idle workers that have waited longer than the idle timeout. */
+    public void endIdle() {
+        List<WarmWorker> retired = new ArrayList<>();
+        synchronized (this) {
+            long now = System.nanoTime();
+            idle.removeIf(worker -> {
+                boolean stale = !worker.alive() || now - worker.idleSince() > idleTimeout.toNanos();
+                if (stale) {
+                    retired.add(worker);
+                }
+                return stale;
+            });
+        }
+        retired.forEach(WarmWorker::retire);
+    }
+
+    /** Workers alive now, idle or busy with a run (for tests and the dashboard). */
+    public synchronized int idleCount() {
+        return idle.size();
+    }
+
+    /** What runs left below the idle workers (for tests: nothing, once a run is over). */
+    synchronized List<ProcessHandle> leftovers() {
+        return idle.stream().flatMap(worker -> worker.leftovers().stream()).toList();
+    }
+
+    @PreDestroy
+    public void close() {
+        List<WarmWorker> all;
+        synchronized (this) {
+            closed = true;
+            all = new ArrayList<>(idle);
+            idle.clear();
+        }
+        all.forEach(WarmWorker::retire);
+    }
+
+    private WarmWorker start(WarmWorker.Key key, Path scriptHome) throws IOException {
+        String id = "w" + ProcessHandle.current().pid() + "-" + started.incrementAndGet();
+        Path directory = workDirectory.directory("workers", id);
+        RunConfinement.Confined confined = confinement.confineWorker(id, new RunConfinement.Paths(directory, scriptHome,
+                key.python(), files.harness()), key.allowNetwork(), files.worker(), key.preload());
+        // the placeholder is room in the worker's environment block where each forked run writes its id
+        return WarmWorker.start(key, directory, confined, confinement, scriptHome, Map.of("PYTHONIOENCODING", "utf-8",
+                "SES_RUN_ID", "-".repeat(64)), threads(), Duration.ofSeconds(60));
+    }
+
+    private List<String> preloadList() {
+        return preload.stream().flatMap(value -> Arrays.stream(value.split(","))).map(String::strip)
+                .filter(name -> !name.isEmpty()).toList();
+    }
+
+    private ThreadFactory threads() {
+        return threadFactory != null ? threadFactory : managedThreads;
+    }
+}

@@ -1,0 +1,186 @@
+"""A warm worker: forks one child per run, and each child does exactly what
+`python -u -I harness.py RUN_DIR` would do in a process of its own.
+
+Started by the server, inside the same limits and sandbox as a spawned run, as:
+    python -u -I worker.py HARNESS [--sweep] [MODULE ...]
+
+It imports the harness (and MODULEs, when asked to preload them) once, then
+serves one run at a time. The server talks to it in JSON lines: requests on
+the worker's stdin, replies on its stdout, which no run ever writes to.
+
+    -> {"op": "run", "dir": RUN_DIR, "output": FIFO, "env": {...}, "nproc": N}
+    <- {"started": PID}            FIFO made, the child forked; the server opens FIFO
+    -> {"op": "kill"}              (stop or timeout) SIGKILL to the child's group
+    <- {"exit": CODE}              the child is gone (128 + signal when killed)
+
+The child leads a process group of its own, connects stdout and stderr to
+FIFO (the run's log) and stdin to /dev/null, takes the run's environment
+variables and process limit, and calls the harness's main(), which ends with
+SystemExit: the child then shuts down like any interpreter (non-daemon
+threads joined, atexit handlers run). With --sweep (the worker is alone in a
+PID namespace, the sandbox), whatever a run left behind is killed when the
+run ends, as it is when a spawned run's sandbox goes away.
+"""
+import importlib.util
+import json
+import os
+import resource
+import select
+import signal
+import sys
+
+PROTOCOL_IN = 0
+PROTOCOL_OUT = 1
+
+
+def reply(**message):
+    os.write(PROTOCOL_OUT, (json.dumps(message) + "\n").encode("utf-8"))
+
+
+def load_harness(path):
+    spec = importlib.util.spec_from_file_location("ses_harness", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def preload(modules):
+    """Imports what every run would import anyway; a module that fails is reported and left out."""
+    failed = {}
+    for name in modules:
+        try:
+            importlib.import_module(name)
+        except BaseException as problem:  # noqa: B036 - an import may raise anything, even SystemExit
+            failed[name] = "%s: %s" % (type(problem).__name__, problem)
+    return failed
+
+
+def exit_code(status):
+    code = os.waitstatus_to_exitcode(status)
+    return 128 - code if code < 0 else code
+
+
+def sweep(child):
+    """Kills the run's group and, in the sandbox, every process of the namespace but init and this worker."""
+    try:
+        os.killpg(child, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    if not SWEEP:
+        return
+    own = os.getpid()
+    for entry in os.listdir("/proc"):
+        if entry.isdigit() and int(entry) not in (1, own):
+            try:
+                os.kill(int(entry), signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+
+
+RUN_ID_PLACEHOLDER = b"SES_RUN_ID=" + b"-" * 64 + b"\0"
+
+
+def show_run_id(run_id):
+    """Writes the run's id over the placeholder in this process's original
+    environment block, so that /proc/PID/environ names the run as it does for
+    a spawned run (tools and people find a run's processes by it). The block
+    is this process's own memory; libc no longer reads the old value once
+    os.environ has set the new one."""
+    try:
+        with open("/proc/self/stat", "rb") as stat:
+            fields = stat.read().rsplit(b")", 1)[1].split()
+        start, end = int(fields[47]), int(fields[48])  # env_start and env_end, fields 50 and 51
+        with open("/proc/self/mem", "r+b", buffering=0) as memory:
+            memory.seek(start)
+            block = memory.read(end - start)
+            at = block.find(RUN_ID_PLACEHOLDER)
+            value = run_id.encode("utf-8")
+            if at >= 0 and len(value) <= 64:
+                memory.seek(start + at + len(b"SES_RUN_ID="))
+                memory.write(value + b"\0" * (65 - len(value)))
+    except (OSError, ValueError, IndexError):
+        pass  # only the marker is missing; the run itself is unaffected
+
+
+def become_run(request, harness, private_fds):
+    """In the forked child: the process a spawned run would be. Never returns normally."""
+    try:
+        signal.set_wakeup_fd(-1)
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        for fd in private_fds:
+            os.close(fd)
+        os.setsid()
+        output = os.open(request["output"], os.O_WRONLY)  # waits until the server reads
+        os.dup2(output, 1)
+        os.dup2(output, 2)
+        os.close(output)
+        nothing = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(nothing, 0)
+        os.close(nothing)
+        os.environ.update(request.get("env") or {})
+        show_run_id(os.environ.get("SES_RUN_ID", ""))
+        nproc = request.get("nproc")
+        if nproc:
+            resource.setrlimit(resource.RLIMIT_NPROC, (nproc, nproc))
+        sys.argv = [HARNESS, request["dir"]]
+    except BaseException:  # noqa: B036 - nothing of the run has started; the server sees exit code 70
+        os._exit(70)
+    harness.main()
+    sys.exit(0)
+
+
+def serve(harness):
+    wake_read, wake_write = os.pipe()
+    os.set_blocking(wake_write, False)
+    signal.set_wakeup_fd(wake_write)
+    signal.signal(signal.SIGCHLD, lambda signum, frame: None)
+    pending = b""
+    child = None
+    while True:
+        readable, _, _ = select.select([PROTOCOL_IN, wake_read], [], [])
+        if wake_read in readable:
+            os.read(wake_read, 4096)
+        if PROTOCOL_IN in readable:
+            chunk = os.read(PROTOCOL_IN, 65536)
+            if not chunk:
+                if child is not None:
+                    sweep(child)
+                return
+            pending += chunk
+            while b"\n" in pending:
+                line, pending = pending.split(b"\n", 1)
+                request = json.loads(line)
+                if request["op"] == "run" and child is None:
+                    os.mkfifo(request["output"], 0o600)
+                    child = os.fork()
+                    if child == 0:
+                        become_run(request, harness, (wake_read, wake_write))
+                    reply(started=child)
+                elif request["op"] == "kill" and child is not None:
+                    sweep(child)
+        if child is not None:
+            pid, status = os.waitpid(child, os.WNOHANG)
+            if pid == child:
+                sweep(child)
+                child = None
+                reply(exit=exit_code(status))
+
+
+def main():
+    global HARNESS, SWEEP
+    arguments = sys.argv[1:]
+    HARNESS = arguments.pop(0)
+    SWEEP = bool(arguments) and arguments[0] == "--sweep"
+    if SWEEP:
+        arguments.pop(0)
+    harness = load_harness(HARNESS)
+    failed = preload(arguments)
+    reply(ready=os.getpid(), failed=failed)
+    serve(harness)
+
+
+HARNESS = None
+SWEEP = False
+
+if __name__ == "__main__":
+    main()
