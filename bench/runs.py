@@ -120,13 +120,15 @@ def main():
     parser.add_argument("--repeat", type=int, default=30, help="P1 repetitions (P2 does a fifth of them, at least 1)")
     parser.add_argument("--sandbox", default="auto", help="the server's ses.sandbox")
     parser.add_argument("--poll", action="store_true", help="poll for the end of a run instead of ?wait")
+    parser.add_argument("--warmup", type=int, default=100,
+                        help="P1 runs of each kind before measuring, so the server's JIT has compiled the run path")
     args = parser.parse_args()
     home = tempfile.mkdtemp(prefix="ses-bench-")
     work = tempfile.mkdtemp(prefix="ses-bench-bare-")
     process, base = start_server(home, free_port(), ["-Dses.sandbox=" + args.sandbox])
     try:
         server = Server(base, args.poll)
-        p1 = side_by_side(server, work, "bench-noop", NO_OP, args.repeat, 1, 3)
+        p1 = side_by_side(server, work, "bench-noop", NO_OP, args.repeat, 1, args.warmup)
         p2 = side_by_side(server, work, "bench-fibo", FIBO, max(1, args.repeat // 5), 40, 1)
         print("| measurement | median ms | p90 ms | median / floor |")
         print("|---|---|---|---|")

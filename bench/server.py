@@ -28,7 +28,7 @@ def start_server(home, port, settings=()):
     process = subprocess.Popen([java, "-Dses.admin.password=" + PASSWORD, *settings, "-jar", jar,
                                 "--deploy", os.path.join(micro, "script-executer.war"), "--contextroot", "/",
                                 "--port", str(port), "--rootDir", os.path.join(home, "payara"),
-                                "--postbootcommandfile", os.path.join(ROOT, "config", "payara", "post-boot-commands.asadmin"),
+                                "--postbootcommandfile", os.environ.get("SES_BENCH_POSTBOOT", os.path.join(ROOT, "config", "payara", "post-boot-commands.asadmin")),
                                 "--nocluster"], stdout=log, stderr=subprocess.STDOUT)
     base = "http://127.0.0.1:%d/" % port
     deadline = time.time() + 300

@@ -25,7 +25,7 @@ class BenchSmokeIT {
 
     @Test
     void runsBenchmarkMeasuresBothTheServerAndTheFloor() throws Exception {
-        String output = bench("runs.py", "--repeat", "1");
+        String output = bench("runs.py", "--repeat", "1", "--warmup", "1");
         Matcher rows = ROW.matcher(output);
         int count = 0;
         while (rows.find()) {

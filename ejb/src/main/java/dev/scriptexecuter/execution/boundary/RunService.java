@@ -99,8 +99,7 @@ public class RunService {
         Properties parameters = new Properties();
         parameters.setProperty("runId", runId);
         try {
-            long execution = jobOperator().start(JOB, parameters);
-            ledger.attachJob(runId, execution);
+            jobOperator().start(JOB, parameters);
         } catch (RuntimeException e) {
             admission.leave(false);
             LOG.log(Level.SEVERE, "Cannot start the batch job for run " + runId, e);

@@ -3,11 +3,16 @@ package dev.scriptexecuter.execution.boundary;
 import dev.scriptexecuter.execution.control.RunExecutor;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-/** The second step of job {@code script-run}: runs the harness; the work is in {@link RunExecutor}. */
+/**
+ * The step of job {@code script-run}: marks the run running (noting this job
+ * execution on it), makes sure its environment exists, then runs the
+ * harness; the work is in {@link RunExecutor}. Ends with the run's outcome.
+ */
 @Named("scriptRunBatchlet")
 @Dependent
 public class ScriptRunBatchlet extends AbstractBatchlet {
@@ -17,11 +22,15 @@ public class ScriptRunBatchlet extends AbstractBatchlet {
     String runId;
 
     @Inject
+    JobContext job;
+
+    @Inject
     RunExecutor executor;
 
     @Override
     public String process() {
-        return executor.execute(runId);
+        String prepared = executor.prepare(runId, job.getExecutionId());
+        return RunExecutor.READY.equals(prepared) ? executor.execute(runId) : prepared;
     }
 
     @Override

@@ -48,8 +48,11 @@ public class RunExecutor {
     @Inject
     RunAdmission admission;
 
-    /** @return {@link #READY}, {@link #NOT_STARTED} when the run was no longer queued, or the outcome it ended with */
-    public String prepare(String runId) {
+    /**
+     * @param jobExecutionId the batch job execution running it, noted on the run as it starts
+     * @return {@link #READY}, {@link #NOT_STARTED} when the run was no longer queued, or the outcome it ended with
+     */
+    public String prepare(String runId, long jobExecutionId) {
         LiveRun live = harness.open(runId);
         boolean handedOn = false;
         boolean slot = false;
@@ -67,7 +70,7 @@ public class RunExecutor {
                 ledger.abandon(runId, RunOutcome.STOPPED, "Stopped while it waited for a free run slot.");
                 return RunOutcome.STOPPED.name();
             }
-            Optional<RunTicket> ticket = ledger.begin(runId);
+            Optional<RunTicket> ticket = ledger.begin(runId, jobExecutionId);
             if (ticket.isEmpty()) {
                 return NOT_STARTED;
             }

@@ -66,21 +66,15 @@ public class RunLedger {
         return run.id();
     }
 
-    public void attachJob(String runId, long jobExecutionId) {
-        Run run = em.find(Run.class, runId);
-        if (run != null) {
-            run.attachJob(jobExecutionId);
-        }
-    }
-
     /** Marks a queued run RUNNING and hands out what it needs; empty if it was stopped or deleted meanwhile. */
-    public Optional<RunTicket> begin(String runId) {
+    public Optional<RunTicket> begin(String runId, long jobExecutionId) {
         Run run = em.find(Run.class, runId);
         if (run == null || run.status() != RunStatus.QUEUED) {
             return Optional.empty();
         }
         Instant now = clock.instant();
         run.start(now, run.script().dataJson(), run.script().requirementsHash(), now.plus(lease));
+        run.attachJob(jobExecutionId);
         em.flush();
         changed.fire(new RunChanged(run.id(), run.script().id(), RunStatus.RUNNING.name(), null));
         Script script = run.script();

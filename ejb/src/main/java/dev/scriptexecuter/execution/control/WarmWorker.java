@@ -47,7 +47,8 @@ final class WarmWorker {
     private final BlockingQueue<JsonObject> replies = new LinkedBlockingQueue<>();
     private volatile boolean gone;
     private volatile long idleSince = System.nanoTime();
-    private volatile ProcessHandle python;
+    /** The worker's interpreter and the processes above it (the sandbox's, and the server's): never leftovers. */
+    private volatile java.util.Set<Long> chain = java.util.Set.of();
 
     private WarmWorker(Key key, Path directory, Process process, RunConfinement.Confined confined,
                        RunConfinement confinement) {
@@ -89,7 +90,12 @@ final class WarmWorker {
             throw new IOException("the warm worker did not start within " + readyWithin + ": " + worker.logTail());
         }
         ProcessHandle started = worker.process.toHandle();
-        worker.python = started.descendants().filter(WarmWorker::isWorker).findFirst().orElse(started);
+        ProcessHandle python = started.descendants().filter(WarmWorker::isWorker).findFirst().orElse(started);
+        java.util.Set<Long> chain = new java.util.HashSet<>();
+        for (Optional<ProcessHandle> p = Optional.of(python); p.isPresent(); p = p.get().parent()) {
+            chain.add(p.get().pid());
+        }
+        worker.chain = java.util.Set.copyOf(chain);
         JsonObject failed = ready.getJsonObject("failed");
         if (failed != null && !failed.isEmpty()) {
             LOG.warning(() -> "The warm worker of script " + key.scriptId() + " could not preload " + failed);
@@ -219,10 +225,7 @@ final class WarmWorker {
      * (also what left its process tree) or else below it. Empty after a run.
      */
     List<ProcessHandle> leftovers() {
-        java.util.Set<Long> chain = new java.util.HashSet<>();
-        for (Optional<ProcessHandle> p = Optional.ofNullable(python); p.isPresent(); p = p.get().parent()) {
-            chain.add(p.get().pid());
-        }
+        java.util.Set<Long> chain = this.chain;
         java.util.stream.Stream<ProcessHandle> members = confined.cgroup() != null
                 ? RunConfinement.processesIn(confined.cgroup()).stream().map(ProcessHandle::of).flatMap(Optional::stream)
                 : process.toHandle().descendants();

@@ -208,6 +208,36 @@ class HarnessProcessTest {
     }
 
     @Test
+    void whatAnInterpreterDoesAtExitHappensAfterMain() throws Exception {
+        Path written = work.resolve("left-open.txt");
+        String main = """
+                import atexit, ctypes, threading, time
+                class Noisy:
+                    def __del__(self):
+                        print('finalised', flush=True)
+                kept = Noisy()
+                unclosed = open(%s, 'w')
+                def late():
+                    time.sleep(0.3)
+                    print('thread done', flush=True)
+                def main(data):
+                    atexit.register(lambda: print('atexit ran', flush=True))
+                    threading.Thread(target=late).start()
+                    unclosed.write('buffered, never closed')
+                    ctypes.CDLL(None).printf(b"from C stdio\\n")
+                """.formatted("'" + written + "'");
+
+        RunResult result = run(main, null, "{}", false);
+
+        assertThat(result.outcome()).as(result.log()).isEqualTo(RunOutcome.SUCCEEDED);
+        assertThat(result.log()).contains("thread done").contains("atexit ran").contains("finalised")
+                .contains("from C stdio");
+        assertThat(result.log().indexOf("thread done")).as("threads first, then atexit")
+                .isLessThan(result.log().indexOf("atexit ran"));
+        assertThat(Files.readString(written)).isEqualTo("buffered, never closed");
+    }
+
+    @Test
     void theRunDirectoryIsRemovedAfterwards() {
         RunResult result = run("import sys\ndef main(data):\n    data['dir'] = sys.argv[1]\n", null, "{}", false);
         Path directory = Path.of(Json.parseObject(result.dataToSave()).getString("dir"));
