@@ -33,7 +33,7 @@ import threading
 import time
 
 from runs import NO_OP, bare_harness
-from server import free_port, percentile, request, start_server, token
+from server import add_database_option, free_port, percentile, request, start_server, token
 
 
 def parse_time(text):
@@ -53,15 +53,21 @@ class Api:
         return json.loads(request(self.base + path, data, headers, method=method) or "null")
 
     def create(self, name, mode, schedule=None, overlap="allow"):
-        script = {"name": name, "mainCode": NO_OP, "policy": {"runMode": mode, "overlap": overlap}}
+        policy = {"overlap": overlap}
+        if mode != "default":
+            policy["runMode"] = mode
+        script = {"name": name, "mainCode": NO_OP, "policy": policy}
         if schedule:
             script["schedule"] = schedule
         return self.call("api/scripts", script)["id"]
 
     def run_and_wait(self, script_id):
         run = self.call("api/scripts/%s/runs?wait=120s" % script_id, {"force": True})
-        if run["status"] != "FINISHED" or run["outcome"] != "SUCCEEDED":
-            sys.exit("a burst run ended %s %s: %s" % (run["status"], run.get("outcome"), run.get("error")))
+        while run["status"] != "FINISHED":  # a server without ?wait answers at once
+            time.sleep(0.005)
+            run = self.call("api/runs/" + run["id"])
+        if run["outcome"] != "SUCCEEDED":
+            sys.exit("a burst run ended %s: %s" % (run.get("outcome"), run.get("error")))
 
     def runs_of(self, script_id):
         items, offset = [], 0
@@ -89,11 +95,13 @@ def descendants(pid):
     found, frontier = [], [pid]
     while frontier:
         parent = frontier.pop()
+        kids = []
         try:
-            with open("/proc/%d/task/%d/children" % (parent, parent)) as children:
-                kids = [int(p) for p in children.read().split()]
+            for task in os.listdir("/proc/%d/task" % parent):  # each thread lists the children it started
+                with open("/proc/%d/task/%s/children" % (parent, task)) as children:
+                    kids += [int(p) for p in children.read().split()]
         except OSError:
-            kids = []
+            pass
         found += kids
         frontier += kids
     return found
@@ -164,11 +172,14 @@ def main():
     parser.add_argument("--rates", default="10,50,100", help="P4: scripts due every second, comma-separated")
     parser.add_argument("--seconds", type=int, default=20, help="P4: how long each rate is kept up")
     parser.add_argument("--sandbox", default="auto", help="the server's ses.sandbox")
+    parser.add_argument("--modes", default="spawn,warm",
+                        help="process modes to measure; \"default\" sets none (for a server without warm workers)")
+    add_database_option(parser)
     args = parser.parse_args()
     home = tempfile.mkdtemp(prefix="ses-bench-")
     work = tempfile.mkdtemp(prefix="ses-bench-bare-")
     started = time.perf_counter()
-    process, base = start_server(home, free_port(), ["-Dses.sandbox=" + args.sandbox])
+    process, base = start_server(home, free_port(), ["-Dses.sandbox=" + args.sandbox], database=args.database)
     cold_start = time.perf_counter() - started
     try:
         time.sleep(5)
@@ -176,12 +187,13 @@ def main():
         api = Api(base)
         sampler = MemorySampler(process.pid)
         sampler.start()
-        throughput = {mode: burst(api, work, mode, args.runs, args.clients) for mode in ("spawn", "warm")}
+        modes = args.modes.split(",")
+        throughput = {mode: burst(api, work, mode, args.runs, args.clients) for mode in modes}
         sampler.stopped.set()
         bare = bare_burst(work, args.runs, args.clients)
         rows = []
         for rate in [int(r) for r in args.rates.split(",")]:
-            for mode in ("spawn", "warm"):
+            for mode in modes:
                 rows.append((rate, mode) + lateness(api, mode, rate, args.seconds))
 
         print("| P6 measurement | value |")
@@ -194,7 +206,7 @@ def main():
         print("| P3 burst of %d no-op runs, %d at once | runs/s | / floor |" % (args.runs, args.clients))
         print("|---|---|---|")
         print("| bare harness spawns, %d threads (floor) | %.1f | 1.00 |" % (args.clients, bare))
-        for mode in ("spawn", "warm"):
+        for mode in modes:
             print("| %s, through the API (?wait) | %.1f | %.2f |" % (mode, throughput[mode], throughput[mode] / bare))
         print()
         print("| P4 due per second | mode | lateness p50 ms | p99 ms | occurrences not run | not recorded | outcomes |")

@@ -29,7 +29,7 @@ import sys
 import tempfile
 import time
 
-from server import ROOT, free_port, request, start_server, summary, token
+from server import add_database_option, ROOT, free_port, request, start_server, summary, token
 
 HARNESS = os.path.join(ROOT, "ejb", "src", "main", "resources", "dev", "scriptexecuter", "python", "control",
                        "harness.py")
@@ -45,7 +45,10 @@ class Server:
         self.headers = {"Content-Type": "application/json", "Authorization": "Bearer " + token(base)}
 
     def create(self, name, code, mode):
-        body = json.dumps({"name": name, "mainCode": code, "policy": {"runMode": mode}}).encode()
+        script = {"name": name, "mainCode": code}
+        if mode != "default":
+            script["policy"] = {"runMode": mode}
+        body = json.dumps(script).encode()
         return json.loads(request(self.base + "api/scripts", body, self.headers))["id"]
 
     def run_and_wait(self, script_id):
@@ -82,16 +85,15 @@ def millis(action):
     return (time.perf_counter() - start) * 1000
 
 
-def side_by_side(server, work, name, code, repeat, runs, warmups):
-    """Spawned runs, warm runs and bare spawns of the same code, alternating; `runs` in a row per sample."""
-    spawned = server.create(name + "-spawn", code, "spawn")
-    warm = server.create(name + "-warm", code, "warm")
+def side_by_side(server, work, name, code, repeat, runs, warmups, modes):
+    """Runs in each mode and bare spawns of the same code, alternating; `runs` in a row per sample."""
+    scripts = {mode: server.create(name + "-" + mode, code, mode) for mode in modes}
     for _ in range(warmups):
-        server.run_and_wait(spawned)
-        server.run_and_wait(warm)
+        for script in scripts.values():
+            server.run_and_wait(script)
         bare_harness(code, work)
-    samples = {"spawn": [], "warm": [], "bare": []}
-    phases = {"spawn": ([], []), "warm": ([], [])}
+    samples = {kind: [] for kind in list(modes) + ["bare"]}
+    phases = {mode: ([], []) for mode in modes}
 
     def api_runs(kind, script):
         for _ in range(runs):
@@ -100,8 +102,8 @@ def side_by_side(server, work, name, code, repeat, runs, warmups):
             phases[kind][1].append(between(run["startedAt"], run["finishedAt"]))
 
     for _ in range(repeat):
-        samples["spawn"].append(millis(lambda: api_runs("spawn", spawned)))
-        samples["warm"].append(millis(lambda: api_runs("warm", warm)))
+        for mode, script in scripts.items():
+            samples[mode].append(millis(lambda: api_runs(mode, script)))
         samples["bare"].append(millis(lambda: [bare_harness(code, work) for _ in range(runs)]))
     figures = {kind: summary(values) for kind, values in samples.items()}
     figures["phases"] = {kind: (statistics.median(queued), statistics.median(started))
@@ -122,20 +124,26 @@ def main():
     parser.add_argument("--poll", action="store_true", help="poll for the end of a run instead of ?wait")
     parser.add_argument("--warmup", type=int, default=100,
                         help="P1 runs of each kind before measuring, so the server's JIT has compiled the run path")
+    parser.add_argument("--modes", default="spawn,warm",
+                        help="process modes to measure; \"default\" sets none (for a server without warm workers)")
+    add_database_option(parser)
     args = parser.parse_args()
+    modes = args.modes.split(",")
     home = tempfile.mkdtemp(prefix="ses-bench-")
     work = tempfile.mkdtemp(prefix="ses-bench-bare-")
-    process, base = start_server(home, free_port(), ["-Dses.sandbox=" + args.sandbox])
+    process, base = start_server(home, free_port(), ["-Dses.sandbox=" + args.sandbox], database=args.database)
     try:
         server = Server(base, args.poll)
-        p1 = side_by_side(server, work, "bench-noop", NO_OP, args.repeat, 1, args.warmup)
-        p2 = side_by_side(server, work, "bench-fibo", FIBO, max(1, args.repeat // 5), 40, 1)
+        p1 = side_by_side(server, work, "bench-noop", NO_OP, args.repeat, 1, args.warmup, modes)
+        p2 = side_by_side(server, work, "bench-fibo", FIBO, max(1, args.repeat // 5), 40, 1, modes)
         print("| measurement | median ms | p90 ms | median / floor |")
         print("|---|---|---|---|")
         for label, figures in (("P1 no-op run: %s", p1), ("P2 40 sequential fibo(10) runs: %s", p2)):
             floor = figures["bare"][0]
-            for kind, name in (("bare", "bare harness spawn (floor)"), ("spawn", "spawned, through the API"),
-                               ("warm", "warm, through the API")):
+            names = {"bare": "bare harness spawn (floor)", "spawn": "spawned, through the API",
+                     "warm": "warm, through the API", "default": "the server's default, through the API"}
+            for kind in ["bare"] + modes:
+                name = names[kind]
                 median, p90 = figures[kind]
                 print("| %s | %.1f | %.1f | %.2f |" % (label % name, median, p90, median / floor))
         print()
@@ -143,7 +151,7 @@ def main():
         print()
         print("| mode | queued until started | started until finished |")
         print("|---|---|---|")
-        for kind in ("spawn", "warm"):
+        for kind in modes:
             print("| %s | %.1f | %.1f |" % ((kind,) + p1["phases"][kind]))
     finally:
         process.terminate()

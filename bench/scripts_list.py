@@ -26,10 +26,10 @@ import time
 import urllib.parse
 import urllib.request
 
-from server import PASSWORD, free_port, request, start_server, token
+from server import add_database_option, PASSWORD, free_port, request, start_server, token
 
 
-def seed(base, bearer, count):
+def seed(base, bearer, count, clients=4):
     headers = {"Content-Type": "application/json", "Authorization": "Bearer " + bearer}
     existing = json.loads(request(base + "api/scripts?limit=1", headers=headers))["total"]
 
@@ -39,7 +39,7 @@ def seed(base, bearer, count):
                   "schedule": {"kind": "cron", "cron": "0 %d %d * * *" % (i % 60, i % 24)}, "active": i % 7 != 0}
         request(base + "api/scripts", json.dumps(script).encode(), headers)
 
-    with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
+    with concurrent.futures.ThreadPoolExecutor(max_workers=clients) as pool:
         list(pool.map(create, range(existing, count)))
 
 
@@ -82,9 +82,10 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--scripts", type=int, default=10000)
     parser.add_argument("--repeat", type=int, default=30)
+    add_database_option(parser)
     args = parser.parse_args()
     home = tempfile.mkdtemp(prefix="ses-bench-")
-    process, base = start_server(home, free_port())
+    process, base = start_server(home, free_port(), database=args.database)
     try:
         bearer = token(base)
         started = time.time()

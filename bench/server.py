@@ -19,17 +19,48 @@ def free_port():
         return s.getsockname()[1]
 
 
-def start_server(home, port, settings=()):
-    """The Micro WAR on embedded H2; settings are -D options for the server's JVM."""
-    micro = os.path.join(ROOT, "micro", "target")
+MARIADB = os.environ.get("SES_BENCH_MARIADB", "127.0.0.1:3306")
+MARIADB_DATABASE = "ses_bench"
+
+
+def add_database_option(parser):
+    parser.add_argument("--database", choices=("h2", "mariadb"), default="h2",
+                        help="embedded H2 (default) or MariaDB at $SES_BENCH_MARIADB (127.0.0.1:3306, root without"
+                             " a password), in a database ses_bench made afresh")
+
+
+def fresh_mariadb():
+    """Database ses_bench made afresh, and a user for it (the server's pool needs a password)."""
+    host, port = MARIADB.split(":")
+    subprocess.run(["mysql", "-h", host, "-P", port, "-u", "root", "-e",
+                    "DROP DATABASE IF EXISTS %s; CREATE DATABASE %s;"
+                    " CREATE USER IF NOT EXISTS 'ses_bench'@'%%' IDENTIFIED BY 'ses-bench-only';"
+                    " GRANT ALL ON %s.* TO 'ses_bench'@'%%';" % ((MARIADB_DATABASE,) * 3)], check=True)
+    return {"DB_URL": "jdbc:mariadb://%s/%s" % (MARIADB, MARIADB_DATABASE), "DB_USER": "ses_bench",
+            "DB_PASSWORD": "ses-bench-only", "DB_NAME": MARIADB_DATABASE}
+
+
+def start_server(home, port, settings=(), database="h2"):
+    """The Micro WAR on embedded H2 or MariaDB; settings are -D options for the server's JVM."""
+    # SES_BENCH_TARGET: the micro/target folder of another build (say, an older commit's) to measure
+    micro = os.environ.get("SES_BENCH_TARGET", os.path.join(ROOT, "micro", "target"))
     jar = next(os.path.join(micro, f) for f in os.listdir(micro) if f.startswith("payara-micro-") and f.endswith(".jar"))
     java = os.path.join(os.environ.get("JAVA_HOME", "/usr"), "bin", "java")
     log = open(os.path.join(home, "server.log"), "w")
+    environment = dict(os.environ)
+    options = []
+    post_boot = os.path.join(ROOT, "config", "payara", "post-boot-commands.asadmin")
+    if database == "mariadb":
+        environment.update(fresh_mariadb())
+        post_boot = os.path.join(ROOT, "config", "payara", "post-boot-mariadb.asadmin")
+        options = ["--addLibs", os.path.join(micro, "mariadb-java-client.jar")]
+    # SES_BENCH_POSTBOOT: another post-boot command file, to measure a configuration change
+    post_boot = os.environ.get("SES_BENCH_POSTBOOT", post_boot)
     process = subprocess.Popen([java, "-Dses.admin.password=" + PASSWORD, *settings, "-jar", jar,
                                 "--deploy", os.path.join(micro, "script-executer.war"), "--contextroot", "/",
                                 "--port", str(port), "--rootDir", os.path.join(home, "payara"),
-                                "--postbootcommandfile", os.environ.get("SES_BENCH_POSTBOOT", os.path.join(ROOT, "config", "payara", "post-boot-commands.asadmin")),
-                                "--nocluster"], stdout=log, stderr=subprocess.STDOUT)
+                                "--postbootcommandfile", post_boot, *options, "--nocluster"],
+                               stdout=log, stderr=subprocess.STDOUT, env=environment)
     base = "http://127.0.0.1:%d/" % port
     deadline = time.time() + 300
     while time.time() < deadline:

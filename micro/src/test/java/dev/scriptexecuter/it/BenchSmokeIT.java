@@ -45,6 +45,25 @@ class BenchSmokeIT {
                 .containsPattern("\\| api-page \\| [\\d.]+ \\|");
     }
 
+    @Test
+    void loadBenchmarkMeasuresThroughputLatenessAndStartUp() throws Exception {
+        String output = bench("load.py", "--runs", "4", "--clients", "2", "--rates", "2", "--seconds", "3");
+        assertThat(output).containsPattern("\\| cold start until the login page answers \\| [\\d.]+ s \\|")
+                .containsPattern("\\| server RSS, idle after start-up \\| [1-9]\\d* MiB \\|")
+                .containsPattern("\\| bare harness spawns, 2 threads \\(floor\\) \\| [\\d.]+ \\| 1.00 \\|")
+                .containsPattern("\\| warm, through the API \\(\\?wait\\) \\| [\\d.]+ \\| [\\d.]+ \\|")
+                .containsPattern("\\| 2 \\| spawn \\| \\d+ \\| \\d+ \\| \\d+ of 6 \\|")
+                .containsPattern("\\| 2 \\| warm \\| \\d+ \\| \\d+ \\| \\d+ of 6 \\|");
+    }
+
+    @Test
+    void apiLoadBenchmarkDrivesWrkAgainstTheApiAndTheFloor() throws Exception {
+        String output = bench("api_load.py", "--scripts", "5", "--connections", "4", "--seconds", "2");
+        assertThat(output).containsPattern("\\| static-file \\| [\\d.]+ \\| [\\d.]+ \\| \\d+ \\| 1.0 \\|")
+                .containsPattern("\\| api-page \\| [\\d.]+ \\| [\\d.]+ \\| \\d+ \\| [\\d.]+ \\|")
+                .containsPattern("\\| api-read \\| [\\d.]+ \\| [\\d.]+ \\| \\d+ \\| [\\d.]+ \\|");
+    }
+
     private static String bench(String... arguments) throws IOException, InterruptedException {
         List<String> command = new java.util.ArrayList<>(List.of("python3"));
         command.addAll(List.of(arguments));
