@@ -23,7 +23,7 @@ import tempfile
 import time
 
 from scripts_list import seed
-from server import add_database_option, free_port, request, start_server, token
+from server import add_database_option, free_port, request, start_server, stop_server, token
 
 
 def wrk(url, connections, seconds, headers=()):
@@ -78,9 +78,7 @@ def main():
         for name, p50, p99, per_second in results:
             print("| %s | %.1f | %.1f | %.0f | %.1f |" % (name, p50, p99, per_second, p50 / floor))
     finally:
-        process.terminate()
-        process.wait(timeout=60)
-        shutil.rmtree(home, ignore_errors=True)
+        stop_server(process, home)
 
 
 if __name__ == "__main__":

@@ -24,16 +24,14 @@ import concurrent.futures
 import datetime
 import json
 import os
-import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
 import time
 
 from runs import NO_OP, bare_harness
-from server import add_database_option, free_port, percentile, request, start_server, token
+from server import add_database_option, free_port, percentile, request, start_server, stop_server, token
 
 
 def parse_time(text):
@@ -215,10 +213,7 @@ def main():
             print("| %d | %s | %.0f | %.0f | %d of %d | %d | %s |" % (rate, mode, p50, p99, not_run, rate * args.seconds,
                                                                   unrecorded, json.dumps(outcomes, sort_keys=True)))
     finally:
-        process.terminate()
-        process.wait(60)
-        shutil.rmtree(home, ignore_errors=True)
-        shutil.rmtree(work, ignore_errors=True)
+        stop_server(process, home, work)
 
 
 if __name__ == "__main__":

@@ -29,7 +29,7 @@ import sys
 import tempfile
 import time
 
-from server import add_database_option, ROOT, free_port, request, start_server, summary, token
+from server import add_database_option, ROOT, free_port, request, start_server, stop_server, summary, token
 
 HARNESS = os.path.join(ROOT, "ejb", "src", "main", "resources", "dev", "scriptexecuter", "python", "control",
                        "harness.py")
@@ -154,10 +154,7 @@ def main():
         for kind in modes:
             print("| %s | %.1f | %.1f |" % ((kind,) + p1["phases"][kind]))
     finally:
-        process.terminate()
-        process.wait(60)
-        shutil.rmtree(home, ignore_errors=True)
-        shutil.rmtree(work, ignore_errors=True)
+        stop_server(process, home, work)
 
 
 if __name__ == "__main__":

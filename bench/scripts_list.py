@@ -18,7 +18,6 @@ import concurrent.futures
 import http.cookiejar
 import json
 import re
-import shutil
 import statistics
 import sys
 import tempfile
@@ -26,7 +25,7 @@ import time
 import urllib.parse
 import urllib.request
 
-from server import add_database_option, PASSWORD, free_port, request, start_server, token
+from server import add_database_option, PASSWORD, free_port, request, start_server, stop_server, token
 
 
 def seed(base, bearer, count, clients=4):
@@ -110,9 +109,7 @@ def main():
             median, p90 = timed(action, args.repeat)
             print("| %s | %.1f | %.1f |" % (name, median, p90))
     finally:
-        process.terminate()
-        process.wait(timeout=60)
-        shutil.rmtree(home, ignore_errors=True)
+        stop_server(process, home)
 
 
 if __name__ == "__main__":

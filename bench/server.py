@@ -2,6 +2,7 @@
 directory and a free port, HTTP helpers, and timing."""
 import json
 import os
+import shutil
 import socket
 import statistics
 import subprocess
@@ -72,6 +73,14 @@ def start_server(home, port, settings=(), database="h2"):
                 sys.exit("Payara Micro exited; see " + log.name)
             time.sleep(1)
     sys.exit("Payara Micro did not start in 5 minutes")
+
+
+def stop_server(process, *folders):
+    """Stops a server started by start_server and removes its home (and any other folders given)."""
+    process.terminate()
+    process.wait(60)
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def request(url, data=None, headers=None, method=None, opener=None):

@@ -65,6 +65,7 @@ class BrowserIT extends BrowserTest {
         assertThat(api.get("api/scripts?limit=500").body()).doesNotContain(name);
 
         js(browser, "PF('mainEditor').setValueNow(arguments[0]);", "def main(data):\n    print('hello')\n");
+        js(browser, "PF('runModeMenu').selectValue('warm');");
         browser.findElement(By.id("editor:save")).click();
         settle(browser);
         waitForText(browser, By.id("editor:messages"), "Saved '" + name + "'.");
@@ -73,6 +74,13 @@ class BrowserIT extends BrowserTest {
         assertThat(js(browser, "return PF('mainEditor').getMonaco().getModel().getLanguageId();")).isEqualTo("python");
         screenshot(browser, "script-editor");
         assertThat(api.get("api/scripts?limit=500").body()).contains(name).contains("print('hello')");
+        String saved = api.get("api/scripts?limit=500").json().getJsonArray("items").stream()
+                .map(v -> v.asJsonObject()).filter(s -> s.getString("name").equals(name)).findFirst().orElseThrow()
+                .getString("id");
+        assertThat(api.get("api/scripts/" + saved).json().getJsonObject("policy").getString("runMode"))
+                .as("the process mode chosen on the page").isEqualTo("warm");
+        browser.get(uri.resolve("script.xhtml?id=" + saved).toString());
+        waitForText(browser, By.id("editor:runMode_label"), "forked by a warm worker");
     }
 
     @Test
@@ -153,6 +161,8 @@ class BrowserIT extends BrowserTest {
         waitForText(browser, By.id("run:state"), "SUCCEEDED");
         assertThat(js(browser, "return window.sesNotReloaded === true;")).as("the page was not reloaded").isEqualTo(true);
         assertThat(browser.findElements(By.cssSelector("#log .line"))).hasSize(2);
+        openRunPage(browser, runId);
+        waitForText(browser, By.id("run:processMode"), "a new interpreter");
     }
 
     @Test

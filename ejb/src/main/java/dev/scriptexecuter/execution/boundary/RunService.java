@@ -1,6 +1,7 @@
 package dev.scriptexecuter.execution.boundary;
 
 import dev.scriptexecuter.execution.control.LiveRuns;
+import dev.scriptexecuter.execution.control.WarmWorkers;
 import dev.scriptexecuter.execution.control.RunAdmission;
 import dev.scriptexecuter.execution.control.RunConfinement;
 import dev.scriptexecuter.execution.control.RunExecutor;
@@ -74,6 +75,9 @@ public class RunService {
 
     @Inject
     LiveRuns liveRuns;
+
+    @Inject
+    WarmWorkers workers;
 
     @Inject
     Node node;
@@ -235,11 +239,12 @@ public class RunService {
     public record SandboxStatus(boolean sandboxed, String reason) {
     }
 
-    /** A deleted script's runs have nowhere to report to: end their processes. */
+    /** A deleted script's runs have nowhere to report to: end their processes, and its warm workers. */
     @PermitAll
     public void onScriptChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ScriptChanged change) {
         if (em.find(Script.class, change.scriptId()) == null) {
             liveRuns.stopAllOf(change.scriptId());
+            workers.endWorkersOf(change.scriptId());
         }
     }
 

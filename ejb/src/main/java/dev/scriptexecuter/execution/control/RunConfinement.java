@@ -90,27 +90,9 @@ public class RunConfinement {
     }
 
     public Confined confine(String runId, Paths paths, boolean allowNetwork) throws IOException {
-        Capabilities found = capabilities();
-        if (found.bwrap() == null && "on".equalsIgnoreCase(sandboxSetting.strip())) {
-            throw new IOException("ses.sandbox=on, but the sandbox cannot be used: " + found.sandboxProblem());
-        }
-        List<String> command = new ArrayList<>();
-        Path cgroup = null;
-        if (found.cgroupBase() != null) {
-            cgroup = found.cgroupBase().resolve("run-" + runId);
-            Files.createDirectories(cgroup);
-            Files.writeString(cgroup.resolve("pids.max"), String.valueOf(maxProcesses));
-            // the shell moves itself into the cgroup, then becomes the run (exec): all it starts stays inside
-            command.addAll(List.of("sh", "-c", "echo $$ > \"$0\"/cgroup.procs && exec \"$@\"", cgroup.toString()));
-        }
-        command.add("setsid");
-        command.addAll(prlimit(found.cgroupBase() == null));
-        if (found.bwrap() != null) {
-            command.addAll(bwrap(found.bwrap(), paths, allowNetwork));
-        }
-        command.addAll(List.of(paths.python().toString(), "-u", "-I", paths.harness().toString(),
-                paths.runDirectory().toString()));
-        return new Confined(command, cgroup);
+        return confined("run-" + runId, maxProcesses, true, paths, allowNetwork,
+                List.of(paths.python().toString(), "-u", "-I", paths.harness().toString(),
+                        paths.runDirectory().toString()));
     }
 
     /** Processes of a warm worker itself in its cgroup: the sandbox's two (bwrap and its init) and the worker. */
@@ -126,6 +108,23 @@ public class RunConfinement {
      */
     public Confined confineWorker(String workerId, Paths paths, boolean allowNetwork, Path worker,
                                   List<String> preload) throws IOException {
+        List<String> program = new ArrayList<>(List.of(paths.python().toString(), "-u", "-I", worker.toString(),
+                paths.harness().toString()));
+        if (sandboxed()) {
+            program.add("--sweep");
+        }
+        program.addAll(preload);
+        return confined("run-" + workerId, maxProcesses + WORKER_OWN_PROCESSES, false, paths, allowNetwork, program);
+    }
+
+    /**
+     * {@code program} in its own process group, under the address-space limit,
+     * in the sandbox where there is one, and in a pids cgroup of {@code pidsMax}
+     * where the server may make one (else, with {@code nprocWithoutCgroup},
+     * under RLIMIT_NPROC).
+     */
+    private Confined confined(String cgroupName, long pidsMax, boolean nprocWithoutCgroup, Paths paths,
+                              boolean allowNetwork, List<String> program) throws IOException {
         Capabilities found = capabilities();
         if (found.bwrap() == null && "on".equalsIgnoreCase(sandboxSetting.strip())) {
             throw new IOException("ses.sandbox=on, but the sandbox cannot be used: " + found.sandboxProblem());
@@ -133,21 +132,18 @@ public class RunConfinement {
         List<String> command = new ArrayList<>();
         Path cgroup = null;
         if (found.cgroupBase() != null) {
-            cgroup = found.cgroupBase().resolve("run-" + workerId);
+            cgroup = found.cgroupBase().resolve(cgroupName);
             Files.createDirectories(cgroup);
-            Files.writeString(cgroup.resolve("pids.max"), String.valueOf(maxProcesses + WORKER_OWN_PROCESSES));
+            Files.writeString(cgroup.resolve("pids.max"), String.valueOf(pidsMax));
+            // the shell moves itself into the cgroup, then becomes the run (exec): all it starts stays inside
             command.addAll(List.of("sh", "-c", "echo $$ > \"$0\"/cgroup.procs && exec \"$@\"", cgroup.toString()));
         }
         command.add("setsid");
-        command.addAll(prlimit(false));
+        command.addAll(prlimit(nprocWithoutCgroup && found.cgroupBase() == null));
         if (found.bwrap() != null) {
             command.addAll(bwrap(found.bwrap(), paths, allowNetwork));
         }
-        command.addAll(List.of(paths.python().toString(), "-u", "-I", worker.toString(), paths.harness().toString()));
-        if (found.bwrap() != null) {
-            command.add("--sweep");
-        }
-        command.addAll(preload);
+        command.addAll(program);
         return new Confined(command, cgroup);
     }
 

@@ -161,6 +161,21 @@ public class WarmWorkers {
         }
     }
 
+    /** A script was deleted: its idle workers go now rather than at their idle timeout. */
+    public void endWorkersOf(String scriptId) {
+        List<WarmWorker> retired = new ArrayList<>();
+        synchronized (this) {
+            idle.removeIf(worker -> {
+                boolean its = worker.key().scriptId().equals(scriptId);
+                if (its) {
+                    retired.add(worker);
+                }
+                return its;
+            });
+        }
+        retired.forEach(WarmWorker::retire);
+    }
+
     /** Ends idle workers that have waited longer than the idle timeout. */
     public void endIdle() {
         List<WarmWorker> retired = new ArrayList<>();

@@ -148,6 +148,18 @@ class WarmWorkersTest {
     }
 
     @Test
+    void aDeletedScriptsWorkerEndsWithoutWaitingForItsIdleTimeout() {
+        Ran ran = run("script-a", WHO, null);
+        run("script-b", WHO, null);
+        ProcessHandle worker = ProcessHandle.of(ran.data().getInt("worker")).orElseThrow();
+
+        cut.workers.endWorkersOf("script-a");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !worker.isAlive());
+        assertThat(cut.workers.idleCount()).as("script-b's worker stays").isEqualTo(1);
+    }
+
+    @Test
     void modulesToPreloadAreImportedByTheWorkerBeforeItsFirstRun() {
         cut.workers.preload = java.util.Optional.of("decimal, ses_no_such_module");
         String main = "import sys\ndef main(data):\n    data['loaded'] = 'decimal' in sys.modules\n"
