@@ -101,10 +101,17 @@ class ClusterIT extends BrowserTest {
                 await().atMost(WAIT).until(() -> tickers.stream().flatMap(t -> onB.runsOf(t).stream())
                         .allMatch(r -> "FINISHED".equals(r.getString("status"))));
             } catch (org.awaitility.core.ConditionTimeoutException e) {
-                throw new AssertionError("Runs left unfinished: " + tickers.stream().flatMap(t -> onB.runsOf(t).stream())
-                        .filter(r -> !"FINISHED".equals(r.getString("status")))
+                List<JsonObject> unfinished = tickers.stream().flatMap(t -> onB.runsOf(t).stream())
+                        .filter(r -> !"FINISHED".equals(r.getString("status"))).toList();
+                String log = b.log();
+                throw new AssertionError("Runs left unfinished: " + unfinished.stream()
                         .collect(java.util.stream.Collectors.groupingBy(r -> r.getString("nodeName") + " "
-                                + r.getString("status"), TreeMap::new, java.util.stream.Collectors.counting())), e);
+                                + r.getString("status"), TreeMap::new, java.util.stream.Collectors.counting()))
+                        + "; the first of them: " + unfinished.getFirst() + "; node B's log mentions it: "
+                        + log.lines().filter(line -> line.contains(unfinished.getFirst().getString("id"))).toList()
+                        + "; its last warnings: " + log.lines().filter(line -> line.contains("WARNING")
+                                || line.contains("SEVERE")).skip(Math.max(0, log.lines().filter(line ->
+                                line.contains("WARNING") || line.contains("SEVERE")).count() - 15)).toList(), e);
             }
 
             // Failover is over when B has marked A's unfinished runs INTERRUPTED; until then A's runs count as

@@ -70,7 +70,15 @@ public class RunExecutor {
                 ledger.abandon(runId, RunOutcome.STOPPED, "Stopped while it waited for a free run slot.");
                 return RunOutcome.STOPPED.name();
             }
-            Optional<RunTicket> ticket = ledger.begin(runId, jobExecutionId);
+            Optional<RunTicket> ticket;
+            try {
+                ticket = ledger.begin(runId, jobExecutionId);
+            } catch (RuntimeException e) {
+                // a run that cannot be marked RUNNING must not stay QUEUED with no job behind it
+                LOG.log(Level.WARNING, "Run " + runId + " could not be started", e);
+                record(runId, RunResult.failed("The server could not start the run: " + e, null), 0, null);
+                return RunOutcome.FAILED.name();
+            }
             if (ticket.isEmpty()) {
                 return NOT_STARTED;
             }
