@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -104,7 +105,7 @@ public class WarmWorkers {
             long now = System.nanoTime();
             for (var it = idle.iterator(); it.hasNext(); ) {
                 WarmWorker worker = it.next();
-                boolean stale = !worker.alive() || now - worker.idleSince() > idleTimeout.toNanos()
+                boolean stale = expired(worker, now)
                         || (worker.key().scriptId().equals(scriptId) && !worker.key().equals(key));
                 if (stale) {
                     it.remove();
@@ -163,36 +164,16 @@ public class WarmWorkers {
 
     /** A script was deleted: its idle workers go now rather than at their idle timeout. */
     public void endWorkersOf(String scriptId) {
-        List<WarmWorker> retired = new ArrayList<>();
-        synchronized (this) {
-            idle.removeIf(worker -> {
-                boolean its = worker.key().scriptId().equals(scriptId);
-                if (its) {
-                    retired.add(worker);
-                }
-                return its;
-            });
-        }
-        retired.forEach(WarmWorker::retire);
+        retireIdle(worker -> worker.key().scriptId().equals(scriptId));
     }
 
-    /** Ends idle workers that have waited longer than the idle timeout. */
+    /** Ends idle workers that have died or waited longer than the idle timeout. */
     public void endIdle() {
-        List<WarmWorker> retired = new ArrayList<>();
-        synchronized (this) {
-            long now = System.nanoTime();
-            idle.removeIf(worker -> {
-                boolean stale = !worker.alive() || now - worker.idleSince() > idleTimeout.toNanos();
-                if (stale) {
-                    retired.add(worker);
-                }
-                return stale;
-            });
-        }
-        retired.forEach(WarmWorker::retire);
+        long now = System.nanoTime();
+        retireIdle(worker -> expired(worker, now));
     }
 
-    /** Workers alive now, idle or busy with a run (for tests and the dashboard). */
+    /** Workers waiting for a run (for tests). */
     public synchronized int idleCount() {
         return idle.size();
     }
@@ -204,13 +185,23 @@ public class WarmWorkers {
 
     @PreDestroy
     public void close() {
-        List<WarmWorker> all;
         synchronized (this) {
             closed = true;
-            all = new ArrayList<>(idle);
-            idle.clear();
         }
-        all.forEach(WarmWorker::retire);
+        retireIdle(worker -> true);
+    }
+
+    /** Takes the idle workers that match out of the pool and ends them (outside the lock: that takes time). */
+    private void retireIdle(Predicate<WarmWorker> matching) {
+        List<WarmWorker> retired = new ArrayList<>();
+        synchronized (this) {
+            idle.removeIf(worker -> matching.test(worker) && retired.add(worker));
+        }
+        retired.forEach(WarmWorker::retire);
+    }
+
+    private boolean expired(WarmWorker worker, long now) {
+        return !worker.alive() || now - worker.idleSince() > idleTimeout.toNanos();
     }
 
     private WarmWorker start(WarmWorker.Key key, Path scriptHome) throws IOException {
