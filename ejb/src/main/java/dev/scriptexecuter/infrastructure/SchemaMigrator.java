@@ -6,6 +6,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import dev.scriptexecuter.script.control.V12__First_script_versions;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -43,6 +44,8 @@ public class SchemaMigrator {
             MigrateResult result = Flyway.configure(getClass().getClassLoader())
                     .dataSource(dataSource)
                     .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
+                    // Named here, not found by scanning: class scanning differs between servers.
+                    .javaMigrations(new V12__First_script_versions())
                     .table("ses_schema_history")
                     // The database may already hold other tables, such as the batch job
                     // repository WildFly creates before the application starts: start the

@@ -62,6 +62,14 @@ class AccessMatrixIT extends MicroIT {
                     "api/scripts/" + t.scriptId + "/runs", ""))),
             Map.entry("GET /api/scripts/{id}/runs", new Rule(Access.VIEWER, (t, who) ->
                     get("api/scripts/" + t.scriptId + "/runs"))),
+            Map.entry("GET /api/scripts/{id}/versions", new Rule(Access.VIEWER, (t, who) ->
+                    get("api/scripts/" + t.scriptId + "/versions"))),
+            Map.entry("GET /api/scripts/{id}/versions/{number}", new Rule(Access.VIEWER, (t, who) ->
+                    get("api/scripts/" + t.scriptId + "/versions/1"))),
+            Map.entry("GET /api/scripts/{id}/versions/{number}/diff", new Rule(Access.VIEWER, (t, who) ->
+                    get("api/scripts/" + t.scriptId + "/versions/1/diff"))),
+            Map.entry("POST /api/scripts/{id}/versions/{number}/rollback", new Rule(Access.USER, (t, who) ->
+                    new Call("POST", "api/scripts/" + t.scriptWithTwoVersions() + "/versions/1/rollback", ""))),
             Map.entry("GET /api/runs/{runId}", new Rule(Access.VIEWER, (t, who) -> get("api/runs/" + t.runId))),
             Map.entry("GET /api/runs/{runId}/log", new Rule(Access.VIEWER, (t, who) ->
                     get("api/runs/" + t.runId + "/log"))),
@@ -81,6 +89,39 @@ class AccessMatrixIT extends MicroIT {
                     "api/environments/" + t.environmentId + "/rebuild", ""))),
             Map.entry("DELETE /api/environments/{id}", new Rule(Access.ADMIN, (t, who) -> new Call("DELETE",
                     "api/environments/" + t.unusedEnvironment(who), null))),
+            Map.entry("GET /api/audit", new Rule(Access.ADMIN, (t, who) -> get("api/audit?action=LOGIN"))),
+            Map.entry("POST /api/retention/purge", new Rule(Access.ADMIN, (t, who) -> new Call("POST",
+                    "api/retention/purge", ""))),
+            Map.entry("GET /api/variables", new Rule(Access.VIEWER, (t, who) -> get("api/variables"))),
+            Map.entry("PUT /api/variables/{name}", new Rule(Access.ADMIN, (t, who) -> new Call("PUT",
+                    "api/variables/MATRIX_GLOBAL", "{\"value\": \"global-value\", \"secret\": true}"))),
+            Map.entry("DELETE /api/variables/{name}", new Rule(Access.ADMIN, (t, who) -> new Call("DELETE",
+                    "api/variables/" + t.freshVariable(null), null))),
+            Map.entry("POST /api/variables/reseal", new Rule(Access.ADMIN, (t, who) -> new Call("POST",
+                    "api/variables/reseal", ""))),
+            Map.entry("GET /api/scripts/{id}/variables", new Rule(Access.VIEWER, (t, who) ->
+                    get("api/scripts/" + t.scriptId + "/variables"))),
+            Map.entry("PUT /api/scripts/{id}/variables/{name}", new Rule(Access.USER, (t, who) -> new Call("PUT",
+                    "api/scripts/" + t.scriptId + "/variables/MATRIX_OWN", "{\"value\": \"own\"}"))),
+            Map.entry("DELETE /api/scripts/{id}/variables/{name}", new Rule(Access.USER, (t, who) -> new Call("DELETE",
+                    "api/scripts/" + t.scriptId + "/variables/" + t.freshVariable(t.scriptId), null))),
+            Map.entry("GET /api/export", new Rule(Access.VIEWER, (t, who) -> get("api/export?script=" + t.scriptId))),
+            Map.entry("POST /api/import", new Rule(Access.USER, (t, who) -> new Call("POST", "api/import?dryRun=true",
+                    "{\"format\": \"script-executer-export\", \"formatVersion\": 1, \"scripts\": [" + script("imported")
+                            + "]}"))),
+            Map.entry("GET /api/webhook", new Rule(Access.VIEWER, (t, who) -> get("api/webhook" + t.freshGlobalWebhook()))),
+            Map.entry("PUT /api/webhook", new Rule(Access.ADMIN, (t, who) -> new Call("PUT", "api/webhook",
+                    "{\"url\": \"http://127.0.0.1:9/hook\", \"events\": [\"failure\"]}"))),
+            Map.entry("DELETE /api/webhook", new Rule(Access.ADMIN, (t, who) -> new Call("DELETE", "api/webhook"
+                    + t.freshGlobalWebhook(), null))),
+            Map.entry("GET /api/scripts/{id}/webhook", new Rule(Access.VIEWER, (t, who) ->
+                    get("api/scripts/" + t.scriptWithWebhook() + "/webhook"))),
+            Map.entry("PUT /api/scripts/{id}/webhook", new Rule(Access.USER, (t, who) -> new Call("PUT",
+                    "api/scripts/" + t.scriptId + "/webhook", "{\"url\": \"http://127.0.0.1:9/own\"}"))),
+            Map.entry("DELETE /api/scripts/{id}/webhook", new Rule(Access.USER, (t, who) -> new Call("DELETE",
+                    "api/scripts/" + t.scriptWithWebhook() + "/webhook", null))),
+            Map.entry("GET /api/scripts/{id}/webhook/deliveries", new Rule(Access.VIEWER, (t, who) ->
+                    get("api/scripts/" + t.scriptId + "/webhook/deliveries"))),
             Map.entry("GET /api/users", new Rule(Access.ADMIN, (t, who) -> get("api/users"))),
             Map.entry("POST /api/users", new Rule(Access.ADMIN, (t, who) -> new Call("POST", "api/users",
                     user("new-" + UUID.randomUUID().toString().substring(0, 8))))),
@@ -99,6 +140,33 @@ class AccessMatrixIT extends MicroIT {
     void everyEndpointHasARule() {
         assertThat(RULES.keySet()).as("endpoints found in the resource classes")
                 .isEqualTo(Endpoints.all(RestApplication.class));
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesEveryEndpointWithItsErrors() throws Exception {
+        Api.Answer answer = new Api(base.toURI()).get("openapi");
+        assertThat(answer.status()).as("open without a login").isEqualTo(200);
+        jakarta.json.JsonObject document = answer.json();
+        assertThat(document.getString("openapi")).startsWith("3.");
+        java.util.Set<String> documented = new java.util.TreeSet<>();
+        document.getJsonObject("paths").forEach((path, operations) -> operations.asJsonObject().forEach((verb, operation) -> {
+            documented.add(verb.toUpperCase() + " " + path);
+            var responses = operation.asJsonObject().getJsonObject("responses");
+            assertThat(responses).as("%s %s", verb, path).containsKey("500");
+            boolean open = path.equals("/api/auth/token");
+            assertThat(responses.containsKey("401")).as("%s %s needs a login", verb, path).isEqualTo(!open);
+            assertThat(responses.getJsonObject("500").getJsonObject("content")).containsKey("application/problem+json");
+        }));
+        assertThat(documented).as("the document against the resource classes")
+                .isEqualTo(Endpoints.all(RestApplication.class));
+        var schemas = document.getJsonObject("components").getJsonObject("schemas");
+        assertThat(schemas).containsKeys("Problem", "ScriptDraft", "ScriptView", "RunView", "ScriptVersionView");
+        assertThat(schemas.getJsonObject("ScriptView").getJsonObject("properties"))
+                .containsKeys("mainCode", "schedule", "policy", "currentVersion");
+        var create = document.getJsonObject("paths").getJsonObject("/api/scripts").getJsonObject("post");
+        assertThat(create.getJsonObject("requestBody").getJsonObject("content").getJsonObject("application/json")
+                .getJsonObject("schema").getString("$ref")).isEqualTo("#/components/schemas/ScriptDraft");
+        assertThat(create.getJsonObject("responses")).containsKeys("201", "400", "401", "403", "409");
     }
 
     @Test
@@ -198,6 +266,35 @@ class AccessMatrixIT extends MicroIT {
 
     private String freshScript() {
         return admin.createScript(script("doomed-" + UUID.randomUUID()));
+    }
+
+    /** A script whose code changed once, so that rolling back to version 1 has something to do. */
+    private String scriptWithTwoVersions() {
+        String id = freshScript();
+        admin.patch("api/scripts/" + id, "{\"mainCode\": %s}".formatted(quote(MAIN + "# two\n")));
+        return id;
+    }
+
+    /** A variable to delete: global for a null script. */
+    private String freshVariable(String scriptId) {
+        String name = "DOOMED_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase().replace('-', '_');
+        String path = scriptId == null ? "api/variables/" : "api/scripts/" + scriptId + "/variables/";
+        Api.Answer set = admin.put(path + name, "{\"value\": \"doomed\"}");
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        return name;
+    }
+
+    /** Makes sure there is a global webhook (to read or delete); gives "" to append to the path. */
+    private String freshGlobalWebhook() {
+        assertThat(admin.put("api/webhook", "{\"url\": \"http://127.0.0.1:9/doomed\"}").status()).isEqualTo(200);
+        return "";
+    }
+
+    private String scriptWithWebhook() {
+        String id = freshScript();
+        assertThat(admin.put("api/scripts/" + id + "/webhook", "{\"url\": \"http://127.0.0.1:9/doomed\"}").status())
+                .isEqualTo(200);
+        return id;
     }
 
     private String freshUser() {

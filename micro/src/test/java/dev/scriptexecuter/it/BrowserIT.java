@@ -1,5 +1,6 @@
 package dev.scriptexecuter.it;
 
+import jakarta.json.JsonObject;
 import dev.scriptexecuter.execution.control.RunProcesses;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -235,6 +236,35 @@ class BrowserIT extends BrowserTest {
         waitForText(owner, By.id("password:messages"), "Your password was changed.");
         assertThat(new Api(uri).login(name, "second-password-2").get("api/auth/me").json().getString("role"))
                 .isEqualTo("viewer");
+    }
+
+    @Test
+    void aScriptsHistoryShowsWhatAVersionChangedSideBySideAndRollsBack() {
+        String one = "def main(data):\n    print('one')\n";
+        String two = "def main(data):\n    print('two')\n";
+        String id = api.createScript("{\"name\": %s, \"mainCode\": %s}".formatted(
+                quote("history-" + UUID.randomUUID().toString().substring(0, 8)), quote(one)));
+        api.patch("api/scripts/" + id, "{\"mainCode\": %s, \"versionMessage\": \"say two\"}".formatted(quote(two)));
+        WebDriver browser = newBrowser();
+        logIn(browser, uri, "admin", Api.ADMIN_PASSWORD);
+
+        browser.get(uri.resolve("script-history.xhtml?id=" + id).toString());
+        waitForText(browser, By.id("diff-summary"), "main.py +1 \u22121");
+        assertThat(browser.findElement(By.id("history:versions")).getText()).contains("say two").contains("current");
+        new WebDriverWait(browser, WAIT).until(b -> Boolean.TRUE.equals(js(b,
+                "return !!(PF('diffEditor') && PF('diffEditor').isReady && PF('diffEditor').isReady());")));
+        assertThat(js(browser, "return PF('diffEditor').getMonaco().getOriginalEditor().getValue();")).isEqualTo(one);
+        assertThat(js(browser, "return PF('diffEditor').getMonaco().getModifiedEditor().getValue();")).isEqualTo(two);
+        screenshot(browser, "script-history");
+
+        browser.findElement(By.id("history:versions:1:rollback")).click();
+        waitFor(browser, By.cssSelector(".ui-confirmdialog-yes")).click();
+        settle(browser);
+        waitForText(browser, By.cssSelector(".ui-growl"), "Version 1's code is now the script's newest version.");
+        JsonObject script = api.get("api/scripts/" + id).json();
+        assertThat(script.getInt("currentVersion")).isEqualTo(3);
+        assertThat(script.getString("mainCode")).isEqualTo(one);
+        assertThat(browser.findElement(By.id("history:versions")).getText()).contains("Rolled back to version 1");
     }
 
     /** Opens a run's page and waits until it has caught up with what its socket missed while connecting. */

@@ -119,6 +119,53 @@ class DashboardIT extends MicroIT {
     }
 
     @Test
+    void adminsReadTheAuditLogInTheDashboardAndOthersCannotOpenIt() throws Exception {
+        HttpResponse<String> audit = browser.send(HttpRequest.newBuilder(base.toURI().resolve("admin/audit.xhtml"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(audit.statusCode()).isEqualTo(200);
+        assertThat(audit.body()).contains("<title>Audit log · ScriptExecuterServer</title>")
+                .containsPattern("<code>LOGIN</code>.*dashboard");
+
+        String viewer = "auditless-" + UUID.randomUUID().toString().substring(0, 8);
+        api.createUser(viewer, "viewer-password", "viewer");
+        browser = newBrowser();
+        logIn(viewer, "viewer-password");
+        HttpResponse<String> refused = browser.send(HttpRequest.newBuilder(base.toURI().resolve("admin/audit.xhtml"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).doesNotContain("<code>LOGIN</code>");
+    }
+
+    @Test
+    void theApiDocsPageShowsTheOpenApiDocumentInSwaggerUi() throws Exception {
+        assertThat(page()).contains("api-docs.xhtml");
+        HttpResponse<String> docs = browser.send(HttpRequest.newBuilder(base.toURI().resolve("api-docs.xhtml"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(docs.statusCode()).isEqualTo(200);
+        Matcher script = Pattern.compile("src=\"[^\"]*/(webjars/swagger-ui/[^\"]+/swagger-ui-bundle\\.js)\"")
+                .matcher(docs.body());
+        assertThat(script.find()).as("the page loads Swagger UI").isTrue();
+        assertThat(docs.body()).contains("url: \"").contains("/openapi\"");
+        HttpResponse<String> bundle = browser.send(HttpRequest.newBuilder(base.toURI().resolve(script.group(1)))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(bundle.statusCode()).as("the webjar's version is the page's").isEqualTo(200);
+        assertThat(bundle.body()).contains("SwaggerUIBundle");
+    }
+
+    @Test
+    void theVariablesPageShowsASecretAsDotsAndNeverItsValue() throws Exception {
+        String secret = "dash-" + UUID.randomUUID();
+        assertThat(api.put("api/variables/DASHBOARD_SECRET", "{\"value\": %s, \"secret\": true}".formatted(quote(secret)))
+                .status()).isEqualTo(200);
+        assertThat(api.put("api/variables/DASHBOARD_PLAIN", "{\"value\": \"shown-plainly\"}").status()).isEqualTo(200);
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(base.toURI().resolve("variables.xhtml"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("DASHBOARD_SECRET").contains("\u2022\u2022\u2022\u2022")
+                .contains("DASHBOARD_PLAIN").contains("shown-plainly").doesNotContain(secret);
+    }
+
+    @Test
     void theListShowsScriptsWithTheirNamesEscaped() throws Exception {
         api.createScript("{\"name\": \"<img src=x onerror=alert(1)>\", \"mainCode\": %s}"
                 .formatted(quote("def main(data):\n    pass\n")));

@@ -1,6 +1,7 @@
 package dev.scriptexecuter.it;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,10 +44,21 @@ class DatabaseOutageIT {
             await().atMost(Duration.ofSeconds(60)).until(() -> api.get("api/runs/" + run + "/log").body().contains("started"));
             ProcessHandle process = node.process();
 
+            Api anonymous = new Api(node.uri());
+            assertThat(anonymous.get("health/ready").status()).isEqualTo(200);
             proxy.cut();
-            Thread.sleep(OUTAGE.toMillis());
+            Instant cut = Instant.now();
+            Api.Answer down = anonymous.get("health/ready");
+            assertThat(down.status()).as("readiness without a database: %s", down.body()).isEqualTo(503);
+            assertThat(down.json().getString("status")).isEqualTo("DOWN");
+            assertThat(down.json().getJsonArray("checks").stream().map(JsonValue::asJsonObject)
+                    .filter(check -> check.getString("name").equals("database")).findFirst().orElseThrow()
+                    .getString("status")).isEqualTo("DOWN");
+            assertThat(anonymous.get("health/live").status()).as("alive all the same").isEqualTo(200);
+            Thread.sleep(Math.max(0, OUTAGE.minus(Duration.between(cut, Instant.now())).toMillis()));
             proxy.restore();
             Instant restored = Instant.now();
+            await().atMost(Duration.ofSeconds(60)).until(() -> anonymous.get("health/ready").status() == 200);
 
             JsonObject finished = api.awaitFinished(run, Duration.ofSeconds(60));
             assertThat(finished.getString("outcome")).as(finished.toString()).isEqualTo("SUCCEEDED");

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import static dev.scriptexecuter.it.Api.quote;
@@ -189,6 +190,34 @@ class RunsIT extends MicroIT {
 
     private static String outcome(JsonObject run) {
         return run.isNull("outcome") ? null : run.getString("outcome");
+    }
+
+    @Test
+    void retentionKeepsExactlyTheNewestRunsAScriptAsksFor() {
+        String id = api.createScript("{\"name\": \"kept-three\", \"mainCode\": %s, \"policy\": {\"keepRuns\": 3}}"
+                .formatted(quote("def main(data):\n    pass\n")));
+        String byAge = api.createScript("{\"name\": \"kept-a-day\", \"mainCode\": %s, \"policy\": {\"keepDays\": 1}}"
+                .formatted(quote("def main(data):\n    pass\n")));
+        List<String> runs = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            runs.add(api.awaitFinished(api.run(id, true), Duration.ofSeconds(60)).getString("id"));
+        }
+        String recent = api.awaitFinished(api.run(byAge, true), Duration.ofSeconds(60)).getString("id");
+        assertThat(api.get("api/scripts/" + id).json().getJsonObject("policy").getInt("keepRuns")).isEqualTo(3);
+
+        Api.Answer purged = api.post("api/retention/purge", "");
+        assertThat(purged.status()).isEqualTo(200);
+        assertThat(purged.json().getInt("deletedRuns")).as("only kept-three had runs beyond its retention").isEqualTo(2);
+        assertThat(api.runsOf(id)).extracting(run -> run.getString("id"))
+                .containsExactly(runs.get(4), runs.get(3), runs.get(2));
+        assertThat(api.get("api/runs/" + runs.get(0)).status()).isEqualTo(404);
+        assertThat(api.runsOf(byAge)).extracting(run -> run.getString("id")).as("a run of today is younger than a day")
+                .containsExactly(recent);
+        assertThat(api.post("api/retention/purge", "").json().getInt("deletedRuns")).isZero();
+
+        Api.Answer refused = api.patch("api/scripts/" + id, "{\"policy\": {\"keepRuns\": -1}}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().getString("field")).isEqualTo("policy.keepRuns");
     }
 
     @Test

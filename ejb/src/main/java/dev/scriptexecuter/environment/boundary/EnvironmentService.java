@@ -1,5 +1,8 @@
 package dev.scriptexecuter.environment.boundary;
 
+import dev.scriptexecuter.audit.boundary.AuditLog;
+import dev.scriptexecuter.audit.entity.AuditAction;
+import dev.scriptexecuter.audit.entity.AuditEntry.Target;
 import dev.scriptexecuter.environment.control.EnvironmentLedger;
 import dev.scriptexecuter.environment.control.Environments;
 import dev.scriptexecuter.environment.entity.EnvironmentStatus;
@@ -35,6 +38,9 @@ public class EnvironmentService {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    AuditLog audit;
 
     @Inject
     Environments environments;
@@ -80,6 +86,7 @@ public class EnvironmentService {
     @RolesAllowed(Role.ADMIN_NAME)
     public EnvironmentView rebuild(String id) {
         environments.rebuild(id);
+        audit.record(AuditAction.ENVIRONMENT_REBUILT, Target.environment(id), null);
         return find(id);
     }
 
@@ -94,6 +101,7 @@ public class EnvironmentService {
         }
         environments.remove(id);
         ledger.delete(id);
+        audit.record(AuditAction.ENVIRONMENT_DELETED, Target.environment(id), null);
     }
 
     /** A script with requirements was saved: build its environment now rather than at its first run. */

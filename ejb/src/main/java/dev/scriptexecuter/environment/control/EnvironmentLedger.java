@@ -29,6 +29,9 @@ public class EnvironmentLedger {
     @Inject
     Node node;
 
+    @Inject
+    jakarta.enterprise.event.Event<EnvironmentBuilt> builds;
+
     /** The record of an environment, created (as BUILDING) the first time a script needs it. */
     public EnvironmentRecord register(String id, String requirementsText) {
         Environment environment = em.find(Environment.class, id);
@@ -58,6 +61,7 @@ public class EnvironmentLedger {
         }
         environment.built(build.succeeded(), build.python() == null ? null : build.python().toString(), build.log(),
                 build.sizeBytes(), millis, node.name(), clock.instant());
+        builds.fire(new EnvironmentBuilt(build.succeeded(), millis));
         return EnvironmentRecord.of(environment);
     }
 

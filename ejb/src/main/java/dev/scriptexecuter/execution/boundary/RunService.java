@@ -1,5 +1,8 @@
 package dev.scriptexecuter.execution.boundary;
 
+import dev.scriptexecuter.audit.boundary.AuditLog;
+import dev.scriptexecuter.audit.entity.AuditAction;
+import dev.scriptexecuter.audit.entity.AuditEntry.Target;
 import dev.scriptexecuter.execution.control.LiveRuns;
 import dev.scriptexecuter.execution.control.WarmWorkers;
 import dev.scriptexecuter.execution.control.RunAdmission;
@@ -82,12 +85,18 @@ public class RunService {
     @Inject
     Node node;
 
+    @Inject
+    AuditLog audit;
+
     /** A run somebody asked for; {@code force} skips the trigger code. */
     @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
     public RunView request(String scriptId, boolean force) {
         String runId = ledger.queue(scriptId, force ? TriggerKind.FORCED : TriggerKind.MANUAL);
         launch(runId);
-        return find(runId);
+        RunView run = find(runId);
+        audit.record(force ? AuditAction.RUN_FORCED : AuditAction.RUN_REQUESTED, Target.run(runId, run.scriptName()),
+                "of script " + scriptId);
+        return run;
     }
 
     /** Starts the batch job for a queued run; the scheduler calls it with no caller. */
@@ -215,6 +224,7 @@ public class RunService {
         if (run.status() == RunStatus.FINISHED) {
             throw RequestRejected.conflict("The run has finished already (" + run.outcome() + "); there is nothing to stop.");
         }
+        audit.record(AuditAction.RUN_STOPPED, Target.run(runId, run.script().name()), "was " + run.status());
         if (run.status() != RunStatus.WAITING && !run.nodeName().equals(node.name())) {
             if (!ledger.requestStop(runId)) {
                 throw RequestRejected.conflict("The run has finished already; there is nothing to stop.");

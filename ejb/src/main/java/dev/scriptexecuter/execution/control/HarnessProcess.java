@@ -1,5 +1,6 @@
 package dev.scriptexecuter.execution.control;
 
+import dev.scriptexecuter.variable.control.SecretMask;
 import dev.scriptexecuter.execution.entity.RunOutcome;
 import dev.scriptexecuter.infrastructure.WorkDirectory;
 import dev.scriptexecuter.python.control.ProcessGroup;
@@ -104,6 +105,13 @@ public class HarnessProcess {
      * worker when the run's mode is warm and one can be had, else spawned.
      */
     public RunResult run(RunTicket ticket, LiveRun live) {
+        SecretMask mask = SecretMask.of(ticket.secrets());
+        live.log().mask(mask);
+        RunResult result = runUnmasked(ticket, live);
+        return result.error() == null ? result : result.withError(mask.apply(result.error()));
+    }
+
+    private RunResult runUnmasked(RunTicket ticket, LiveRun live) {
         Path home = workDirectory.directory("scripts", ticket.scriptId());
         live.belongsTo(ticket.scriptId());
         Path python = live.python() != null ? live.python() : interpreter.executable();
@@ -171,8 +179,10 @@ public class HarnessProcess {
         try {
             RunDirectory.prepare(directory, ticket);
             try {
-                worker.begin(directory, output, Map.of("SES_RUN_ID", ticket.runId(), "SES_SCRIPT_ID",
-                        ticket.scriptId(), "SES_SCRIPT_NAME", ticket.scriptName()), confinement.processLimit());
+                Map<String, String> env = new java.util.HashMap<>(ticket.variables());
+                env.putAll(Map.of("SES_RUN_ID", ticket.runId(), "SES_SCRIPT_ID", ticket.scriptId(),
+                        "SES_SCRIPT_NAME", ticket.scriptName()));
+                worker.begin(directory, output, env, confinement.processLimit());
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "A warm worker failed before run " + ticket.runId() + " started; it is spawned", e);
                 return Optional.empty();
@@ -278,6 +288,7 @@ public class HarnessProcess {
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Map<String, String> env = ProcessGroup.minimalEnvironment(builder, home);
+        env.putAll(ticket.variables());
         env.put("PYTHONIOENCODING", "utf-8");
         env.put("SES_RUN_ID", ticket.runId());
         env.put("SES_SCRIPT_ID", ticket.scriptId());

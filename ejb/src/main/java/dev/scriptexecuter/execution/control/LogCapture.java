@@ -1,5 +1,6 @@
 package dev.scriptexecuter.execution.control;
 
+import dev.scriptexecuter.variable.control.SecretMask;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -43,8 +44,15 @@ public class LogCapture {
         void line(long index, String stampedLine);
     }
 
+    /** Applied to every line from now on: a run's secrets become {@code ***}. */
+    private volatile SecretMask mask = SecretMask.none();
+
+    public void mask(SecretMask mask) {
+        this.mask = mask;
+    }
+
     public synchronized void line(String text) {
-        String stamped = clock.instant().truncatedTo(ChronoUnit.MILLIS) + " " + text;
+        String stamped = clock.instant().truncatedTo(ChronoUnit.MILLIS) + " " + mask.apply(text);
         if (listener != null) {
             listener.line(lines, stamped);
         }

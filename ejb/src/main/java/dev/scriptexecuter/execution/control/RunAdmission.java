@@ -76,6 +76,16 @@ public class RunAdmission {
         return admitted.get();
     }
 
+    /** Admitted runs that hold a slot: running (or about to). */
+    public int running() {
+        return maxConcurrent - slots().availablePermits();
+    }
+
+    /** Admitted runs waiting for a slot. */
+    public int waiting() {
+        return Math.max(0, admitted() - running());
+    }
+
     public String limits() {
         return "ses.run.max-concurrent=" + maxConcurrent + ", ses.run.queue-length=" + queueLength;
     }

@@ -79,6 +79,11 @@ public class RunConfinement {
         return capabilities().bwrap() != null;
     }
 
+    /** Whether the sandbox was switched off on purpose (ses.sandbox=off), rather than not found. */
+    public boolean sandboxSwitchedOff() {
+        return "off".equalsIgnoreCase(sandboxSetting.strip());
+    }
+
     /** Whether each run's processes are counted (and killed) in a pids cgroup of its own. */
     public boolean processesInCgroup() {
         return capabilities().cgroupBase() != null;

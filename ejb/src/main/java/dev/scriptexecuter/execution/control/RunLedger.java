@@ -11,6 +11,9 @@ import dev.scriptexecuter.infrastructure.Node;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.script.entity.Script;
 import dev.scriptexecuter.execution.boundary.RunChanged;
+import dev.scriptexecuter.execution.boundary.RunFinished;
+import dev.scriptexecuter.variable.control.RunVariables;
+import dev.scriptexecuter.webhook.control.WebhookOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -52,6 +55,15 @@ public class RunLedger {
     Event<RunChanged> changed;
 
     @Inject
+    Event<RunFinished> finished;
+
+    @Inject
+    RunVariables runVariables;
+
+    @Inject
+    WebhookOutbox outbox;
+
+    @Inject
     @ConfigProperty(name = "ses.run.lease", defaultValue = "PT30S")
     java.time.Duration lease;
 
@@ -73,16 +85,19 @@ public class RunLedger {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        run.start(now, run.script().dataJson(), run.script().requirementsHash(), now.plus(lease));
+        run.start(now, run.script().dataJson(), run.script().currentVersion(), run.script().requirementsHash(),
+                now.plus(lease));
         run.attachJob(jobExecutionId);
         em.flush();
         changed.fire(new RunChanged(run.id(), run.script().id(), RunStatus.RUNNING.name(), null));
         Script script = run.script();
         updateLastRun(script.id(), run);
+        RunVariables.Resolved variables = runVariables.of(script.id());
         return Optional.of(new RunTicket(run.id(), script.id(), script.name(), script.mainCode(),
                 script.triggerCode(), script.requirements(), script.dataJson(), script.dataVersion(),
                 run.trigger() == TriggerKind.FORCED, script.policy().timeout(), script.policy().allowNetwork(),
-                script.policy().runMode() == null ? null : script.policy().runMode().name().toLowerCase(Locale.ROOT)));
+                script.policy().runMode() == null ? null : script.policy().runMode().name().toLowerCase(Locale.ROOT),
+                variables.environment(), variables.secrets()));
     }
 
     /**
@@ -114,7 +129,14 @@ public class RunLedger {
         }
         em.refresh(run);
         updateLastRun(scriptId, run);
+        outbox.enqueue(run);
         changed.fire(new RunChanged(runId, scriptId, RunStatus.FINISHED.name(), run.outcome().name()));
+        finished.fire(new RunFinished(run.outcome().name(), millisBetween(run.startedAt(), run.finishedAt()),
+                millisBetween(run.scheduledFor(), run.startedAt())));
+    }
+
+    private static Long millisBetween(Instant from, Instant to) {
+        return from == null || to == null ? null : java.time.Duration.between(from, to).toMillis();
     }
 
     /** A run that left its data as it was given writes nothing (and so cannot collide with an edit). */

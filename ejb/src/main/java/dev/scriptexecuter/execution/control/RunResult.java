@@ -8,6 +8,10 @@ import dev.scriptexecuter.execution.entity.RunOutcome;
  */
 public record RunResult(RunOutcome outcome, Integer exitCode, String error, String log, String dataToSave) {
 
+    public RunResult withError(String error) {
+        return new RunResult(outcome, exitCode, error, log, dataToSave);
+    }
+
     public static RunResult failed(String error, String log) {
         return new RunResult(RunOutcome.FAILED, null, error, log, null);
     }

@@ -1,18 +1,29 @@
 package dev.scriptexecuter.execution.control;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Everything a run needs, read from the database when it starts; {@code dataVersion}
  * is the version of the data it was given, so its result does not overwrite newer data;
  * {@code timeout} is the script's own (null: the server's default), {@code runMode} its
- * choice of process mode ("spawn" or "warm"; null: the node's default).
+ * choice of process mode ("spawn" or "warm"; null: the node's default); {@code variables}
+ * go into its environment, and the values of {@code secrets} are masked in its log.
  */
 public record RunTicket(String runId, String scriptId, String scriptName, String mainCode, String triggerCode,
                         String requirements, String dataJson, long dataVersion, boolean force, Duration timeout,
-                        boolean allowNetwork, String runMode) {
+                        boolean allowNetwork, String runMode, Map<String, String> variables, List<String> secrets) {
 
-    /** A ticket with the server's default timeout, no network and the node's default process mode. */
+    /** A ticket without variables. */
+    public RunTicket(String runId, String scriptId, String scriptName, String mainCode, String triggerCode,
+                     String requirements, String dataJson, long dataVersion, boolean force, Duration timeout,
+                     boolean allowNetwork, String runMode) {
+        this(runId, scriptId, scriptName, mainCode, triggerCode, requirements, dataJson, dataVersion, force, timeout,
+                allowNetwork, runMode, Map.of(), List.of());
+    }
+
+    /** A ticket with the server's default timeout, no network, the node's default process mode, no variables. */
     public RunTicket(String runId, String scriptId, String scriptName, String mainCode, String triggerCode,
                      String requirements, String dataJson, long dataVersion, boolean force) {
         this(runId, scriptId, scriptName, mainCode, triggerCode, requirements, dataJson, dataVersion, force, null, false,

@@ -124,6 +124,10 @@ public class Run {
     @Column(name = "environment_id", length = 64)
     private String environmentId;
 
+    /** The number of the script's code version the run ran; null until it starts. */
+    @Column(name = "script_version")
+    private Integer scriptVersion;
+
     protected Run() {
     }
 
@@ -162,13 +166,21 @@ public class Run {
         return retryOf;
     }
 
-    /** @param dataBefore the script's data as the run gets it */
-    public void start(Instant now, String dataBefore, String environmentId, Instant leaseUntil) {
+    /**
+     * @param dataBefore    the script's data as the run gets it
+     * @param scriptVersion the number of the script's code version it runs
+     */
+    public void start(Instant now, String dataBefore, int scriptVersion, String environmentId, Instant leaseUntil) {
         this.status = RunStatus.RUNNING;
+        this.scriptVersion = scriptVersion;
         this.leaseUntil = column(leaseUntil);
         this.startedAt = column(now);
         this.dataBefore = dataBefore;
         this.environmentId = environmentId;
+    }
+
+    public Integer scriptVersion() {
+        return scriptVersion;
     }
 
     public String environmentId() {

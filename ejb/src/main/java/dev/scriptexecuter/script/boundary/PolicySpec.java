@@ -7,19 +7,20 @@ import java.util.Locale;
 /**
  * A script's run policy as people write it:
  * {@code {"timeout": "PT2M", "allowNetwork": false, "overlap": "skip", "misfire": "fire-once",
- * "retries": 2, "retryBackoff": "PT30S", "runMode": "warm"}} ({@code runMode} null or "default": the
- * node's ses.run.mode). A script saved without a policy
+ * "retries": 2, "retryBackoff": "PT30S", "runMode": "warm", "keepRuns": 100, "keepDays": 30}}
+ * ({@code runMode} null or "default": the node's ses.run.mode; {@code keepRuns}/{@code keepDays} null:
+ * the server's ses.retention.*, 0: no limit). A script saved without a policy
  * keeps its current one; in a submitted policy, fields left out take their
  * defaults ({@code "timeout": null} is the server's ses.run.timeout).
  */
 public record PolicySpec(String timeout, Boolean allowNetwork, String overlap, String misfire, Integer retries,
-                         String retryBackoff, String runMode) {
+                         String retryBackoff, String runMode, Integer keepRuns, Integer keepDays) {
 
     public static PolicySpec of(RunPolicy policy) {
         return new PolicySpec(policy.timeout() == null ? null : policy.timeout().toString(), policy.allowNetwork(),
                 name(policy.overlap()), name(policy.misfire()), policy.retries(),
                 policy.retryBackoff() == null ? null : policy.retryBackoff().toString(),
-                policy.runMode() == null ? null : name(policy.runMode()));
+                policy.runMode() == null ? null : name(policy.runMode()), policy.keepRuns(), policy.keepDays());
     }
 
     /** SKIP → "skip", FIRE_ONCE → "fire-once". */

@@ -1,5 +1,8 @@
 package dev.scriptexecuter.script.boundary;
 
+import dev.scriptexecuter.audit.boundary.AuditLog;
+import dev.scriptexecuter.audit.entity.AuditAction;
+import dev.scriptexecuter.audit.entity.AuditEntry.Target;
 import dev.scriptexecuter.infrastructure.Json;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.infrastructure.StrictJsonb;
@@ -7,6 +10,7 @@ import dev.scriptexecuter.script.control.ScriptValidator;
 import dev.scriptexecuter.security.entity.Role;
 import dev.scriptexecuter.script.entity.Script;
 import dev.scriptexecuter.script.entity.Script.ScriptContent;
+import dev.scriptexecuter.script.entity.ScriptVersion;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
@@ -24,6 +28,7 @@ import jakarta.persistence.PersistenceException;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -38,6 +43,7 @@ public class ScriptService {
 
     public static final int DEFAULT_PAGE = 50;
     public static final int MAX_PAGE = 500;
+    public static final int MAX_VERSION_MESSAGE = 500;
 
     @PersistenceContext
     EntityManager em;
@@ -53,6 +59,9 @@ public class ScriptService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    AuditLog audit;
 
     public ScriptPage list(int offset, int limit) {
         if (offset < 0) {
@@ -114,13 +123,17 @@ public class ScriptService {
     public ScriptView create(ScriptDraft draft) {
         Instant now = clock.instant();
         ScriptContent content = validator.validate(draft, null, now);
+        String message = versionMessage(draft);
         requireAdminForNetwork(content, null);
         requireFreeName(content.name(), null);
         Script script = new Script(content.name(), now);
         script.edit(content, now);
         script.planNextFire(firstFire(content, now));
+        int first = script.advanceVersion();
         em.persist(script);
         flush(content.name());
+        em.persist(new ScriptVersion(script, first, caller(), message, now));
+        audit.record(AuditAction.SCRIPT_CREATED, Target.script(script.id(), script.name()), "version 1");
         changed.fire(new ScriptChanged(script.id()));
         return ScriptView.of(script);
     }
@@ -133,11 +146,18 @@ public class ScriptService {
         requireAdminForNetwork(content, script);
         requireFreeName(content.name(), id);
         boolean replan = content.active() != script.active() || !content.schedule().equals(script.schedule());
+        boolean newCode = script.codeDiffers(content);
+        List<String> changes = script.changes(content);
+        String message = versionMessage(draft);
         script.edit(content, now);
         if (replan) {
             script.planNextFire(firstFire(content, now));
         }
+        if (newCode) {
+            em.persist(new ScriptVersion(script, script.advanceVersion(), caller(), message, now));
+        }
         flush(content.name());
+        auditChanges(script, changes, newCode);
         changed.fire(new ScriptChanged(id));
         return ScriptView.of(script);
     }
@@ -163,8 +183,40 @@ public class ScriptService {
 
     @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
     public void delete(String id) {
-        em.remove(load(id));
+        Script script = load(id);
+        em.remove(script);
+        audit.record(AuditAction.SCRIPT_DELETED, Target.script(id, script.name()),
+                "at version " + script.currentVersion());
         changed.fire(new ScriptChanged(id));
+    }
+
+    /** A person's change of the data gets an entry of its own; every other change one entry, naming the fields. */
+    private void auditChanges(Script script, List<String> changes, boolean newCode) {
+        Target target = Target.script(script.id(), script.name());
+        if (changes.contains("data")) {
+            audit.record(AuditAction.SCRIPT_DATA_EDITED, target, "data version " + script.dataVersion());
+        }
+        List<String> others = changes.stream().filter(field -> !field.equals("data")).toList();
+        if (!others.isEmpty() || changes.isEmpty()) {
+            audit.record(AuditAction.SCRIPT_UPDATED, target, (others.isEmpty() ? "saved without changes"
+                    : "changed " + String.join(", ", others)) + (newCode ? "; now version " + script.currentVersion() : ""));
+        }
+    }
+
+    private String caller() {
+        return context.getCallerPrincipal().getName();
+    }
+
+    private static String versionMessage(ScriptDraft draft) {
+        String message = draft.versionMessage();
+        if (message == null || message.isBlank()) {
+            return null;
+        }
+        if (message.length() > MAX_VERSION_MESSAGE) {
+            throw RequestRejected.invalid("\"versionMessage\" holds up to " + MAX_VERSION_MESSAGE
+                    + " characters; this one has " + message.length() + ".").with("field", "versionMessage");
+        }
+        return message.strip();
     }
 
     private static Instant firstFire(ScriptContent content, Instant now) {

@@ -11,7 +11,7 @@ import java.time.Instant;
 public record ScriptView(String id, String name, String description, boolean active, String mainCode,
                          String triggerCode, String requirements, ScheduleSpec schedule, JsonObject data,
                          PolicySpec policy, Instant createdAt, Instant updatedAt, Instant nextRunAt,
-                         LastRunView lastRun, long version) {
+                         LastRunView lastRun, int currentVersion, long version) {
 
     /** The newest run of the script, in short. */
     public record LastRunView(String id, String status, String outcome, Instant startedAt, Instant finishedAt) {
@@ -30,11 +30,11 @@ public record ScriptView(String id, String name, String description, boolean act
                 script.mainCode(), script.triggerCode(), script.requirements(),
                 ScheduleSpec.of(script.schedule()), Json.parseObject(script.dataJson()), PolicySpec.of(script.policy()),
                 script.createdAt(), script.updatedAt(), script.nextFireAt(), LastRunView.of(script.lastRun()),
-                script.version());
+                script.currentVersion(), script.version());
     }
 
     /** The editable part, as a draft: the base of a merge patch. */
     public ScriptDraft draft() {
-        return new ScriptDraft(name, description, active, mainCode, triggerCode, requirements, schedule, data, policy);
+        return new ScriptDraft(name, description, active, mainCode, triggerCode, requirements, schedule, data, policy, null);
     }
 }

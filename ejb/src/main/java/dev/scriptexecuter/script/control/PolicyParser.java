@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
 public class PolicyParser {
 
     static final int MAX_RETRIES = 10;
+    static final int MAX_KEEP_RUNS = 1_000_000;
+    static final int MAX_KEEP_DAYS = 36_500;
     private static final Duration DEFAULT_BACKOFF = Duration.ofSeconds(30);
     private static final Duration SHORTEST = Duration.ofSeconds(1);
 
@@ -49,7 +51,17 @@ public class PolicyParser {
         }
         RunMode mode = spec.runMode() == null || spec.runMode().strip().equalsIgnoreCase("default") ? null
                 : choice(RunMode.class, "runMode", spec.runMode());
-        return new RunPolicy(timeout, network, overlap, misfire, retries, retries == 0 ? null : backoff, mode);
+        return new RunPolicy(timeout, network, overlap, misfire, retries, retries == 0 ? null : backoff, mode)
+                .withRetention(bounded("keepRuns", spec.keepRuns(), MAX_KEEP_RUNS),
+                        bounded("keepDays", spec.keepDays(), MAX_KEEP_DAYS));
+    }
+
+    private static Integer bounded(String name, Integer value, int max) {
+        if (value != null && (value < 0 || value > max)) {
+            throw invalid("policy." + name, "\"" + name + "\" must be between 0 (no limit) and " + max
+                    + ", or null for the server's default; it is " + value + ".");
+        }
+        return value;
     }
 
     private Duration timeout(String text) {

@@ -12,7 +12,8 @@ import java.util.Objects;
  * How a script's runs are run: its own timeout (null: the server's default),
  * whether its sandbox has network, what happens to overlapping and missed
  * occurrences, how often a failed run is tried again, and how its process
- * is made (spawned or forked by a warm worker).
+ * is made (spawned or forked by a warm worker), and how long its finished
+ * runs are kept.
  */
 @Embeddable
 public class RunPolicy {
@@ -42,6 +43,14 @@ public class RunPolicy {
     @Column(name = "run_mode")
     private RunMode runMode;
 
+    /** Finished runs to keep (0: no limit by number); null: the server's ses.retention.keep-runs. */
+    @Column(name = "keep_runs")
+    private Integer keepRuns;
+
+    /** Days to keep finished runs (0: no limit by age); null: the server's ses.retention.keep-days. */
+    @Column(name = "keep_days")
+    private Integer keepDays;
+
     protected RunPolicy() {
     }
 
@@ -58,6 +67,22 @@ public class RunPolicy {
 
     public static RunPolicy defaults() {
         return new RunPolicy(null, false, OverlapPolicy.SKIP, MisfirePolicy.FIRE_ONCE, 0, null, null);
+    }
+
+    /** The same policy with the script's own retention (nulls: the server's). */
+    public RunPolicy withRetention(Integer keepRuns, Integer keepDays) {
+        RunPolicy policy = new RunPolicy(timeout(), allowNetwork, overlap(), misfire(), retries, retryBackoff(), runMode);
+        policy.keepRuns = keepRuns;
+        policy.keepDays = keepDays;
+        return policy;
+    }
+
+    public Integer keepRuns() {
+        return keepRuns;
+    }
+
+    public Integer keepDays() {
+        return keepDays;
     }
 
     /** The script's own timeout, or null for the server's default. */
@@ -96,11 +121,13 @@ public class RunPolicy {
         return other instanceof RunPolicy that && allowNetwork == that.allowNetwork && retries == that.retries
                 && Objects.equals(timeoutSeconds, that.timeoutSeconds) && overlap() == that.overlap()
                 && misfire() == that.misfire() && Objects.equals(retryBackoffSeconds, that.retryBackoffSeconds)
-                && runMode == that.runMode;
+                && runMode == that.runMode && Objects.equals(keepRuns, that.keepRuns)
+                && Objects.equals(keepDays, that.keepDays);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(timeoutSeconds, allowNetwork, overlap(), misfire(), retries, retryBackoffSeconds, runMode);
+        return Objects.hash(timeoutSeconds, allowNetwork, overlap(), misfire(), retries, retryBackoffSeconds, runMode,
+                keepRuns, keepDays);
     }
 }

@@ -87,6 +87,10 @@ public class Script {
     @Embedded
     private RunPolicy policy = RunPolicy.defaults();
 
+    /** The number of the {@link ScriptVersion} the script's code is; null only before its first save. */
+    @Column(name = "current_version")
+    private Integer currentVersion;
+
     @Version
     private long version;
 
@@ -119,6 +123,39 @@ public class Script {
             this.dataVersion++;
         }
         this.updatedAt = column(now);
+    }
+
+    /** Whether {@code content} has other code (main, trigger, requirements) than the script has now. */
+    public boolean codeDiffers(ScriptContent content) {
+        var changed = changes(content);
+        return changed.contains("mainCode") || changed.contains("triggerCode") || changed.contains("requirements");
+    }
+
+    /** The names of the fields {@code content} would change (as the API calls them), for the audit log. */
+    public java.util.List<String> changes(ScriptContent content) {
+        var changed = new java.util.ArrayList<String>();
+        addIf(changed, "name", !Objects.equals(name, content.name()));
+        addIf(changed, "description", !Objects.equals(description, content.description()));
+        addIf(changed, "active", active != content.active());
+        addIf(changed, "mainCode", !Objects.equals(mainCode, content.mainCode()));
+        addIf(changed, "triggerCode", !Objects.equals(triggerCode, content.triggerCode()));
+        addIf(changed, "requirements", !Objects.equals(requirements, content.requirements()));
+        addIf(changed, "schedule", !Objects.equals(schedule, content.schedule()));
+        addIf(changed, "policy", !Objects.equals(policy(), content.policy()));
+        addIf(changed, "data", !Objects.equals(dataJson, content.dataJson()));
+        return changed;
+    }
+
+    private static void addIf(java.util.List<String> names, String name, boolean changed) {
+        if (changed) {
+            names.add(name);
+        }
+    }
+
+    /** Counts the script's code as a new version and gives its number. */
+    public int advanceVersion() {
+        currentVersion = currentVersion() + 1;
+        return currentVersion;
     }
 
     /** What {@link #edit} needs, checked by the caller. */
@@ -193,6 +230,11 @@ public class Script {
 
     public LastRun lastRun() {
         return lastRun;
+    }
+
+    /** The number of the script's current code version; 0 before its first save. */
+    public int currentVersion() {
+        return currentVersion == null ? 0 : currentVersion;
     }
 
     public long version() {

@@ -1,5 +1,8 @@
 package dev.scriptexecuter.security.boundary;
 
+import dev.scriptexecuter.audit.boundary.AuditLog;
+import dev.scriptexecuter.audit.entity.AuditAction;
+import dev.scriptexecuter.audit.entity.AuditEntry.Target;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.security.control.ApiKeySecrets;
 import dev.scriptexecuter.security.control.UserDirectory;
@@ -44,6 +47,9 @@ public class ApiKeyService {
     @Resource
     SessionContext context;
 
+    @Inject
+    AuditLog audit;
+
     public ApiKeyView create(ApiKeyDraft draft) {
         if (draft == null || draft.name() == null || draft.name().isBlank() || draft.name().length() > MAX_NAME) {
             throw RequestRejected.invalid("An API key needs a name of 1 to " + MAX_NAME + " characters.")
@@ -55,6 +61,8 @@ public class ApiKeyService {
         String secret = ApiKeySecrets.newSecret();
         ApiKey key = new ApiKey(owner, draft.name().strip(), ApiKeySecrets.hash(secret), expires, now);
         em.persist(key);
+        audit.record(AuditAction.API_KEY_CREATED, Target.apiKey(key.id(), key.name()), "owner " + owner.username()
+                + (expires == null ? ", no expiry" : ", expires " + expires));
         return ApiKeyView.of(key).withKey(ApiKeySecrets.text(key.id(), secret));
     }
 
@@ -71,6 +79,8 @@ public class ApiKeyService {
             throw RequestRejected.notFound("There is no API key with id '" + id + "' that you may revoke.");
         }
         em.remove(key);
+        audit.record(AuditAction.API_KEY_REVOKED, Target.apiKey(key.id(), key.name()),
+                "owner " + key.owner().username());
     }
 
     private User ownerForAdmin(String username) {

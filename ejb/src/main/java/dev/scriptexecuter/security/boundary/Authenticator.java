@@ -1,5 +1,7 @@
 package dev.scriptexecuter.security.boundary;
 
+import dev.scriptexecuter.audit.boundary.AuditLog;
+import dev.scriptexecuter.audit.entity.AuditAction;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.security.control.ApiKeySecrets;
 import dev.scriptexecuter.security.control.CredentialCheck;
@@ -48,19 +50,38 @@ public class Authenticator {
     @Inject
     Clock clock;
 
+    @Inject
+    AuditLog audit;
+
+    /** A dashboard login; both outcomes go to the audit log. */
     public Optional<Caller> password(String username, String password, String address) {
-        CredentialValidationResult result = credentials.check(username, password, address);
-        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            return Optional.empty();
-        }
-        return current(result.getCallerPrincipal().getName());
+        return logIn(username, password, address, "dashboard");
     }
 
     /** A bearer token for the API, for a correct username and password. */
     public Tokens.Issued token(String username, String password, String address, Duration lifetime) {
-        Caller caller = password(username, password, address)
+        Caller caller = logIn(username, password, address, "API token")
                 .orElseThrow(() -> RequestRejected.unauthenticated(WRONG_CREDENTIALS));
         return tokens.issue(caller.username(), caller.role(), lifetime);
+    }
+
+    private Optional<Caller> logIn(String username, String password, String address, String how) {
+        String actor = username == null || username.isBlank() ? "(no username)" : username.strip();
+        CredentialValidationResult result;
+        try {
+            result = credentials.check(username, password, address);
+        } catch (RequestRejected throttled) {
+            audit.recordRefused(actor, AuditAction.LOGIN_FAILED, null, how + ": " + throttled.getMessage(), address);
+            throw throttled;
+        }
+        Optional<Caller> caller = result.getStatus() == CredentialValidationResult.Status.VALID
+                ? current(result.getCallerPrincipal().getName()) : Optional.empty();
+        if (caller.isPresent()) {
+            audit.recordAs(caller.get().username(), AuditAction.LOGIN, null, how, address);
+        } else {
+            audit.recordRefused(actor, AuditAction.LOGIN_FAILED, null, how + ": wrong username or password", address);
+        }
+        return caller;
     }
 
     public Optional<Caller> bearer(String token) {

@@ -1,5 +1,8 @@
 package dev.scriptexecuter.security.boundary;
 
+import dev.scriptexecuter.audit.boundary.AuditLog;
+import dev.scriptexecuter.audit.entity.AuditAction;
+import dev.scriptexecuter.audit.entity.AuditEntry.Target;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.security.control.PasswordHasher;
 import dev.scriptexecuter.security.control.UserDirectory;
@@ -43,6 +46,9 @@ public class UserService {
     @Resource
     SessionContext context;
 
+    @Inject
+    AuditLog audit;
+
     public List<UserView> list() {
         return em.createNamedQuery(User.FIND_ALL, User.class).getResultStream().map(UserView::of).toList();
     }
@@ -65,6 +71,8 @@ public class UserService {
             user.assign(user.role(), false);
         }
         em.persist(user);
+        audit.record(AuditAction.USER_CREATED, Target.user(user.id(), username),
+                "role " + user.role().name().toLowerCase(java.util.Locale.ROOT) + (user.enabled() ? "" : ", disabled"));
         return UserView.of(user);
     }
 
@@ -82,10 +90,13 @@ public class UserService {
         if (user.role() == Role.ADMIN && user.enabled() && (role != Role.ADMIN || !enabled)) {
             requireAnotherAdmin();
         }
+        String before = user.role() + (user.enabled() ? "" : " disabled");
         user.assign(role, enabled);
         if (draft.password() != null) {
             user.changePassword(hasher.hash(strong(draft.password())));
         }
+        audit.record(AuditAction.USER_UPDATED, Target.user(user.id(), user.username()), "was " + before + ", is "
+                + user.role() + (user.enabled() ? "" : " disabled") + (draft.password() != null ? "; password set" : ""));
         return UserView.of(user);
     }
 
@@ -95,6 +106,7 @@ public class UserService {
             requireAnotherAdmin();
         }
         em.remove(user);
+        audit.record(AuditAction.USER_DELETED, Target.user(user.id(), user.username()), null);
     }
 
     @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME, Role.VIEWER_NAME})
@@ -109,6 +121,7 @@ public class UserService {
             throw RequestRejected.invalid("The current password is wrong.").with("field", "currentPassword");
         }
         user.changePassword(hasher.hash(strong(newPassword)));
+        audit.record(AuditAction.PASSWORD_CHANGED, Target.user(user.id(), user.username()), "own password");
     }
 
     private User self() {

@@ -68,6 +68,21 @@ class HarnessProcessTest {
     }
 
     @Test
+    void variablesAreInTheEnvironmentAndSecretsAreMaskedInTheLogAndTheError() {
+        String main = "import os\ndef main(data):\n    print('region', os.environ['REGION'])\n"
+                + "    print('token', os.environ['TOKEN'])\n    raise RuntimeError('refused ' + os.environ['TOKEN'])\n";
+        RunTicket ticket = new RunTicket("run-" + System.nanoTime(), "script-1", "test", main, null, null, "{}", 0, true,
+                null, false, null, java.util.Map.of("REGION", "eu-west", "TOKEN", "tok-s3cr3t"), java.util.List.of("tok-s3cr3t"));
+        LiveRun live = cut.open(ticket.runId());
+        RunResult result = cut.run(ticket, live);
+
+        assertThat(live.mode()).isEqualTo(mode());
+        assertThat(result.outcome()).isEqualTo(RunOutcome.FAILED);
+        assertThat(result.log()).contains("region eu-west").contains("token ***").doesNotContain("tok-s3cr3t");
+        assertThat(result.error()).contains("refused ***").doesNotContain("tok-s3cr3t");
+    }
+
+    @Test
     void dataPersistsThroughWhatMainLeaves() {
         RunResult result = run(COUNTER, null, "{\"n\": 2, \"keep\": \"me\"}", false);
         assertThat(Json.parseObject(result.dataToSave()).getInt("n")).isEqualTo(3);

@@ -37,7 +37,7 @@ class ScriptValidatorTest {
     }
 
     private static ScriptDraft draft(String name, String main, String trigger) {
-        return new ScriptDraft(name, null, null, main, trigger, null, null, null, null);
+        return new ScriptDraft(name, null, null, main, trigger, null, null, null, null, null);
     }
 
     @Test
@@ -99,19 +99,19 @@ class ScriptValidatorTest {
 
     @Test
     void dataMustBeAnObjectOfBoundedSize() {
-        ScriptDraft number = new ScriptDraft("s", null, null, MAIN, null, null, null, Json.createValue(5), null);
+        ScriptDraft number = new ScriptDraft("s", null, null, MAIN, null, null, null, Json.createValue(5), null, null);
         assertRejected(number, RequestRejected.Reason.INVALID, "\"data\" must be a JSON object");
         ScriptDraft big = new ScriptDraft("s", null, null, MAIN, null, null, null,
-                Json.createObjectBuilder().add("text", "y".repeat(100)).build(), null);
+                Json.createObjectBuilder().add("text", "y".repeat(100)).build(), null, null);
         assertRejected(big, RequestRejected.Reason.TOO_LARGE, "ses.script.max-data-bytes");
-        ScriptDraft nullData = new ScriptDraft("s", null, null, MAIN, null, null, null, JsonValue.NULL, null);
+        ScriptDraft nullData = new ScriptDraft("s", null, null, MAIN, null, null, null, JsonValue.NULL, null, null);
         assertThat(cut.validate(nullData, null, NOW).dataJson()).isEqualTo("{}");
     }
 
     @Test
     void scheduleProblemsAreReported() {
         ScriptDraft draft = new ScriptDraft("s", null, false, MAIN, null, null,
-                new ScheduleSpec("interval", "every now and then", null, null, null), null, null);
+                new ScheduleSpec("interval", "every now and then", null, null, null), null, null, null);
         assertRejected(draft, RequestRejected.Reason.INVALID, "ISO-8601 duration");
     }
 
@@ -126,28 +126,36 @@ class ScriptValidatorTest {
 
     @Test
     void aPolicyIsCheckedFieldByFieldAndMissingMeansKeep() {
-        var policy = new dev.scriptexecuter.script.boundary.PolicySpec("90s", true, "queue", "fire-all", 2, null, "Warm");
-        var content = cut.validate(new ScriptDraft("s", null, null, MAIN, null, null, null, null, policy), null, NOW);
+        var policy = new dev.scriptexecuter.script.boundary.PolicySpec("90s", true, "queue", "fire-all", 2, null, "Warm", 50, 0);
+        var content = cut.validate(new ScriptDraft("s", null, null, MAIN, null, null, null, null, policy, null), null, NOW);
         assertThat(content.policy().timeout()).hasSeconds(90);
         assertThat(content.policy().overlap()).isEqualTo(dev.scriptexecuter.script.entity.OverlapPolicy.QUEUE);
         assertThat(content.policy().misfire()).isEqualTo(dev.scriptexecuter.script.entity.MisfirePolicy.FIRE_ALL);
         assertThat(content.policy().retryBackoff()).as("a default backoff with retries").hasSeconds(30);
         assertThat(content.policy().runMode()).isEqualTo(dev.scriptexecuter.script.entity.RunMode.WARM);
-        var byDefault = new dev.scriptexecuter.script.boundary.PolicySpec(null, null, null, null, null, null, "default");
-        assertThat(cut.validate(new ScriptDraft("s", null, null, MAIN, null, null, null, null, byDefault), null, NOW)
+        assertThat(content.policy().keepRuns()).isEqualTo(50);
+        assertThat(content.policy().keepDays()).as("0: no limit by age").isZero();
+        var byDefault = new dev.scriptexecuter.script.boundary.PolicySpec(null, null, null, null, null, null, "default", null, null);
+        assertThat(cut.validate(new ScriptDraft("s", null, null, MAIN, null, null, null, null, byDefault, null), null, NOW)
                 .policy().runMode()).as("the node's default").isNull();
 
         assertRejected(new ScriptDraft("s", null, null, MAIN, null, null, null, null,
-                new dev.scriptexecuter.script.boundary.PolicySpec("PT2H", null, null, null, null, null, null)),
+                new dev.scriptexecuter.script.boundary.PolicySpec("PT2H", null, null, null, null, null, null, null, null), null),
                 RequestRejected.Reason.INVALID, "ses.run.max-timeout");
         assertRejected(new ScriptDraft("s", null, null, MAIN, null, null, null, null,
-                new dev.scriptexecuter.script.boundary.PolicySpec(null, null, "sometimes", null, null, null, null)),
+                new dev.scriptexecuter.script.boundary.PolicySpec(null, null, "sometimes", null, null, null, null, null, null), null),
                 RequestRejected.Reason.INVALID, "one of skip, queue, allow");
         assertRejected(new ScriptDraft("s", null, null, MAIN, null, null, null, null,
-                new dev.scriptexecuter.script.boundary.PolicySpec(null, null, null, null, 11, null, null)),
+                new dev.scriptexecuter.script.boundary.PolicySpec(null, null, null, null, 11, null, null, null, null), null),
                 RequestRejected.Reason.INVALID, "between 0 and 10");
         assertRejected(new ScriptDraft("s", null, null, MAIN, null, null, null, null,
-                new dev.scriptexecuter.script.boundary.PolicySpec(null, null, null, null, null, null, "hot")),
+                new dev.scriptexecuter.script.boundary.PolicySpec(null, null, null, null, null, null, "hot", null, null), null),
                 RequestRejected.Reason.INVALID, "\"runMode\" must be one of spawn, warm");
+        assertRejected(new ScriptDraft("s", null, null, MAIN, null, null, null, null,
+                new dev.scriptexecuter.script.boundary.PolicySpec(null, null, null, null, null, null, null, -1, null), null),
+                RequestRejected.Reason.INVALID, "\"keepRuns\" must be between 0 (no limit) and 1000000");
+        assertRejected(new ScriptDraft("s", null, null, MAIN, null, null, null, null,
+                new dev.scriptexecuter.script.boundary.PolicySpec(null, null, null, null, null, null, null, null, 40000),
+                null), RequestRejected.Reason.INVALID, "\"keepDays\" must be between 0 (no limit) and 36500");
     }
 }

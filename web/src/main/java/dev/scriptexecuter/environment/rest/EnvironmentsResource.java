@@ -1,5 +1,6 @@
 package dev.scriptexecuter.environment.rest;
 
+import dev.scriptexecuter.rest.Answers;
 import dev.scriptexecuter.environment.boundary.EnvironmentService;
 import dev.scriptexecuter.environment.boundary.EnvironmentView;
 import dev.scriptexecuter.security.entity.Role;
@@ -46,6 +47,7 @@ public class EnvironmentsResource {
     @RolesAllowed(Role.ADMIN_NAME)
     @POST
     @Path("{id}/rebuild")
+    @Answers(value = 202, body = EnvironmentView.class)
     public Response rebuild(@PathParam("id") String id) {
         return Response.accepted(environments.rebuild(id)).build();
     }
@@ -53,6 +55,7 @@ public class EnvironmentsResource {
     @RolesAllowed(Role.ADMIN_NAME)
     @DELETE
     @Path("{id}")
+    @Answers(204)
     public Response delete(@PathParam("id") String id) {
         environments.delete(id);
         return Response.noContent().build();

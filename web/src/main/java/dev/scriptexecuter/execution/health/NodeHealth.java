@@ -19,9 +19,10 @@ import java.sql.Connection;
 
 /**
  * MicroProfile Health: {@code /health/ready} says whether this node can take
- * runs (database reachable, Python found, work directory writable; the
- * sandbox state and the runs admitted are reported), {@code /health/live} that the
- * application is deployed. WildFly's MicroProfile Health does not look into
+ * runs (database reachable, Python found, work directory writable, the
+ * sandbox working or switched off on purpose; the runs admitted are
+ * reported), {@code /health/live} that the application is deployed. The
+ * application serves them itself too ({@link HealthServlet}). WildFly's MicroProfile Health does not look into
  * the modules of an EAR: there {@code /health/ready} (management port) reports
  * the server's and the deployment's state, not these checks.
  */
@@ -82,6 +83,26 @@ public final class NodeHealth {
             Path root = workDirectory.root();
             return HealthCheckResponse.named("work-directory")
                     .status(Files.isDirectory(root) && Files.isWritable(root)).build();
+        }
+    }
+
+    /** Ready when runs are sandboxed, or when an operator switched the sandbox off (not when it is just missing). */
+    @Readiness
+    @ApplicationScoped
+    public static class Sandbox implements HealthCheck {
+
+        @Inject
+        RunConfinement confinement;
+
+        @Override
+        public HealthCheckResponse call() {
+            var response = HealthCheckResponse.named("sandbox")
+                    .status(confinement.sandboxed() || confinement.sandboxSwitchedOff())
+                    .withData("sandboxed", confinement.sandboxed());
+            confinement.notSandboxedBecause().ifPresent(reason -> response.withData("reason", reason
+                    + (confinement.sandboxSwitchedOff() ? "" : "; install bubblewrap, or set ses.sandbox=off to run"
+                    + " scripts unsandboxed on purpose")));
+            return response.build();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.scriptexecuter.execution.rest;
 
+import dev.scriptexecuter.rest.Answers;
 import dev.scriptexecuter.execution.boundary.RunService;
 import dev.scriptexecuter.execution.boundary.RunView;
 import dev.scriptexecuter.security.entity.Role;
@@ -38,6 +39,7 @@ public class RunsResource {
     @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
     @POST
     @Path("{runId}/stop")
+    @Answers(value = 202, body = RunView.class)
     public Response stop(@PathParam("runId") String runId) {
         return Response.accepted(runs.stop(runId)).build();
     }

@@ -5,6 +5,8 @@ import dev.scriptexecuter.execution.boundary.RunView;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.script.web.PrettyJson;
 import dev.scriptexecuter.web.Messages;
+import dev.scriptexecuter.webhook.boundary.DeliveryView;
+import dev.scriptexecuter.webhook.boundary.WebhookService;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -20,15 +22,20 @@ public class RunPageView implements Serializable {
     @Inject
     RunService runs;
 
+    @Inject
+    WebhookService webhooks;
+
     private String id;
     private RunView run;
     private List<String> logLines = List.of();
+    private List<DeliveryView> deliveries = List.of();
 
     public void load() {
         try {
             run = runs.find(id);
             String log = runs.log(id);
             logLines = log.isEmpty() ? List.of() : log.lines().toList();
+            deliveries = webhooks.deliveriesOfRun(id);
         } catch (RequestRejected e) {
             Messages.error(e.getMessage());
             run = null;
@@ -49,6 +56,11 @@ public class RunPageView implements Serializable {
 
     public String getDataAfter() {
         return run == null || run.dataAfter() == null ? null : PrettyJson.format(run.dataAfter());
+    }
+
+    /** The webhook deliveries this run's end made, with their attempts. */
+    public List<DeliveryView> getDeliveries() {
+        return deliveries;
     }
 
     public String getId() {

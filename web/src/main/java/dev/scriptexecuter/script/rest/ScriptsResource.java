@@ -1,5 +1,6 @@
 package dev.scriptexecuter.script.rest;
 
+import dev.scriptexecuter.rest.Answers;
 import dev.scriptexecuter.execution.boundary.RunPage;
 import dev.scriptexecuter.execution.boundary.RunService;
 import dev.scriptexecuter.execution.boundary.RunView;
@@ -63,6 +64,7 @@ public class ScriptsResource {
 
     @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
     @POST
+    @Answers(value = 201, body = ScriptView.class)
     public Response create(ScriptDraft draft) {
         ScriptView created = scripts.create(draft);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
@@ -95,6 +97,7 @@ public class ScriptsResource {
     @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
     @DELETE
     @Path("{id}")
+    @Answers(204)
     public Response delete(@PathParam("id") String id) {
         scripts.delete(id);
         return Response.noContent().build();
@@ -109,6 +112,7 @@ public class ScriptsResource {
     @POST
     @Path("{id}/runs")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    @Answers(value = {202, 200}, body = RunView.class)
     public Response run(@PathParam("id") String id, @QueryParam("wait") String wait, String body)
             throws InterruptedException {
         Duration waitFor = completions.parseWait(wait);

@@ -39,6 +39,7 @@ public class ScriptEditorView implements Serializable {
     private String dataText = "{}";
     private List<Instant> preview = List.of();
     private String previewProblem;
+    private int currentVersion;
 
     /** Called by the page's view action after the id parameter is set. */
     public void load() {
@@ -46,6 +47,7 @@ public class ScriptEditorView implements Serializable {
             try {
                 ScriptView script = scripts.find(id);
                 form.fill(script);
+                currentVersion = script.currentVersion();
                 dataText = PrettyJson.format(script.data());
             } catch (RequestRejected e) {
                 Messages.error(e.getMessage());
@@ -69,6 +71,7 @@ public class ScriptEditorView implements Serializable {
             ScriptView saved = id == null ? scripts.create(draft) : scripts.replace(id, draft);
             id = saved.id();
             form.fill(saved);
+            currentVersion = saved.currentVersion();
             dataText = PrettyJson.format(saved.data());
             Messages.info("Saved '" + saved.name() + "'.");
             PrimeFaces.current().executeScript("sesSaved('" + saved.id() + "')");
@@ -121,6 +124,10 @@ public class ScriptEditorView implements Serializable {
 
     public EditorOptions getTextOptions() {
         return new EditorOptions().setLanguage(ELanguage.PLAINTEXT).setFontSize(14);
+    }
+
+    public int getCurrentVersion() {
+        return currentVersion;
     }
 
     public boolean isNew() {

@@ -35,6 +35,11 @@ public class ScriptForm implements Serializable {
     private int retries;
     private String retryBackoff;
     private String runMode = "default";
+    /** Null: the server's retention. */
+    private Integer keepRuns;
+    private Integer keepDays;
+    /** Kept with the version a save creates; cleared after each save. */
+    private String versionMessage;
     private transient UploadedFile mainFile;
     private transient UploadedFile triggerFile;
     private transient UploadedFile requirementsFile;
@@ -59,11 +64,14 @@ public class ScriptForm implements Serializable {
         retries = policy.retries() == null ? 0 : policy.retries();
         retryBackoff = policy.retryBackoff();
         runMode = policy.runMode() == null ? "default" : policy.runMode();
+        keepRuns = policy.keepRuns();
+        keepDays = policy.keepDays();
+        versionMessage = null;
     }
 
     PolicySpec policy() {
         return new PolicySpec(blankToNull(timeout), allowNetwork, overlap, misfire, retries, blankToNull(retryBackoff),
-                runMode);
+                runMode, keepRuns, keepDays);
     }
 
     private static String blankToNull(String text) {
@@ -81,7 +89,8 @@ public class ScriptForm implements Serializable {
     /** @param data the data to save, or null to keep what the script has */
     ScriptDraft draft(JsonValue data) {
         return new ScriptDraft(name, description, active, uploaded(mainFile, mainCode), uploaded(triggerFile, triggerCode),
-                uploaded(requirementsFile, requirements), schedule(), data, policy());
+                uploaded(requirementsFile, requirements), schedule(), data, policy(),
+                versionMessage == null || versionMessage.isBlank() ? null : versionMessage.strip());
     }
 
     private static String uploaded(UploadedFile file, String typed) {
@@ -118,6 +127,12 @@ public class ScriptForm implements Serializable {
     public void setRetries(int retries) { this.retries = retries; }
     public String getRetryBackoff() { return retryBackoff; }
     public void setRetryBackoff(String retryBackoff) { this.retryBackoff = retryBackoff; }
+    public Integer getKeepRuns() { return keepRuns; }
+    public void setKeepRuns(Integer keepRuns) { this.keepRuns = keepRuns; }
+    public Integer getKeepDays() { return keepDays; }
+    public void setKeepDays(Integer keepDays) { this.keepDays = keepDays; }
+    public String getVersionMessage() { return versionMessage; }
+    public void setVersionMessage(String versionMessage) { this.versionMessage = versionMessage; }
     public String getName() { return name; }
     public void setName(String name) { this.name = name; }
     public String getDescription() { return description; }

@@ -1,5 +1,6 @@
 package dev.scriptexecuter.security.rest;
 
+import dev.scriptexecuter.rest.Answers;
 import dev.scriptexecuter.security.boundary.ApiKeyDraft;
 import dev.scriptexecuter.security.boundary.ApiKeyService;
 import dev.scriptexecuter.security.boundary.ApiKeyView;
@@ -34,6 +35,7 @@ public class ApiKeysResource {
     UriInfo uri;
 
     @POST
+    @Answers(value = 201, body = ApiKeyView.class)
     public Response create(ApiKeyDraft draft) {
         ApiKeyView created = keys.create(draft);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
@@ -47,6 +49,7 @@ public class ApiKeysResource {
 
     @DELETE
     @Path("{id}")
+    @Answers(204)
     public Response revoke(@PathParam("id") String id) {
         keys.revoke(id);
         return Response.noContent().build();

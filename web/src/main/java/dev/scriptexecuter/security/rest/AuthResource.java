@@ -1,5 +1,6 @@
 package dev.scriptexecuter.security.rest;
 
+import dev.scriptexecuter.rest.Answers;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.security.boundary.Authenticator;
 import dev.scriptexecuter.security.boundary.UserService;
@@ -64,6 +65,7 @@ public class AuthResource {
     @POST
     @Path("password")
     @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME, Role.VIEWER_NAME})
+    @Answers(204)
     public Response changePassword(PasswordChange change) {
         if (change == null) {
             throw RequestRejected.invalid("Send {\"currentPassword\": \"...\", \"newPassword\": \"...\"}.");

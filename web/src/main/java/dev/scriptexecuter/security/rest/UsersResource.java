@@ -1,5 +1,6 @@
 package dev.scriptexecuter.security.rest;
 
+import dev.scriptexecuter.rest.Answers;
 import dev.scriptexecuter.security.boundary.UserDraft;
 import dev.scriptexecuter.security.boundary.UserService;
 import dev.scriptexecuter.security.boundary.UserView;
@@ -40,6 +41,7 @@ public class UsersResource {
     }
 
     @POST
+    @Answers(value = 201, body = UserView.class)
     public Response create(UserDraft draft) {
         UserView created = users.create(draft);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
@@ -53,6 +55,7 @@ public class UsersResource {
 
     @DELETE
     @Path("{id}")
+    @Answers(204)
     public Response delete(@PathParam("id") String id) {
         users.delete(id);
         return Response.noContent().build();

@@ -1,0 +1,29 @@
+package dev.scriptexecuter.audit.entity;
+
+/** What an audit entry records; stored by name, so names are never changed, only added. */
+public enum AuditAction {
+    LOGIN,
+    LOGIN_FAILED,
+    PASSWORD_CHANGED,
+    USER_CREATED,
+    USER_UPDATED,
+    USER_DELETED,
+    API_KEY_CREATED,
+    API_KEY_REVOKED,
+    SCRIPT_CREATED,
+    SCRIPT_UPDATED,
+    SCRIPT_DATA_EDITED,
+    SCRIPT_ROLLED_BACK,
+    SCRIPT_DELETED,
+    RUN_REQUESTED,
+    RUN_FORCED,
+    RUN_STOPPED,
+    ENVIRONMENT_REBUILT,
+    ENVIRONMENT_DELETED,
+    VARIABLE_SET,
+    VARIABLE_DELETED,
+    SECRETS_RESEALED,
+    WEBHOOK_SET,
+    WEBHOOK_DELETED,
+    SCRIPTS_IMPORTED
+}

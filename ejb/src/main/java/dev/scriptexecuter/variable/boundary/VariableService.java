@@ -1,0 +1,138 @@
+package dev.scriptexecuter.variable.boundary;
+
+import dev.scriptexecuter.audit.boundary.AuditLog;
+import dev.scriptexecuter.audit.entity.AuditAction;
+import dev.scriptexecuter.audit.entity.AuditEntry.Target;
+import dev.scriptexecuter.infrastructure.RequestRejected;
+import dev.scriptexecuter.script.control.ScriptScopes;
+import dev.scriptexecuter.security.entity.Role;
+import dev.scriptexecuter.variable.control.SecretCipher;
+import dev.scriptexecuter.variable.control.SecretKeys;
+import dev.scriptexecuter.variable.control.VariableRules;
+import dev.scriptexecuter.variable.entity.Variable;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Global variables (admins set them) and a script's own (its editors set
+ * them). A secret is sealed before it is stored and never given out again;
+ * the audit log notes every change without the value.
+ */
+@Stateless
+@RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME, Role.VIEWER_NAME})
+public class VariableService {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    SecretKeys keys;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    @Resource
+    SessionContext context;
+
+    /** A scope's variables by name; {@code scriptId} null for the global ones. */
+    public List<VariableView> list(String scriptId) {
+        return em.createNamedQuery(Variable.FIND_IN_SCOPE, Variable.class).setParameter("scope", scope(scriptId))
+                .getResultStream().map(VariableView::of).toList();
+    }
+
+    @RolesAllowed(Role.ADMIN_NAME)
+    public VariableView setGlobal(String name, VariableDraft draft) {
+        return set(null, name, draft);
+    }
+
+    @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
+    public VariableView setForScript(String scriptId, String name, VariableDraft draft) {
+        return set(scriptId, name, draft);
+    }
+
+    @RolesAllowed(Role.ADMIN_NAME)
+    public void deleteGlobal(String name) {
+        delete(null, name);
+    }
+
+    @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
+    public void deleteForScript(String scriptId, String name) {
+        delete(scriptId, name);
+    }
+
+    /** Seals every secret not sealed with the current key again with it; gives how many. After a key rotation. */
+    @RolesAllowed(Role.ADMIN_NAME)
+    public int reseal() {
+        SecretCipher cipher = keys.cipher();
+        List<Variable> stale = em.createNamedQuery(Variable.FIND_SEALED_NOT_WITH, Variable.class)
+                .setParameter("keyId", cipher.currentKeyId()).getResultList();
+        for (Variable variable : stale) {
+            String value = cipher.open(new SecretCipher.Sealed(variable.keyId(), variable.sealedValue()),
+                    variable.context());
+            SecretCipher.Sealed sealed = cipher.seal(value, variable.context());
+            variable.reseal(sealed.keyId(), sealed.text());
+        }
+        audit.record(AuditAction.SECRETS_RESEALED, null, stale.size() + " secret(s) sealed with key "
+                + cipher.currentKeyId());
+        return stale.size();
+    }
+
+    private VariableView set(String scriptId, String name, VariableDraft draft) {
+        String scope = scope(scriptId);
+        VariableRules.name(name);
+        boolean secret = draft != null && Boolean.TRUE.equals(draft.secret());
+        String value = VariableRules.value(draft == null ? null : draft.value(), secret);
+        Variable variable = find(scope, name);
+        boolean created = variable == null;
+        if (created) {
+            variable = new Variable(scope, name);
+        }
+        String by = context.getCallerPrincipal().getName();
+        if (secret) {
+            SecretCipher.Sealed sealed = keys.cipher().seal(value, variable.context());
+            variable.setSealed(sealed.keyId(), sealed.text(), by, clock.instant());
+        } else {
+            variable.setPlain(value, by, clock.instant());
+        }
+        if (created) {
+            em.persist(variable);
+        }
+        audit.record(AuditAction.VARIABLE_SET, target(scriptId, name), (secret ? "secret" : "plain value")
+                + (created ? ", new" : ", replaced"));
+        return VariableView.of(variable);
+    }
+
+    private void delete(String scriptId, String name) {
+        Variable variable = find(scope(scriptId), name);
+        if (variable == null) {
+            throw RequestRejected.notFound("There is no " + (scriptId == null ? "global " : "")
+                    + "variable named '" + name + "'" + (scriptId == null ? "" : " for this script") + ".");
+        }
+        em.remove(variable);
+        audit.record(AuditAction.VARIABLE_DELETED, target(scriptId, name), variable.secret() ? "secret" : null);
+    }
+
+    private static Target target(String scriptId, String name) {
+        return new Target("variable", scriptId == null ? Variable.GLOBAL : scriptId, name);
+    }
+
+    private Variable find(String scope, String name) {
+        return em.createNamedQuery(Variable.FIND_ONE, Variable.class).setParameter("scope", scope)
+                .setParameter("name", name).getResultStream().findFirst().orElse(null);
+    }
+
+    private String scope(String scriptId) {
+        return ScriptScopes.of(em, scriptId, Variable.GLOBAL);
+    }
+}

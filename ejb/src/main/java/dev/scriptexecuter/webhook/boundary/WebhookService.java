@@ -1,0 +1,170 @@
+package dev.scriptexecuter.webhook.boundary;
+
+import dev.scriptexecuter.audit.boundary.AuditLog;
+import dev.scriptexecuter.audit.entity.AuditAction;
+import dev.scriptexecuter.audit.entity.AuditEntry.Target;
+import dev.scriptexecuter.infrastructure.RequestRejected;
+import dev.scriptexecuter.script.control.ScriptScopes;
+import dev.scriptexecuter.security.entity.Role;
+import dev.scriptexecuter.variable.control.SecretCipher;
+import dev.scriptexecuter.variable.control.SecretKeys;
+import dev.scriptexecuter.webhook.entity.Webhook;
+import dev.scriptexecuter.webhook.entity.WebhookDelivery;
+import dev.scriptexecuter.webhook.entity.WebhookEvent;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Failure webhooks: the global default (admins) and a script's own (its
+ * editors), and the deliveries made, with their attempts.
+ */
+@Stateless
+@RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME, Role.VIEWER_NAME})
+public class WebhookService {
+
+    static final int MIN_SECRET = 16;
+    static final int RECENT = 100;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    SecretKeys keys;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    @Resource
+    SessionContext context;
+
+    /** {@code scriptId} null for the global default. */
+    public Optional<WebhookView> find(String scriptId) {
+        return Optional.ofNullable(em.find(Webhook.class, scope(scriptId))).map(WebhookView::of);
+    }
+
+    @RolesAllowed(Role.ADMIN_NAME)
+    public WebhookView setGlobal(WebhookDraft draft) {
+        return set(null, draft);
+    }
+
+    @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
+    public WebhookView setForScript(String scriptId, WebhookDraft draft) {
+        return set(scriptId, draft);
+    }
+
+    @RolesAllowed(Role.ADMIN_NAME)
+    public void deleteGlobal() {
+        delete(null);
+    }
+
+    @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
+    public void deleteForScript(String scriptId) {
+        delete(scriptId);
+    }
+
+    /** A script's deliveries, newest first (the last {@value #RECENT}). */
+    public List<DeliveryView> deliveriesOfScript(String scriptId) {
+        scope(scriptId);
+        return em.createNamedQuery(WebhookDelivery.FIND_BY_SCRIPT, WebhookDelivery.class)
+                .setParameter("scriptId", scriptId).setMaxResults(RECENT).getResultStream().map(DeliveryView::of)
+                .toList();
+    }
+
+    public List<DeliveryView> deliveriesOfRun(String runId) {
+        return em.createNamedQuery(WebhookDelivery.FIND_BY_RUN, WebhookDelivery.class).setParameter("runId", runId)
+                .getResultStream().map(DeliveryView::of).toList();
+    }
+
+    private WebhookView set(String scriptId, WebhookDraft draft) {
+        String scope = scope(scriptId);
+        if (draft == null) {
+            throw RequestRejected.invalid("Send {\"url\": \"https://...\", \"events\": [\"failure\", \"timeout\","
+                    + " \"recovery\"], \"secret\": \"...\"}.");
+        }
+        String url = url(draft.url());
+        List<WebhookEvent> events = events(draft.events());
+        Webhook webhook = em.find(Webhook.class, scope);
+        boolean created = webhook == null;
+        if (created) {
+            webhook = new Webhook(scope);
+        }
+        // no secret in the draft keeps the current one; an empty one removes it
+        String keyId = draft.secret() == null ? webhook.keyId() : null;
+        String sealed = draft.secret() == null ? webhook.sealedSecret() : null;
+        if (draft.secret() != null && !draft.secret().isEmpty()) {
+            if (draft.secret().length() < MIN_SECRET) {
+                throw RequestRejected.invalid("A webhook's secret has at least " + MIN_SECRET + " characters.")
+                        .with("field", "secret");
+            }
+            SecretCipher.Sealed sealedSecret = keys.cipher().seal(draft.secret(), webhook.context());
+            keyId = sealedSecret.keyId();
+            sealed = sealedSecret.text();
+        }
+        webhook.configure(url, events, keyId, sealed, context.getCallerPrincipal().getName(), clock.instant());
+        if (created) {
+            em.persist(webhook);
+        }
+        audit.record(AuditAction.WEBHOOK_SET, target(scriptId), url + " for " + events
+                + (sealed == null ? ", unsigned" : ", signed"));
+        return WebhookView.of(webhook);
+    }
+
+    private void delete(String scriptId) {
+        Webhook webhook = em.find(Webhook.class, scope(scriptId));
+        if (webhook == null) {
+            throw RequestRejected.notFound(scriptId == null ? "There is no global webhook."
+                    : "The script has no webhook of its own.");
+        }
+        em.remove(webhook);
+        audit.record(AuditAction.WEBHOOK_DELETED, target(scriptId), webhook.url());
+    }
+
+    private static Target target(String scriptId) {
+        return new Target("webhook", scriptId == null ? Webhook.GLOBAL : scriptId, null);
+    }
+
+    private static String url(String text) {
+        try {
+            URI uri = URI.create(text == null ? "" : text.strip());
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+                    || uri.toString().length() > 2000) {
+                throw new IllegalArgumentException();
+            }
+            return uri.toString();
+        } catch (IllegalArgumentException e) {
+            throw RequestRejected.invalid("\"url\" must be an http or https URL of up to 2000 characters; \"" + text
+                    + "\" is not one.").with("field", "url");
+        }
+    }
+
+    private static List<WebhookEvent> events(List<String> names) {
+        if (names == null || names.isEmpty()) {
+            return List.of(WebhookEvent.values());
+        }
+        try {
+            return names.stream().map(name -> WebhookEvent.valueOf(name.strip().toUpperCase(Locale.ROOT)))
+                    .distinct().toList();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw RequestRejected.invalid("\"events\" are failure, timeout and recovery; " + names
+                    + " has another.").with("field", "events");
+        }
+    }
+
+    private String scope(String scriptId) {
+        return ScriptScopes.of(em, scriptId, Webhook.GLOBAL);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.scriptexecuter.webhook.control;
+
+import dev.scriptexecuter.execution.entity.Run;
+import dev.scriptexecuter.execution.entity.RunOutcome;
+import dev.scriptexecuter.execution.entity.RunStatus;
+import dev.scriptexecuter.webhook.entity.Webhook;
+import dev.scriptexecuter.webhook.entity.WebhookDelivery;
+import dev.scriptexecuter.webhook.entity.WebhookEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Notes the webhook event a finished run is (failure, timeout, recovery) as a
+ * pending delivery, in the transaction that ends the run: the event is sent
+ * exactly when the run's end is committed, by whichever node gets to it.
+ */
+@ApplicationScoped
+public class WebhookOutbox {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    public void enqueue(Run run) {
+        if (run.status() != RunStatus.FINISHED || run.outcome() == null) {
+            return;
+        }
+        // two look-ups by key first: most runs' scripts have no webhook, and then nothing else is read
+        Webhook webhook = em.find(Webhook.class, run.script().id());
+        if (webhook == null) {
+            webhook = em.find(Webhook.class, Webhook.GLOBAL);
+        }
+        if (webhook == null) {
+            return;
+        }
+        Optional<WebhookEvent> event = WebhookEvent.of(run.outcome(),
+                run.outcome() == RunOutcome.SUCCEEDED ? previousOutcome(run) : null);
+        if (event.isEmpty() || !webhook.events().contains(event.get())) {
+            return;
+        }
+        em.persist(new WebhookDelivery(run.id(), run.script().id(), webhook.scope(), event.get(), webhook.url(),
+                payload(run, event.get()), clock.instant()));
+    }
+
+    private RunOutcome previousOutcome(Run run) {
+        return em.createQuery("SELECT r.outcome FROM Run r WHERE r.script.id = :script AND r.status = :finished"
+                        + " AND r.id <> :id AND r.outcome NOT IN :ignored ORDER BY r.finishedAt DESC", RunOutcome.class)
+                .setParameter("script", run.script().id()).setParameter("finished", RunStatus.FINISHED)
+                .setParameter("id", run.id())
+                .setParameter("ignored", java.util.List.of(RunOutcome.SKIPPED, RunOutcome.OVERLAPPED, RunOutcome.STOPPED))
+                .setMaxResults(1).getResultStream().findFirst().orElse(null);
+    }
+
+    private static String payload(Run run, WebhookEvent event) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("event", event.name().toLowerCase())
+                .add("runId", run.id())
+                .add("scriptId", run.script().id())
+                .add("scriptName", run.script().name())
+                .add("outcome", run.outcome().name())
+                .add("trigger", run.trigger().name())
+                .add("attempt", run.attempt())
+                .add("node", run.nodeName());
+        add(json, "scheduledFor", run.scheduledFor());
+        add(json, "startedAt", run.startedAt());
+        add(json, "finishedAt", run.finishedAt());
+        if (run.startedAt() != null && run.finishedAt() != null) {
+            json.add("durationMillis", Duration.between(run.startedAt(), run.finishedAt()).toMillis());
+        }
+        if (run.exitCode() != null) {
+            json.add("exitCode", run.exitCode());
+        }
+        if (run.scriptVersion() != null) {
+            json.add("scriptVersion", run.scriptVersion());
+        }
+        if (run.error() != null) {
+            json.add("error", run.error());
+        }
+        return json.build().toString();
+    }
+
+    private static void add(JsonObjectBuilder json, String name, Instant time) {
+        if (time != null) {
+            json.add(name, time.toString());
+        }
+    }
+}

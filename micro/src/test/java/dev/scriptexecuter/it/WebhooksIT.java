@@ -1,0 +1,168 @@
+package dev.scriptexecuter.it;
+
+import com.sun.net.httpserver.HttpServer;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.StringReader;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static dev.scriptexecuter.it.Api.quote;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Failure webhooks against a receiver the test runs: signed summaries, a retry after a 500, recovery. */
+class WebhooksIT extends MicroIT {
+
+    private static final String SECRET = "webhook-secret-for-the-test";
+
+    /** What the receiver got: headers (lower case) and body. */
+    record Received(Map<String, String> headers, String body) {
+
+        JsonObject json() {
+            return jakarta.json.Json.createReader(new StringReader(body)).readObject();
+        }
+    }
+
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final ConcurrentLinkedQueue<Integer> answers = new ConcurrentLinkedQueue<>();
+    private HttpServer receiver;
+    private Api admin;
+
+    @BeforeEach
+    void startReceiver() throws Exception {
+        admin = asAdmin();
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Map<String, String> headers = new java.util.TreeMap<>();
+            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.getFirst()));
+            received.add(new Received(headers, body));
+            Integer status = answers.poll();
+            exchange.sendResponseHeaders(status == null ? 204 : status, -1);
+            exchange.close();
+        });
+        receiver.start();
+    }
+
+    @AfterEach
+    void stopReceiver() {
+        receiver.stop(0);
+    }
+
+    private String hook() {
+        return "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+    }
+
+    @Test
+    void aFailedRunIsReportedSignedAndTriedAgainAfterA500ThenItsRecoveryIsReported() throws Exception {
+        String id = admin.createScript("{\"name\": \"hooked\", \"mainCode\": %s}".formatted(quote(
+                "def main(data):\n    raise ValueError('broken on purpose')\n")));
+        Api.Answer set = admin.put("api/scripts/" + id + "/webhook",
+                "{\"url\": %s, \"secret\": %s}".formatted(quote(hook()), quote(SECRET)));
+        assertThat(set.status()).isEqualTo(200);
+        assertThat(set.json().getBoolean("signed")).isTrue();
+        assertThat(set.body()).doesNotContain(SECRET);
+        answers.add(500);
+
+        String runId = admin.awaitFinished(admin.run(id, true), Duration.ofSeconds(60)).getString("id");
+        await().atMost(Duration.ofSeconds(60)).until(() -> received.size() >= 2);
+        Received first = received.get(0);
+        Received retry = received.get(1);
+        assertThat(retry.body()).as("the same summary again").isEqualTo(first.body());
+        assertThat(retry.headers().get("x-ses-delivery")).isEqualTo(first.headers().get("x-ses-delivery"));
+        JsonObject summary = retry.json();
+        assertThat(summary.getString("event")).isEqualTo("failure");
+        assertThat(summary.getString("runId")).isEqualTo(runId);
+        assertThat(summary.getString("scriptName")).isEqualTo("hooked");
+        assertThat(summary.getString("outcome")).isEqualTo("FAILED");
+        assertThat(summary.getString("error")).contains("broken on purpose");
+        assertThat(retry.headers().get("x-ses-event")).isEqualTo("failure");
+        assertThat(retry.headers().get("x-ses-signature"))
+                .isEqualTo(hmac(retry.headers().get("x-ses-timestamp") + "." + retry.body()));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> "DELIVERED".equals(deliveries(id).getFirst().getString("status")));
+        JsonObject delivery = deliveries(id).getFirst();
+        assertThat(delivery.getInt("attempts")).isEqualTo(2);
+        assertThat(delivery.getInt("lastStatus")).isEqualTo(204);
+        assertThat(delivery.getString("runId")).isEqualTo(runId);
+
+        admin.patch("api/scripts/" + id, "{\"mainCode\": %s}".formatted(quote("def main(data):\n    pass\n")));
+        admin.awaitFinished(admin.run(id, true), Duration.ofSeconds(60));
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.size() >= 3);
+        assertThat(received.get(2).json().getString("event")).isEqualTo("recovery");
+        admin.awaitFinished(admin.run(id, true), Duration.ofSeconds(60));
+        // a delivery is written in the transaction that ends its run: none here means none will come
+        assertThat(deliveries(id)).as("a second success is no news").extracting(d -> d.getString("event"))
+                .containsExactly("recovery", "failure");
+
+        assertThat(admin.put("api/scripts/" + id + "/webhook", "{\"url\": %s}".formatted(quote(hook()))).json()
+                .getBoolean("signed")).as("no secret in a change keeps the secret").isTrue();
+        assertThat(admin.put("api/scripts/" + id + "/webhook", "{\"url\": %s, \"secret\": \"\"}".formatted(quote(hook())))
+                .json().getBoolean("signed")).as("an empty secret removes it").isFalse();
+    }
+
+    @Test
+    void scriptsWithoutAWebhookOfTheirOwnUseTheGlobalOneForTimeouts() {
+        assertThat(admin.put("api/webhook", "{\"url\": %s, \"events\": [\"timeout\"]}".formatted(quote(hook())))
+                .status()).isEqualTo(200);
+        String slow = admin.createScript("{\"name\": \"too-slow\", \"mainCode\": %s, \"policy\": {\"timeout\": \"PT1S\"}}"
+                .formatted(quote("import time\ndef main(data):\n    time.sleep(30)\n")));
+        String failing = admin.createScript("{\"name\": \"failing-quietly\", \"mainCode\": %s}".formatted(quote(
+                "def main(data):\n    raise ValueError('not subscribed')\n")));
+
+        assertThat(admin.awaitFinished(admin.run(failing, true), Duration.ofSeconds(60)).getString("outcome"))
+                .isEqualTo("FAILED");
+        assertThat(admin.awaitFinished(admin.run(slow, true), Duration.ofSeconds(60)).getString("outcome"))
+                .isEqualTo("TIMED_OUT");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !received.isEmpty());
+        assertThat(received).singleElement().satisfies(unsigned -> {
+            assertThat(unsigned.json().getString("event")).isEqualTo("timeout");
+            assertThat(unsigned.json().getString("scriptId")).isEqualTo(slow);
+            assertThat(unsigned.headers()).doesNotContainKey("x-ses-signature");
+        });
+        assertThat(deliveries(failing)).as("the global webhook wants timeouts only").isEmpty();
+        assertThat(admin.delete("api/webhook").status()).isEqualTo(204);
+        assertThat(admin.get("api/webhook").status()).isEqualTo(404);
+    }
+
+    @Test
+    void badWebhooksAreRefused() {
+        String id = admin.createScript("{\"name\": \"hook-refused\", \"mainCode\": %s}".formatted(quote(
+                "def main(data):\n    pass\n")));
+        assertThat(admin.put("api/scripts/" + id + "/webhook", "{\"url\": \"ftp://example.org/x\"}").status()).isEqualTo(400);
+        assertThat(admin.put("api/scripts/" + id + "/webhook", "{\"url\": \"not a url\"}").status()).isEqualTo(400);
+        assertThat(admin.put("api/scripts/" + id + "/webhook", "{\"url\": %s, \"events\": [\"everything\"]}"
+                .formatted(quote(hook()))).status()).isEqualTo(400);
+        assertThat(admin.put("api/scripts/" + id + "/webhook", "{\"url\": %s, \"secret\": \"short\"}"
+                .formatted(quote(hook()))).status()).isEqualTo(400);
+        assertThat(admin.get("api/scripts/" + id + "/webhook").status()).isEqualTo(404);
+        assertThat(admin.withNewUser("user").put("api/webhook", "{\"url\": %s}".formatted(quote(hook()))).status())
+                .isEqualTo(403);
+    }
+
+    private List<JsonObject> deliveries(String scriptId) {
+        Api.Answer answer = admin.get("api/scripts/" + scriptId + "/webhook/deliveries");
+        assertThat(answer.status()).isEqualTo(200);
+        return jakarta.json.Json.createReader(new StringReader(answer.body())).readArray().stream()
+                .map(JsonValue::asJsonObject).toList();
+    }
+
+    private static String hmac(String text) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return "sha256=" + HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+    }
+}

@@ -1,0 +1,93 @@
+package dev.scriptexecuter.execution.health;
+
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Liveness;
+import org.eclipse.microprofile.health.Readiness;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code /health}, {@code /health/live} and {@code /health/ready} served by
+ * the application itself, in MicroProfile Health's JSON (200 when every check
+ * is UP, 503 otherwise). The server's own endpoint runs the same checks, but
+ * it is hidden when the application has the context root "/" (Payara Micro as
+ * the README starts it), and WildFly's does not see an EAR's checks.
+ */
+@WebServlet("/health/*")
+public class HealthServlet extends HttpServlet {
+
+    @Inject
+    @Liveness
+    Instance<HealthCheck> liveness;
+
+    @Inject
+    @Readiness
+    Instance<HealthCheck> readiness;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String which = request.getPathInfo() == null ? "/" : request.getPathInfo();
+        List<HealthCheck> checks = new ArrayList<>();
+        switch (which) {
+            case "/live" -> liveness.forEach(checks::add);
+            case "/ready" -> readiness.forEach(checks::add);
+            case "/", "" -> {
+                liveness.forEach(checks::add);
+                readiness.forEach(checks::add);
+            }
+            default -> {
+                response.sendError(HttpServletResponse.SC_NOT_FOUND, "Health is at /health, /health/live and /health/ready.");
+                return;
+            }
+        }
+        boolean up = true;
+        JsonArrayBuilder results = Json.createArrayBuilder();
+        for (HealthCheck check : checks) {
+            HealthCheckResponse result = call(check);
+            up &= result.getStatus() == HealthCheckResponse.Status.UP;
+            JsonObjectBuilder json = Json.createObjectBuilder().add("name", result.getName())
+                    .add("status", result.getStatus().name());
+            result.getData().ifPresent(data -> {
+                JsonObjectBuilder values = Json.createObjectBuilder();
+                data.forEach((key, value) -> {
+                    if (value instanceof Boolean flag) {
+                        values.add(key, flag);
+                    } else if (value instanceof Long number) {
+                        values.add(key, number);
+                    } else {
+                        values.add(key, String.valueOf(value));
+                    }
+                });
+                json.add("data", values);
+            });
+            results.add(json);
+        }
+        response.setStatus(up ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write(Json.createObjectBuilder().add("status", up ? "UP" : "DOWN")
+                .add("checks", results).build().toString());
+    }
+
+    private static HealthCheckResponse call(HealthCheck check) {
+        try {
+            return check.call();
+        } catch (RuntimeException e) {
+            return HealthCheckResponse.named(check.getClass().getSimpleName()).down()
+                    .withData("error", String.valueOf(e.getMessage())).build();
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.scriptexecuter.execution.metrics;
+
+import dev.scriptexecuter.execution.control.RunAdmission;
+import dev.scriptexecuter.execution.control.RunMetrics;
+import dev.scriptexecuter.execution.control.WarmWorkers;
+import dev.scriptexecuter.infrastructure.Node;
+import dev.scriptexecuter.infrastructure.PrometheusText;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+
+/**
+ * {@code /metrics} for Prometheus: what this node has done since it started
+ * (runs by outcome, run durations, schedule lateness, environment builds) and
+ * what it is doing now (runs running and waiting for a slot, idle warm
+ * workers). Every sample carries the node's name; scrape each node. No script
+ * names or data appear here, so it is open like {@code /health}.
+ */
+@WebServlet("/metrics")
+public class MetricsServlet extends HttpServlet {
+
+    @Inject
+    RunMetrics metrics;
+
+    @Inject
+    RunAdmission admission;
+
+    @Inject
+    WarmWorkers workers;
+
+    @Inject
+    Node node;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String text = new PrometheusText(node.name())
+                .counter("ses_runs_total", "Runs ended on this node since it started, by outcome.", "outcome",
+                        metrics.outcomes())
+                .histogram("ses_run_duration_seconds", "How long runs ran, from start to end.", metrics.durations())
+                .histogram("ses_schedule_lateness_seconds", "How long after their due time scheduled runs started.",
+                        metrics.lateness())
+                .gauge("ses_runs_running", "Runs holding a slot on this node (ses.run.max-concurrent).",
+                        admission.running())
+                .gauge("ses_runs_waiting", "Runs admitted on this node and waiting for a slot (ses.run.queue-length).",
+                        admission.waiting())
+                .gauge("ses_warm_workers_idle", "Warm workers waiting for their script's next run.",
+                        workers.idleCount())
+                .counter("ses_environment_builds_total", "Python environment builds on this node, by result.",
+                        "result", metrics.builds())
+                .toString();
+        response.setContentType(PrometheusText.CONTENT_TYPE);
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write(text);
+    }
+}

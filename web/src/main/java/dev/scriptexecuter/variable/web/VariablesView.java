@@ -1,0 +1,129 @@
+package dev.scriptexecuter.variable.web;
+
+import dev.scriptexecuter.infrastructure.RequestRejected;
+import dev.scriptexecuter.script.boundary.ScriptService;
+import dev.scriptexecuter.security.web.CurrentUser;
+import dev.scriptexecuter.variable.boundary.VariableDraft;
+import dev.scriptexecuter.variable.boundary.VariableService;
+import dev.scriptexecuter.variable.boundary.VariableView;
+import dev.scriptexecuter.web.Messages;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * The variables page: the global variables, or one script's
+ * ({@code ?script=id}); a secret's value shows as dots and is never sent to
+ * the browser. Admins edit global ones, editors a script's.
+ */
+@Named
+@ViewScoped
+public class VariablesView implements Serializable {
+
+    @Inject
+    VariableService variables;
+
+    @Inject
+    ScriptService scripts;
+
+    @Inject
+    CurrentUser currentUser;
+
+    private String scriptId;
+    private String scriptName;
+    private List<VariableView> items = List.of();
+    private String name;
+    private String value;
+    private boolean secret;
+
+    /** Called by the page's view action after the script parameter is set. */
+    public void load() {
+        try {
+            if (scriptId != null && scriptId.isBlank()) {
+                scriptId = null;
+            }
+            scriptName = scriptId == null ? null : scripts.find(scriptId).name();
+            items = variables.list(scriptId);
+        } catch (RequestRejected e) {
+            Messages.error(e.getMessage());
+            items = List.of();
+        }
+    }
+
+    public void save() {
+        VariableDraft draft = new VariableDraft(value, secret);
+        String saved = name;
+        if (Messages.attempt(() -> {
+            if (scriptId == null) {
+                variables.setGlobal(saved, draft);
+            } else {
+                variables.setForScript(scriptId, saved, draft);
+            }
+        }, () -> "Saved " + saved + (secret ? " (a secret: its value is not shown again)." : "."))) {
+            name = null;
+            value = null;
+            secret = false;
+        }
+        value = null;
+        load();
+    }
+
+    public void delete(String variable) {
+        Messages.attempt(() -> {
+            if (scriptId == null) {
+                variables.deleteGlobal(variable);
+            } else {
+                variables.deleteForScript(scriptId, variable);
+            }
+        }, () -> "Deleted " + variable + ".");
+        load();
+    }
+
+    /** Whether the person may change the variables shown. */
+    public boolean isEditable() {
+        return scriptId == null ? currentUser.isAdmin() : currentUser.isEditor();
+    }
+
+    public String getScriptId() {
+        return scriptId;
+    }
+
+    public void setScriptId(String scriptId) {
+        this.scriptId = scriptId;
+    }
+
+    public String getScriptName() {
+        return scriptName;
+    }
+
+    public List<VariableView> getItems() {
+        return items;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getValue() {
+        return value;
+    }
+
+    public void setValue(String value) {
+        this.value = value;
+    }
+
+    public boolean isSecret() {
+        return secret;
+    }
+
+    public void setSecret(boolean secret) {
+        this.secret = secret;
+    }
+}

@@ -1,0 +1,135 @@
+package dev.scriptexecuter.webhook.web;
+
+import dev.scriptexecuter.infrastructure.RequestRejected;
+import dev.scriptexecuter.script.boundary.ScriptService;
+import dev.scriptexecuter.security.web.CurrentUser;
+import dev.scriptexecuter.web.Messages;
+import dev.scriptexecuter.webhook.boundary.DeliveryView;
+import dev.scriptexecuter.webhook.boundary.WebhookDraft;
+import dev.scriptexecuter.webhook.boundary.WebhookService;
+import dev.scriptexecuter.webhook.boundary.WebhookView;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The webhook page: the global default webhook, or a script's own
+ * ({@code ?script=id}) with the deliveries made for its runs. The signing
+ * secret is write-only: left empty, a save keeps the current one.
+ */
+@Named
+@ViewScoped
+public class WebhookSettingsView implements Serializable {
+
+    @Inject
+    WebhookService webhooks;
+
+    @Inject
+    ScriptService scripts;
+
+    @Inject
+    CurrentUser currentUser;
+
+    private String scriptId;
+    private String scriptName;
+    private WebhookView current;
+    private String url;
+    private List<String> events = new ArrayList<>(List.of("failure", "timeout", "recovery"));
+    private String secret;
+    private List<DeliveryView> deliveries = List.of();
+
+    public void load() {
+        try {
+            if (scriptId != null && scriptId.isBlank()) {
+                scriptId = null;
+            }
+            scriptName = scriptId == null ? null : scripts.find(scriptId).name();
+            current = webhooks.find(scriptId).orElse(null);
+            if (current != null) {
+                url = current.url();
+                events = new ArrayList<>(current.events());
+            }
+            deliveries = scriptId == null ? List.of() : webhooks.deliveriesOfScript(scriptId);
+        } catch (RequestRejected e) {
+            Messages.error(e.getMessage());
+        }
+    }
+
+    public void save() {
+        WebhookDraft draft = new WebhookDraft(url, events, secret == null || secret.isEmpty() ? null : secret);
+        Messages.attempt(() -> {
+            if (scriptId == null) {
+                webhooks.setGlobal(draft);
+            } else {
+                webhooks.setForScript(scriptId, draft);
+            }
+        }, () -> "Saved the webhook.");
+        secret = null;
+        load();
+    }
+
+    public void delete() {
+        Messages.attempt(() -> {
+            if (scriptId == null) {
+                webhooks.deleteGlobal();
+            } else {
+                webhooks.deleteForScript(scriptId);
+            }
+        }, () -> "Deleted the webhook.");
+        current = null;
+        url = null;
+        load();
+    }
+
+    public boolean isEditable() {
+        return scriptId == null ? currentUser.isAdmin() : currentUser.isEditor();
+    }
+
+    public String getScriptId() {
+        return scriptId;
+    }
+
+    public void setScriptId(String scriptId) {
+        this.scriptId = scriptId;
+    }
+
+    public String getScriptName() {
+        return scriptName;
+    }
+
+    public WebhookView getCurrent() {
+        return current;
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    public void setUrl(String url) {
+        this.url = url;
+    }
+
+    public List<String> getEvents() {
+        return events;
+    }
+
+    public void setEvents(List<String> events) {
+        this.events = events;
+    }
+
+    public String getSecret() {
+        return secret;
+    }
+
+    public void setSecret(String secret) {
+        this.secret = secret;
+    }
+
+    public List<DeliveryView> getDeliveries() {
+        return deliveries;
+    }
+}
