@@ -117,7 +117,7 @@ class AccessMatrixIT extends MicroIT {
             Map.entry("GET /api/scripts/{id}/webhook", new Rule(Access.VIEWER, (t, who) ->
                     get("api/scripts/" + t.scriptWithWebhook() + "/webhook"))),
             Map.entry("PUT /api/scripts/{id}/webhook", new Rule(Access.USER, (t, who) -> new Call("PUT",
-                    "api/scripts/" + t.scriptId + "/webhook", "{\"url\": \"http://127.0.0.1:9/own\"}"))),
+                    "api/scripts/" + t.scriptId + "/webhook", "{\"url\": \"http://192.0.2.1/own\"}"))),
             Map.entry("DELETE /api/scripts/{id}/webhook", new Rule(Access.USER, (t, who) -> new Call("DELETE",
                     "api/scripts/" + t.scriptWithWebhook() + "/webhook", null))),
             Map.entry("GET /api/scripts/{id}/webhook/deliveries", new Rule(Access.VIEWER, (t, who) ->

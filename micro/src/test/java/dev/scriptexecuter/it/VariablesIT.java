@@ -92,12 +92,36 @@ class VariablesIT extends MicroIT {
     }
 
     @Test
+    void noProcessOfARunCarriesItsSecretsInItsEnvironmentBlock() throws Exception {
+        String secret = "env-" + UUID.randomUUID();
+        assertThat(admin.put("api/variables/IT_ENV_SECRET", "{\"value\": %s, \"secret\": true}".formatted(quote(secret)))
+                .status()).isEqualTo(200);
+        String id = admin.createScript("{\"name\": \"variables-processes\", \"mainCode\": %s}".formatted(quote(Api.SLEEPER)));
+        String runId = admin.run(id, true);
+        List<ProcessHandle> processes = admin.awaitSleeping(runId, Duration.ofSeconds(60));
+
+        // the programs that set the sandbox up (setsid, prlimit, bwrap) are among them: they run outside it
+        assertThat(processes).isNotEmpty();
+        for (ProcessHandle process : processes) {
+            byte[] environment = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc",
+                    String.valueOf(process.pid()), "environ"));
+            assertThat(new String(environment, StandardCharsets.UTF_8)).as("environment of %s",
+                    process.info().command().orElse(String.valueOf(process.pid()))).doesNotContain(secret);
+        }
+        admin.post("api/runs/" + runId + "/stop", "");
+        admin.awaitFinished(runId, Duration.ofSeconds(60));
+    }
+
+    @Test
     void badNamesAndValuesAreRefusedAndOnlyAdminsSetGlobalVariables() {
         assertThat(admin.put("api/variables/1ABC", "{\"value\": \"x\"}").status()).isEqualTo(400);
         Api.Answer reserved = admin.put("api/variables/PATH", "{\"value\": \"/tmp\"}");
         assertThat(reserved.status()).isEqualTo(400);
         assertThat(reserved.json().getString("detail")).contains("set up by the server");
-        assertThat(admin.put("api/variables/SES_RUN_ID", "{\"value\": \"x\"}").status()).isEqualTo(400);
+        for (String loader : List.of("SES_RUN_ID", "LD_AUDIT", "ld_preload", "BASH_ENV", "PYTHONWARNINGS", "GCONV_PATH")) {
+            assertThat(admin.put("api/variables/" + loader, "{\"value\": \"/tmp/x.so\"}").status()).as(loader)
+                    .isEqualTo(400);
+        }
         assertThat(admin.put("api/variables/SHORT_SECRET", "{\"value\": \"abc\", \"secret\": true}").status())
                 .isEqualTo(400);
         assertThat(admin.put("api/variables/NO_VALUE", "{\"secret\": false}").status()).isEqualTo(400);

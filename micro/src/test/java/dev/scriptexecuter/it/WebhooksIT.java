@@ -139,6 +139,23 @@ class WebhooksIT extends MicroIT {
     }
 
     @Test
+    void retentionKeepsARunWhoseDeliveryIsStillPending() {
+        for (int i = 0; i < 20; i++) {
+            answers.add(503);
+        }
+        String id = admin.createScript("{\"name\": \"hooked-kept\", \"mainCode\": %s, \"policy\": {\"keepRuns\": 1}}"
+                .formatted(quote("def main(data):\n    raise ValueError('again')\n")));
+        admin.put("api/scripts/" + id + "/webhook", "{\"url\": %s}".formatted(quote(hook())));
+        String first = admin.awaitFinished(admin.run(id, true), Duration.ofSeconds(60)).getString("id");
+        admin.awaitFinished(admin.run(id, true), Duration.ofSeconds(60));
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.size() >= 2);
+
+        assertThat(admin.post("api/retention/purge", "").status()).isEqualTo(200);
+        assertThat(admin.get("api/runs/" + first).status()).as("its failure is not told yet").isEqualTo(200);
+        assertThat(deliveries(id)).extracting(d -> d.getString("status")).containsOnly("PENDING");
+    }
+
+    @Test
     void badWebhooksAreRefused() {
         String id = admin.createScript("{\"name\": \"hook-refused\", \"mainCode\": %s}".formatted(quote(
                 "def main(data):\n    pass\n")));
@@ -149,8 +166,16 @@ class WebhooksIT extends MicroIT {
         assertThat(admin.put("api/scripts/" + id + "/webhook", "{\"url\": %s, \"secret\": \"short\"}"
                 .formatted(quote(hook()))).status()).isEqualTo(400);
         assertThat(admin.get("api/scripts/" + id + "/webhook").status()).isEqualTo(404);
-        assertThat(admin.withNewUser("user").put("api/webhook", "{\"url\": %s}".formatted(quote(hook()))).status())
-                .isEqualTo(403);
+        Api user = admin.withNewUser("user");
+        assertThat(user.put("api/webhook", "{\"url\": %s}".formatted(quote(hook()))).status()).isEqualTo(403);
+        Api.Answer internal = user.put("api/scripts/" + id + "/webhook", "{\"url\": %s}".formatted(quote(hook())));
+        assertThat(internal.status()).as("the server's own networks are an admin's decision").isEqualTo(403);
+        assertThat(internal.json().getString("detail")).contains("127.0.0.1");
+        assertThat(user.put("api/scripts/" + id + "/webhook", "{\"url\": \"https://192.0.2.1/hooks/T0K3N?key=abc\"}")
+                .json().getString("url")).as("an editor sees the whole URL").isEqualTo("https://192.0.2.1/hooks/T0K3N?key=abc");
+        String seenByViewer = admin.withNewUser("viewer").get("api/scripts/" + id + "/webhook").json().getString("url");
+        assertThat(seenByViewer).isEqualTo("https://192.0.2.1/\u2026?\u2026");
+        assertThat(admin.get("api/audit?target=" + id).body()).doesNotContain("T0K3N");
     }
 
     private List<JsonObject> deliveries(String scriptId) {

@@ -179,10 +179,8 @@ public class HarnessProcess {
         try {
             RunDirectory.prepare(directory, ticket);
             try {
-                Map<String, String> env = new java.util.HashMap<>(ticket.variables());
-                env.putAll(Map.of("SES_RUN_ID", ticket.runId(), "SES_SCRIPT_ID", ticket.scriptId(),
-                        "SES_SCRIPT_NAME", ticket.scriptName()));
-                worker.begin(directory, output, env, confinement.processLimit());
+                worker.begin(directory, output, Map.of("SES_RUN_ID", ticket.runId(), "SES_SCRIPT_ID",
+                        ticket.scriptId(), "SES_SCRIPT_NAME", ticket.scriptName()), confinement.processLimit());
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "A warm worker failed before run " + ticket.runId() + " started; it is spawned", e);
                 return Optional.empty();
@@ -288,7 +286,6 @@ public class HarnessProcess {
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Map<String, String> env = ProcessGroup.minimalEnvironment(builder, home);
-        env.putAll(ticket.variables());
         env.put("PYTHONIOENCODING", "utf-8");
         env.put("SES_RUN_ID", ticket.runId());
         env.put("SES_SCRIPT_ID", ticket.scriptId());

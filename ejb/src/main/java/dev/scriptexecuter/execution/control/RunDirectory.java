@@ -28,15 +28,31 @@ public final class RunDirectory {
             if (ticket.triggerCode() != null && !ticket.triggerCode().isBlank()) {
                 Files.writeString(directory.resolve("trigger.py"), ticket.triggerCode(), StandardCharsets.UTF_8);
             }
+            var environment = jakarta.json.Json.createObjectBuilder();
+            ticket.variables().forEach(environment::add);
             JsonObject input = jakarta.json.Json.createObjectBuilder()
                     .add("data", Json.parseObject(ticket.dataJson()))
                     .add("force", ticket.force())
+                    .add("environment", environment)
                     .build();
-            Files.writeString(directory.resolve("input.json"), input.toString(), StandardCharsets.UTF_8);
+            // the run's variables (secrets among them) reach only the harness inside the sandbox, through this
+            // file, never the environment of the programs that set the sandbox up; readable by the server only
+            Path file = directory.resolve("input.json");
+            Files.deleteIfExists(file);
+            Files.createFile(file, ownerOnly());
+            Files.writeString(file, input.toString(), StandardCharsets.UTF_8);
             return directory;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare the run directory " + directory, e);
         }
+    }
+
+    private static java.nio.file.attribute.FileAttribute<?>[] ownerOnly() {
+        if (!java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return new java.nio.file.attribute.FileAttribute<?>[0];
+        }
+        return new java.nio.file.attribute.FileAttribute<?>[] {java.nio.file.attribute.PosixFilePermissions
+                .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"))};
     }
 
     public static void delete(Path directory) {

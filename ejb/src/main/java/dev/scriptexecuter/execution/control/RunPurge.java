@@ -3,6 +3,7 @@ package dev.scriptexecuter.execution.control;
 import static dev.scriptexecuter.infrastructure.UtcColumns.column;
 
 import dev.scriptexecuter.execution.entity.RunStatus;
+import dev.scriptexecuter.webhook.entity.WebhookDelivery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,8 +15,8 @@ import java.util.List;
 /**
  * Deletes a script's finished runs (with their logs) beyond what its
  * retention keeps, one batch per transaction, so no lock is held for long and
- * runs keep being written meanwhile. Runs that have not finished are never
- * deleted.
+ * runs keep being written meanwhile. Runs that have not finished, and runs
+ * whose webhook delivery is still pending, are never deleted.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -46,7 +47,9 @@ public class RunPurge {
         if (ids.isEmpty()) {
             return 0;
         }
-        return em.createQuery("DELETE FROM Run r WHERE r.id IN :ids AND r.status = :finished")
-                .setParameter("ids", ids).setParameter("finished", RunStatus.FINISHED).executeUpdate();
+        return em.createQuery("DELETE FROM Run r WHERE r.id IN :ids AND r.status = :finished AND NOT EXISTS"
+                        + " (SELECT d FROM WebhookDelivery d WHERE d.runId = r.id AND d.status = :pending)")
+                .setParameter("ids", ids).setParameter("finished", RunStatus.FINISHED)
+                .setParameter("pending", WebhookDelivery.Status.PENDING).executeUpdate();
     }
 }

@@ -255,8 +255,21 @@ public class ScriptService {
         } catch (OptimisticLockException e) {
             throw RequestRejected.conflict("The script was changed by somebody else meanwhile; reload it and try again.");
         } catch (PersistenceException e) {
+            // two saves of new code at once both number their version the same: the second one loses
+            if (causes(e).contains("script_version")) {
+                throw RequestRejected.conflict("The script's code was changed by somebody else meanwhile; reload it"
+                        + " and try again.");
+            }
             throw nameTaken(name);
         }
+    }
+
+    private static String causes(Throwable e) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            text.append(cause.getMessage()).append('\n');
+        }
+        return text.toString().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static RequestRejected nameTaken(String name) {

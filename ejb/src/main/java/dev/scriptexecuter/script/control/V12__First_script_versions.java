@@ -44,7 +44,8 @@ public class V12__First_script_versions extends BaseJavaMigration {
                 insert.setString(6, ScriptVersion.contentHash(main, trigger, requirements));
                 insert.setString(7, AUTHOR);
                 insert.setString(8, MESSAGE);
-                insert.setTimestamp(9, scripts.getTimestamp(5));
+                // as the zone-less value it is (getTimestamp would pass it through the JVM's time zone)
+                insert.setObject(9, scripts.getObject(5, java.time.LocalDateTime.class));
                 insert.executeUpdate();
                 update.setString(1, scripts.getString(1));
                 update.executeUpdate();

@@ -71,7 +71,7 @@ public class Authenticator {
         try {
             result = credentials.check(username, password, address);
         } catch (RequestRejected throttled) {
-            audit.recordRefused(actor, AuditAction.LOGIN_FAILED, null, how + ": " + throttled.getMessage(), address);
+            // not recorded: the attempts that led to the throttling are, and anybody could grow the log with these
             throw throttled;
         }
         Optional<Caller> caller = result.getStatus() == CredentialValidationResult.Status.VALID

@@ -87,9 +87,12 @@ public class TransferService {
         Conflicts policy = conflicts(conflicts);
         List<ExportedScript> entries = entries(document);
         List<Planned> plan = new ArrayList<>();
+        // a new name for a renamed script avoids every name in the document, not only those seen so far
         Set<String> namesTaken = new HashSet<>();
+        entries.forEach(entry -> namesTaken.add(entry.name() == null ? "" : entry.name().strip()));
+        Set<String> chosen = new HashSet<>();
         for (ExportedScript entry : entries) {
-            plan.add(plan(entry, policy, namesTaken));
+            plan.add(plan(entry, policy, namesTaken, chosen));
         }
         boolean valid = plan.stream().noneMatch(planned -> planned.item().action().equals("invalid"));
         if (dryRun || !valid) {
@@ -107,7 +110,7 @@ public class TransferService {
     private record Planned(Item item, ExportedScript entry, ScriptDraft draft, Script existing) {
     }
 
-    private Planned plan(ExportedScript entry, Conflicts policy, Set<String> namesTaken) {
+    private Planned plan(ExportedScript entry, Conflicts policy, Set<String> namesTaken, Set<String> chosen) {
         String name = entry.name() == null ? "" : entry.name().strip();
         Script existing = byName(name);
         String action = existing == null ? "created" : switch (policy) {
@@ -115,10 +118,11 @@ public class TransferService {
             case RENAME -> "renamed";
             case OVERWRITE -> "overwritten";
         };
-        String importedAs = action.equals("renamed") ? freeName(name, namesTaken) : name;
-        if (!namesTaken.add(importedAs) && !action.equals("skipped")) {
-            return invalid(entry, name, "The document holds two scripts named '" + importedAs + "'.");
+        if (!chosen.add(name)) {
+            return invalid(entry, name, "The document holds two scripts named '" + name + "'.");
         }
+        String importedAs = action.equals("renamed") ? freeName(name, namesTaken) : name;
+        namesTaken.add(importedAs);
         ScriptDraft draft = new ScriptDraft(importedAs, entry.description(), entry.active(), entry.mainCode(),
                 entry.triggerCode(), entry.requirements(), entry.schedule(), entry.data(), entry.policy(),
                 "Imported");

@@ -10,6 +10,7 @@ import dev.scriptexecuter.variable.control.SecretCipher;
 import dev.scriptexecuter.variable.control.SecretKeys;
 import dev.scriptexecuter.variable.control.VariableRules;
 import dev.scriptexecuter.variable.entity.Variable;
+import dev.scriptexecuter.webhook.entity.Webhook;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
@@ -71,7 +72,10 @@ public class VariableService {
         delete(scriptId, name);
     }
 
-    /** Seals every secret not sealed with the current key again with it; gives how many. After a key rotation. */
+    /**
+     * Seals every secret (variables and webhook signing secrets) not sealed with the current key again with
+     * it; gives how many. After a key rotation.
+     */
     @RolesAllowed(Role.ADMIN_NAME)
     public int reseal() {
         SecretCipher cipher = keys.cipher();
@@ -83,9 +87,18 @@ public class VariableService {
             SecretCipher.Sealed sealed = cipher.seal(value, variable.context());
             variable.reseal(sealed.keyId(), sealed.text());
         }
-        audit.record(AuditAction.SECRETS_RESEALED, null, stale.size() + " secret(s) sealed with key "
-                + cipher.currentKeyId());
-        return stale.size();
+        List<Webhook> webhooks = em.createQuery("SELECT w FROM Webhook w WHERE w.sealedSecret IS NOT NULL"
+                + " AND w.keyId <> :keyId", Webhook.class).setParameter("keyId", cipher.currentKeyId()).getResultList();
+        for (Webhook webhook : webhooks) {
+            String secret = cipher.open(new SecretCipher.Sealed(webhook.keyId(), webhook.sealedSecret()),
+                    webhook.context());
+            SecretCipher.Sealed sealed = cipher.seal(secret, webhook.context());
+            webhook.reseal(sealed.keyId(), sealed.text());
+        }
+        int count = stale.size() + webhooks.size();
+        audit.record(AuditAction.SECRETS_RESEALED, null, count + " secret(s) (" + webhooks.size()
+                + " of them webhook signing secrets) sealed with key " + cipher.currentKeyId());
+        return count;
     }
 
     private VariableView set(String scriptId, String name, VariableDraft draft) {
@@ -107,6 +120,12 @@ public class VariableService {
         }
         if (created) {
             em.persist(variable);
+        }
+        try {
+            em.flush();
+        } catch (jakarta.persistence.PersistenceException e) {
+            throw RequestRejected.conflict("The variable " + name + " was changed by somebody else at the same moment;"
+                    + " try again.");
         }
         audit.record(AuditAction.VARIABLE_SET, target(scriptId, name), (secret ? "secret" : "plain value")
                 + (created ? ", new" : ", replaced"));

@@ -82,13 +82,19 @@ public class SecretKeys {
 
     private static void generate(Path file) throws IOException {
         Files.createDirectories(file.getParent());
+        // written whole under another name, then linked into place (which fails if the key exists by then):
+        // nobody reads a half-written key, and nobody replaces one another node made
+        Path partial = Files.createTempFile(file.getParent(), "secrets", ".part",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, Base64.getEncoder().encodeToString(SecretCipher.newKey()) + "\n");
+            Files.writeString(partial, Base64.getEncoder().encodeToString(SecretCipher.newKey()) + "\n");
+            Files.createLink(file, partial);
             LOG.warning(() -> "Generated the secrets key " + file + ": back it up with the database, and give every"
                     + " node of a cluster the same key (ses.secrets.key or ses.secrets.key-file; README, Secrets).");
         } catch (FileAlreadyExistsException another) {
-            // made by another thread or node meanwhile: use it
+            // made by another node meanwhile: use it
+        } finally {
+            Files.deleteIfExists(partial);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.scriptexecuter.variable.control;
 
 import dev.scriptexecuter.infrastructure.RequestRejected;
 
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -10,9 +11,11 @@ public final class VariableRules {
 
     public static final int MAX_VALUE_CHARS = 65_536;
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,99}");
+    /** Names that change how programs start or find their code: the runs' own setup uses them. */
     private static final Set<String> RESERVED = Set.of("PATH", "HOME", "PWD", "SHELL", "USER", "LANG", "TMPDIR",
-            "PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "PYTHONIOENCODING", "PYTHONSAFEPATH", "PYTHONNOUSERSITE",
-            "LD_PRELOAD", "LD_LIBRARY_PATH", "VIRTUAL_ENV");
+            "VIRTUAL_ENV", "BASH_ENV", "ENV", "IFS", "GCONV_PATH", "NLSPATH", "HOSTALIASES", "LOCALDOMAIN",
+            "MALLOC_CHECK_", "RESOLV_HOST_CONF");
+    private static final List<String> RESERVED_PREFIXES = List.of("SES_", "LD_", "PYTHON", "BWRAP");
 
     private VariableRules() {
     }
@@ -22,9 +25,11 @@ public final class VariableRules {
             throw RequestRejected.invalid("A variable's name is a letter or _ followed by up to 99 letters, digits or _,"
                     + " as environment variables are named; '" + name + "' is not.").with("field", "name");
         }
-        if (RESERVED.contains(name.toUpperCase()) || name.toUpperCase().startsWith("SES_")) {
-            throw RequestRejected.invalid("'" + name + "' is set up by the server for every run (as are all SES_*"
-                    + " names); choose another name.").with("field", "name");
+        String upper = name.toUpperCase(java.util.Locale.ROOT);
+        if (RESERVED.contains(upper) || RESERVED_PREFIXES.stream().anyMatch(upper::startsWith)) {
+            throw RequestRejected.invalid("'" + name + "' is set up by the server for every run or changes how"
+                    + " programs start (as do all SES_*, LD_* and PYTHON* names); choose another name.")
+                    .with("field", "name");
         }
         return name;
     }

@@ -2,6 +2,7 @@ package dev.scriptexecuter.webhook.boundary;
 
 import dev.scriptexecuter.webhook.control.WebhookLedger;
 import dev.scriptexecuter.webhook.control.WebhookSigner;
+import dev.scriptexecuter.webhook.control.WebhookUrls;
 import dev.scriptexecuter.webhook.entity.WebhookDelivery;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -136,7 +137,7 @@ public class WebhookDispatcher {
         if (error != null) {
             String reason = error;
             LOG.info(() -> "Webhook delivery " + delivery.id() + " (" + delivery.event() + " of run "
-                    + delivery.runId() + ") to " + delivery.url() + " failed, attempt " + attempt + " of "
+                    + delivery.runId() + ") to " + WebhookUrls.redacted(delivery.url()) + " failed, attempt " + attempt + " of "
                     + maxAttempts + ": " + reason + (retryAt == null ? "; giving up" : "; trying again at " + retryAt));
         }
     }

@@ -8,6 +8,7 @@ import dev.scriptexecuter.script.control.ScriptScopes;
 import dev.scriptexecuter.security.entity.Role;
 import dev.scriptexecuter.variable.control.SecretCipher;
 import dev.scriptexecuter.variable.control.SecretKeys;
+import dev.scriptexecuter.webhook.control.WebhookUrls;
 import dev.scriptexecuter.webhook.entity.Webhook;
 import dev.scriptexecuter.webhook.entity.WebhookDelivery;
 import dev.scriptexecuter.webhook.entity.WebhookEvent;
@@ -53,7 +54,13 @@ public class WebhookService {
 
     /** {@code scriptId} null for the global default. */
     public Optional<WebhookView> find(String scriptId) {
-        return Optional.ofNullable(em.find(Webhook.class, scope(scriptId))).map(WebhookView::of);
+        return Optional.ofNullable(em.find(Webhook.class, scope(scriptId)))
+                .map(webhook -> mayEdit(scriptId) ? WebhookView.of(webhook) : WebhookView.of(webhook).redacted());
+    }
+
+    /** Whoever may change a webhook sees its URL whole; others only its scheme and host. */
+    private boolean mayEdit(String scriptId) {
+        return context.isCallerInRole(Role.ADMIN_NAME) || scriptId != null && context.isCallerInRole(Role.USER_NAME);
     }
 
     @RolesAllowed(Role.ADMIN_NAME)
@@ -96,6 +103,12 @@ public class WebhookService {
                     + " \"recovery\"], \"secret\": \"...\"}.");
         }
         String url = url(draft.url());
+        if (!context.isCallerInRole(Role.ADMIN_NAME)) {
+            WebhookUrls.internal(URI.create(url).getHost()).ifPresent(reason -> {
+                throw RequestRejected.forbidden("Only an admin may send webhooks there: " + reason + ".")
+                        .with("field", "url");
+            });
+        }
         List<WebhookEvent> events = events(draft.events());
         Webhook webhook = em.find(Webhook.class, scope);
         boolean created = webhook == null;
@@ -118,7 +131,8 @@ public class WebhookService {
         if (created) {
             em.persist(webhook);
         }
-        audit.record(AuditAction.WEBHOOK_SET, target(scriptId), url + " for " + events
+        flush();
+        audit.record(AuditAction.WEBHOOK_SET, target(scriptId), WebhookUrls.redacted(url) + " for " + events
                 + (sealed == null ? ", unsigned" : ", signed"));
         return WebhookView.of(webhook);
     }
@@ -130,7 +144,16 @@ public class WebhookService {
                     : "The script has no webhook of its own.");
         }
         em.remove(webhook);
-        audit.record(AuditAction.WEBHOOK_DELETED, target(scriptId), webhook.url());
+        audit.record(AuditAction.WEBHOOK_DELETED, target(scriptId), WebhookUrls.redacted(webhook.url()));
+    }
+
+    /** Two saves of a new webhook at the same moment: the second gets a sentence, not a 500. */
+    private void flush() {
+        try {
+            em.flush();
+        } catch (jakarta.persistence.PersistenceException e) {
+            throw RequestRejected.conflict("The webhook was changed by somebody else at the same moment; try again.");
+        }
     }
 
     private static Target target(String scriptId) {

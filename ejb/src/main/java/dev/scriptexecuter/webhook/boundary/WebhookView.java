@@ -1,5 +1,6 @@
 package dev.scriptexecuter.webhook.boundary;
 
+import dev.scriptexecuter.webhook.control.WebhookUrls;
 import dev.scriptexecuter.webhook.entity.Webhook;
 
 import java.time.Instant;
@@ -13,6 +14,11 @@ import java.util.List;
  */
 public record WebhookView(String scope, String url, List<String> events, boolean signed, Instant updatedAt,
                           String updatedBy) {
+
+    /** The same with the URL cut to scheme and host, for those who may not change it. */
+    WebhookView redacted() {
+        return new WebhookView(scope, WebhookUrls.redacted(url), events, signed, updatedAt, updatedBy);
+    }
 
     static WebhookView of(Webhook webhook) {
         return new WebhookView(webhook.scope().equals(Webhook.GLOBAL) ? "global" : webhook.scope(), webhook.url(),

@@ -58,7 +58,8 @@ public class WebhookOutbox {
                         + " AND r.id <> :id AND r.outcome NOT IN :ignored ORDER BY r.finishedAt DESC", RunOutcome.class)
                 .setParameter("script", run.script().id()).setParameter("finished", RunStatus.FINISHED)
                 .setParameter("id", run.id())
-                .setParameter("ignored", java.util.List.of(RunOutcome.SKIPPED, RunOutcome.OVERLAPPED, RunOutcome.STOPPED))
+                .setParameter("ignored", java.util.List.of(RunOutcome.SKIPPED, RunOutcome.OVERLAPPED, RunOutcome.STOPPED,
+                        RunOutcome.MISSED))
                 .setMaxResults(1).getResultStream().findFirst().orElse(null);
     }
 

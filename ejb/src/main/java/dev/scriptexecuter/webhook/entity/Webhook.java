@@ -74,6 +74,12 @@ public class Webhook {
         this.updatedAt = column(now);
     }
 
+    /** The same signing secret sealed again (with another key): not a change anybody made. */
+    public void reseal(String keyId, String sealedSecret) {
+        this.keyId = Objects.requireNonNull(keyId);
+        this.sealedSecret = Objects.requireNonNull(sealedSecret);
+    }
+
     /** The secret context a sealed signing secret is bound to. */
     public String context() {
         return "webhook:" + scope;

@@ -2,7 +2,8 @@
 
 Called as: python -u -I harness.py RUN_DIR
 
-RUN_DIR holds input.json ({"data": {...}, "force": bool}), main.py and,
+RUN_DIR holds input.json ({"data": {...}, "force": bool, "environment": {name:
+value}}: the run's variables, put into os.environ first), main.py and,
 optionally, trigger.py. The harness writes RUN_DIR/output.json with
 {"outcome": "SUCCEEDED"|"SKIPPED"|"FAILED", "data": {...}|null, "error": str|null}.
 It never talks to the server through stdout or stderr: those belong to the
@@ -91,6 +92,8 @@ def main():
     run_dir = sys.argv[1]
     with open(os.path.join(run_dir, "input.json"), encoding="utf-8") as source:
         request = json.load(source)
+    # the run's variables: set here, inside the sandbox, not by the server for the programs outside it
+    os.environ.update(request.get("environment") or {})
     watch_parent()
     harness_pid = os.getpid()
     data = request.get("data") or {}

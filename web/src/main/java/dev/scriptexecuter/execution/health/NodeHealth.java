@@ -13,6 +13,8 @@ import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
 import javax.sql.DataSource;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,6 +29,8 @@ import java.sql.Connection;
  * the server's and the deployment's state, not these checks.
  */
 public final class NodeHealth {
+
+    private static final Logger LOG = Logger.getLogger(NodeHealth.class.getName());
 
     private NodeHealth() {
     }
@@ -45,8 +49,10 @@ public final class NodeHealth {
                 return HealthCheckResponse.named("database").status(valid)
                         .withData("product", connection.getMetaData().getDatabaseProductName()).build();
             } catch (Exception e) {
-                return HealthCheckResponse.named("database").down().withData("error", String.valueOf(e.getMessage()))
-                        .build();
+                // health is open to all: the reason goes to the log, not into the answer
+                LOG.log(Level.WARNING, "Readiness: the database cannot be reached", e);
+                return HealthCheckResponse.named("database").down()
+                        .withData("error", "cannot be reached (the server log says why)").build();
             }
         }
     }
@@ -65,8 +71,9 @@ public final class NodeHealth {
                 return HealthCheckResponse.named("python").status(Files.isExecutable(executable))
                         .withData("executable", executable.toString()).build();
             } catch (RuntimeException e) {
-                return HealthCheckResponse.named("python").down().withData("error", String.valueOf(e.getMessage()))
-                        .build();
+                LOG.log(Level.WARNING, "Readiness: no Python interpreter", e);
+                return HealthCheckResponse.named("python").down()
+                        .withData("error", "not found (the server log says why)").build();
             }
         }
     }

@@ -1,0 +1,50 @@
+package dev.scriptexecuter.webhook.control;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.Optional;
+
+/**
+ * What may be said about a webhook URL and where it may point. Chat services
+ * put their token in the path, so outside the webhook's own settings a URL is
+ * shown as scheme, host and port only. An address inside the server's own
+ * networks (loopback, private, link-local) is an admin's decision, as network
+ * access for scripts is.
+ */
+public final class WebhookUrls {
+
+    private WebhookUrls() {
+    }
+
+    /** {@code https://hooks.example.org/…}: enough to recognise it, nothing to use it with. */
+    public static String redacted(String url) {
+        try {
+            URI uri = URI.create(url);
+            String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/")
+                    ? "" : "/\u2026";
+            return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + path
+                    + (uri.getRawQuery() == null ? "" : "?\u2026");
+        } catch (IllegalArgumentException e) {
+            return "(not a URL)";
+        }
+    }
+
+    /** Why the host is inside the server's networks, or empty when it is not (or cannot be resolved). */
+    public static Optional<String> internal(String host) {
+        try {
+            for (InetAddress address : InetAddress.getAllByName(host)) {
+                byte[] bytes = address.getAddress();
+                boolean uniqueLocal = bytes.length == 16 && (bytes[0] & 0xfe) == 0xfc;
+                if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
+                        || address.isSiteLocalAddress() || address.isMulticastAddress() || uniqueLocal) {
+                    return Optional.of(host + " is " + address.getHostAddress()
+                            + ", an address inside the server's own networks");
+                }
+            }
+            return Optional.empty();
+        } catch (UnknownHostException e) {
+            return Optional.of(host + " cannot be resolved from the server");
+        }
+    }
+}
