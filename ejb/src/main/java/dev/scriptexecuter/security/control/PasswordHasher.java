@@ -3,6 +3,7 @@ package dev.scriptexecuter.security.control;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 
 import java.util.Map;
@@ -21,13 +22,18 @@ public class PasswordHasher {
     @Inject
     Pbkdf2PasswordHash pbkdf2;
 
+    /** PBKDF2-HMAC-SHA256 rounds for new hashes (OWASP's 2023 figure); a stored hash keeps its own count. */
+    @Inject
+    @ConfigProperty(name = "ses.password.iterations", defaultValue = "210000")
+    int iterations;
+
     private String dummyHash;
 
     @PostConstruct
     void configure() {
         pbkdf2.initialize(Map.of(
                 "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
-                "Pbkdf2PasswordHash.Iterations", "210000",
+                "Pbkdf2PasswordHash.Iterations", String.valueOf(Math.max(1000, iterations)),
                 "Pbkdf2PasswordHash.SaltSizeBytes", "32",
                 "Pbkdf2PasswordHash.KeySizeBytes", "32"));
         dummyHash = pbkdf2.generate(DUMMY.toCharArray());
