@@ -146,8 +146,8 @@ public class ScriptService {
         requireAdminForNetwork(content, script);
         requireFreeName(content.name(), id);
         boolean replan = content.active() != script.active() || !content.schedule().equals(script.schedule());
-        boolean newCode = script.codeDiffers(content);
         List<String> changes = script.changes(content);
+        boolean newCode = Script.touchesCode(changes);
         String message = versionMessage(draft);
         script.edit(content, now);
         if (replan) {

@@ -125,10 +125,9 @@ public class Script {
         this.updatedAt = column(now);
     }
 
-    /** Whether {@code content} has other code (main, trigger, requirements) than the script has now. */
-    public boolean codeDiffers(ScriptContent content) {
-        var changed = changes(content);
-        return changed.contains("mainCode") || changed.contains("triggerCode") || changed.contains("requirements");
+    /** Whether the fields {@link #changes} named include code (main, trigger, requirements): a new version. */
+    public static boolean touchesCode(java.util.List<String> changes) {
+        return changes.contains("mainCode") || changes.contains("triggerCode") || changes.contains("requirements");
     }
 
     /** The names of the fields {@code content} would change (as the API calls them), for the audit log. */
