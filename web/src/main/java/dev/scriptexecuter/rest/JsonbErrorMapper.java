@@ -11,7 +11,6 @@ public class JsonbErrorMapper implements ExceptionMapper<JsonbException> {
 
     @Override
     public Response toResponse(JsonbException exception) {
-        return Problems.response(400, "malformed-body", "Malformed request body",
-                "The request body is not valid JSON of the expected shape: " + MalformedBodyMapper.rootMessage(exception));
+        return MalformedBodyMapper.malformed();
     }
 }

@@ -1,29 +1,27 @@
 package dev.scriptexecuter.rest;
 
-import jakarta.json.JsonException;
-import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import jakarta.ws.rs.core.Response;
 
-/** A request body that is not JSON, or not JSON of the expected shape: 400 with the parser's reason. */
+/**
+ * A body the platform could not read before an endpoint saw it: 400. The
+ * platform's reason is not repeated, since it may name its own classes;
+ * JSON bodies are read by {@link StrictJsonReader}, whose refusals say more.
+ */
 @Provider
 public class MalformedBodyMapper implements ExceptionMapper<ProcessingException> {
 
+    static final String DETAIL = "The request body cannot be read: it is not JSON of the shape this endpoint takes"
+            + " (see /openapi).";
+
     @Override
     public Response toResponse(ProcessingException exception) {
-        return Problems.response(400, "malformed-body", "Malformed request body",
-                "The request body is not valid JSON of the expected shape: " + rootMessage(exception));
+        return malformed();
     }
 
-    public static String rootMessage(Throwable exception) {
-        Throwable cause = exception;
-        while (cause.getCause() != null && cause.getCause() != cause
-                && (cause instanceof ProcessingException || cause instanceof JsonbException
-                || cause.getCause() instanceof JsonException)) {
-            cause = cause.getCause();
-        }
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    static Response malformed() {
+        return Problems.response(400, "malformed-body", "Malformed request body", DETAIL);
     }
 }

@@ -1,12 +1,11 @@
 package dev.scriptexecuter.rest;
 
+import dev.scriptexecuter.infrastructure.IsoTimes;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 
-/** Reads query parameters (numbers, times), refusing bad ones with a sentence. */
+/** Reads query parameters (numbers, times, yes/no), refusing bad ones with a sentence that names them. */
 public final class Paging {
 
     public static final int DEFAULT_LIMIT = 50;
@@ -16,14 +15,7 @@ public final class Paging {
 
     /** An ISO-8601 time such as 2026-12-01T08:00:00Z, or null when absent. */
     public static Instant time(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value.trim()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw RequestRejected.invalid("\"" + name + "\" must be an ISO-8601 time such as \"2026-12-01T08:00:00Z\".");
-        }
+        return IsoTimes.parse(name, value);
     }
 
     public static int number(String name, String value, int fallback) {
@@ -31,9 +23,23 @@ public final class Paging {
             return fallback;
         }
         try {
-            return Integer.parseInt(value.trim());
+            return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw RequestRejected.invalid("\"" + name + "\" must be a whole number; \"" + value + "\" is not one.");
+            throw RequestRejected.invalid("\"" + name + "\" must be a whole number; \"" + value + "\" is not one.")
+                    .with("field", name);
         }
+    }
+
+    /** Exactly {@code true} or {@code false}: {@code 1}, {@code yes} or {@code TRUE } are refused, not guessed. */
+    public static boolean flag(String name, String value, boolean fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw RequestRejected.invalid("\"" + name + "\" must be true or false; \"" + value
+                    + "\" is neither.").with("field", name);
+        };
     }
 }

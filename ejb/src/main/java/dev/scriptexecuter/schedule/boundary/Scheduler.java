@@ -113,11 +113,18 @@ public class Scheduler {
         var scheduled = em.createNamedQuery(Script.FIND_SCHEDULED, Script.class).getResultList();
         int skipped = 0;
         for (Script script : scheduled) {
-            if (script.policy().misfire() == MisfirePolicy.SKIP && claims.skipMissed(script.id())) {
-                skipped++;
-                em.refresh(script);
+            try {
+                if (script.policy().misfire() == MisfirePolicy.SKIP && claims.skipMissed(script.id())) {
+                    skipped++;
+                    em.refresh(script);
+                }
+                arm(script.id(), script.nextFireAt());
+            } catch (RuntimeException e) {
+                if (!claims.pauseIfUnschedulable(script.id())) {
+                    throw e;
+                }
+                LOG.warning(() -> "Script " + script.id() + " paused: its schedule cannot be computed.");
             }
-            arm(script.id(), script.nextFireAt());
         }
         int misfiresSkipped = skipped;
         timerService.createIntervalTimer(resyncEvery.toMillis(), resyncEvery.toMillis(), new TimerConfig(RESYNC, false));
@@ -151,6 +158,11 @@ public class Scheduler {
             }
             arm(occurrence.scriptId(), claim.next());
         } catch (RuntimeException e) {
+            if (claims.pauseIfUnschedulable(occurrence.scriptId())) {
+                LOG.warning(() -> "Script " + occurrence.scriptId() + " paused: its schedule cannot be computed.");
+                arm(occurrence.scriptId(), null);
+                return;
+            }
             LOG.log(Level.WARNING, "Could not claim " + occurrence + "; re-arming from the database", e);
             Script script = em.find(Script.class, occurrence.scriptId());
             arm(occurrence.scriptId(), script == null || !script.active() ? null : script.nextFireAt());

@@ -161,4 +161,27 @@ public class OccurrenceClaim {
                 LocalDateTime.class).setParameter("id", scriptId).getResultStream().findFirst().orElse(null);
         return instant(next);
     }
+
+    /**
+     * A script whose schedule throws when the next occurrence is computed (a
+     * schedule stored before its bounds were checked) would fail at every
+     * timer: it is paused instead, with the reason on the script.
+     *
+     * @return whether the script was paused
+     */
+    public boolean pauseIfUnschedulable(String scriptId) {
+        Script script = em.find(Script.class, scriptId);
+        if (script == null || !script.active()) {
+            return false;
+        }
+        try {
+            script.schedule().firstAfter(clock.instant());
+            return false;
+        } catch (ArithmeticException | java.time.DateTimeException | IllegalArgumentException e) {
+            script.pauseBecause("Paused by the server: its schedule (" + script.schedule()
+                    + ") cannot be computed. Save it with another schedule to resume it.");
+            script.planNextFire(null);
+            return true;
+        }
+    }
 }

@@ -5,6 +5,7 @@ import dev.scriptexecuter.audit.entity.AuditAction;
 import dev.scriptexecuter.audit.entity.AuditEntry.Target;
 import dev.scriptexecuter.infrastructure.Json;
 import dev.scriptexecuter.infrastructure.RequestRejected;
+import dev.scriptexecuter.infrastructure.JsonBinder;
 import dev.scriptexecuter.infrastructure.StrictJsonb;
 import dev.scriptexecuter.script.control.ScriptValidator;
 import dev.scriptexecuter.security.entity.Role;
@@ -17,10 +18,7 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
@@ -166,19 +164,10 @@ public class ScriptService {
     @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
     public ScriptView patch(String id, JsonObject mergePatch) {
         ScriptDraft current = ScriptView.of(load(id)).draft();
-        Jsonb jsonb = StrictJsonb.get();
-        ScriptDraft patched;
-        try {
-            JsonObject base = Json.parseObject(jsonb.toJson(current));
-            patched = jsonb.fromJson(jakarta.json.Json.createMergePatch(mergePatch).apply(base).toString(),
-                    ScriptDraft.class);
-            if (!mergePatch.containsKey("data")) {
-                patched = patched.keepingData();
-            }
-        } catch (JsonException | JsonbException e) {
-            throw RequestRejected.invalid("The merge patch does not fit a script: " + e.getMessage());
-        }
-        return replace(id, patched);
+        JsonObject base = Json.parseObject(StrictJsonb.get().toJson(current));
+        ScriptDraft patched = JsonBinder.bind(jakarta.json.Json.createMergePatch(mergePatch).apply(base),
+                ScriptDraft.class);
+        return replace(id, mergePatch.containsKey("data") ? patched : patched.keepingData());
     }
 
     @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
@@ -260,7 +249,10 @@ public class ScriptService {
                 throw RequestRejected.conflict("The script's code was changed by somebody else meanwhile; reload it"
                         + " and try again.");
             }
-            throw nameTaken(name);
+            if (causes(e).contains("script_name_unique")) {
+                throw nameTaken(name);
+            }
+            throw e; // not a refusal of the request: the server's fault, answered as such
         }
     }
 

@@ -7,8 +7,9 @@ import jakarta.json.JsonObject;
 
 import java.time.Instant;
 
-/** A script as the API and the dashboard show it. */
-public record ScriptView(String id, String name, String description, boolean active, String mainCode,
+/** A script as the API and the dashboard show it; {@code pausedReason} says why the server paused it, if it did. */
+public record ScriptView(String id, String name, String description, boolean active, String pausedReason,
+                         String mainCode,
                          String triggerCode, String requirements, ScheduleSpec schedule, JsonObject data,
                          PolicySpec policy, Instant createdAt, Instant updatedAt, Instant nextRunAt,
                          LastRunView lastRun, int currentVersion, long version) {
@@ -26,7 +27,7 @@ public record ScriptView(String id, String name, String description, boolean act
     }
 
     public static ScriptView of(Script script) {
-        return new ScriptView(script.id(), script.name(), script.description(), script.active(),
+        return new ScriptView(script.id(), script.name(), script.description(), script.active(), script.pausedReason(),
                 script.mainCode(), script.triggerCode(), script.requirements(),
                 ScheduleSpec.of(script.schedule()), Json.parseObject(script.dataJson()), PolicySpec.of(script.policy()),
                 script.createdAt(), script.updatedAt(), script.nextFireAt(), LastRunView.of(script.lastRun()),

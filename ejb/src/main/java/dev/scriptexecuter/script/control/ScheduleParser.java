@@ -1,5 +1,6 @@
 package dev.scriptexecuter.script.control;
 
+import dev.scriptexecuter.infrastructure.IsoTimes;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.script.boundary.ScheduleSpec;
 import dev.scriptexecuter.script.entity.CronExpression;
@@ -25,6 +26,10 @@ public class ScheduleParser {
 
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
     private static final Duration SHORTEST_INTERVAL = Duration.ofSeconds(1);
+    /** Five years, as far ahead as a cron expression is searched: an interval beyond it never fires in practice. */
+    static final Duration LONGEST_INTERVAL = Duration.ofDays(5 * 366);
+    static final int MAX_CRON = 200;
+    static final int MAX_TEXT = 64;
 
     /**
      * @param previous the script's current schedule, whose first-run time an
@@ -36,26 +41,32 @@ public class ScheduleParser {
         }
         if (spec.kind() == null || spec.kind().isBlank()) {
             if (spec.every() != null || spec.cron() != null || spec.startAt() != null) {
-                throw invalid("The schedule needs a \"kind\": \"interval\", \"cron\" or \"manual\".");
+                throw invalid("kind", "The schedule needs a \"kind\": \"interval\", \"cron\" or \"manual\".");
             }
             return Schedule.manual();
         }
+        checkLength("kind", spec.kind(), MAX_TEXT);
+        checkLength("every", spec.every(), MAX_TEXT);
+        checkLength("startAt", spec.startAt(), MAX_TEXT);
+        checkLength("cron", spec.cron(), MAX_CRON);
+        checkLength("timezone", spec.timezone(), MAX_TEXT);
         return switch (spec.kind().trim().toLowerCase(Locale.ROOT)) {
             case "manual" -> Schedule.manual();
             case "interval" -> interval(spec, previous, now);
             case "cron" -> cron(spec, now);
-            default -> throw invalid("The schedule kind '" + spec.kind()
+            default -> throw invalid("kind", "The schedule kind '" + spec.kind()
                     + "' is unknown; use \"interval\", \"cron\" or \"manual\".");
         };
     }
 
     private Schedule interval(ScheduleSpec spec, Schedule previous, Instant now) {
         if (spec.every() == null || spec.every().isBlank()) {
-            throw invalid("An interval schedule needs \"every\", an ISO-8601 duration such as \"PT30S\".");
+            throw invalid("every", "An interval schedule needs \"every\", an ISO-8601 duration such as \"PT30S\".");
         }
         Duration every = duration(spec.every().trim());
-        if (every.compareTo(SHORTEST_INTERVAL) < 0) {
-            throw invalid("The interval \"every\" must be at least one second; it is " + every + ".");
+        if (every.compareTo(SHORTEST_INTERVAL) < 0 || every.compareTo(LONGEST_INTERVAL) > 0) {
+            throw invalid("every", "The interval \"every\" must be at least one second and at most " + LONGEST_INTERVAL.toDays()
+                    + " days (P" + LONGEST_INTERVAL.toDays() + "D); it is " + every + ".");
         }
         Instant startAt;
         if (spec.startAt() != null && !spec.startAt().isBlank()) {
@@ -73,18 +84,18 @@ public class ScheduleParser {
         try {
             cron = CronExpression.parse(spec.cron());
         } catch (IllegalArgumentException e) {
-            throw invalid(e.getMessage());
+            throw invalid("cron", e.getMessage());
         }
         ZoneId zone = zone(spec.timezone());
         Schedule schedule = Schedule.cron(cron, zone);
         if (schedule.firstAtOrAfter(now).isEmpty()) {
-            throw invalid("The cron expression '" + cron + "' matches no date in the next five years.");
+            throw invalid("cron", "The cron expression '" + cron + "' matches no date in the next five years.");
         }
         return schedule;
     }
 
     private static Duration duration(String text) {
-        return parseDuration(text).orElseThrow(() -> invalid("The interval \"every\" must be an ISO-8601 duration such"
+        return parseDuration(text).orElseThrow(() -> invalid("every", "The interval \"every\" must be an ISO-8601 duration such"
                 + " as \"PT30S\" or \"PT5M\" (or a short form such as \"30s\", \"5m\", \"1h\"); \"" + text
                 + "\" is not one."));
     }
@@ -92,33 +103,46 @@ public class ScheduleParser {
     /** An ISO-8601 duration ("PT30S") or a short form ("500ms", "30s", "5m", "1h", "2d"). */
     public static java.util.Optional<Duration> parseDuration(String text) {
         Matcher shortForm = SHORT_DURATION.matcher(text.toLowerCase(Locale.ROOT));
-        if (shortForm.matches()) {
-            long amount = Long.parseLong(shortForm.group(1));
-            return java.util.Optional.of(switch (shortForm.group(2)) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> Duration.ofDays(amount);
-            });
-        }
         try {
+            if (shortForm.matches()) {
+                long amount = Long.parseLong(shortForm.group(1));
+                return java.util.Optional.of(switch (shortForm.group(2)) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "s" -> Duration.ofSeconds(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    case "h" -> Duration.ofHours(amount);
+                    default -> Duration.ofDays(amount);
+                });
+            }
             return java.util.Optional.of(Duration.parse(text));
-        } catch (DateTimeParseException e) {
-            return java.util.Optional.empty();
+        } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
+            return java.util.Optional.empty(); // not a duration, or one too long to compute with
         }
     }
 
     private static Instant instant(String text) {
+        Instant instant;
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            instant = OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
             try {
-                return java.time.LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+                instant = java.time.LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
             } catch (DateTimeParseException again) {
-                throw invalid("\"startAt\" must be an ISO-8601 time such as \"2026-12-01T08:00:00Z\"; \""
+                throw invalid("startAt", "\"startAt\" must be an ISO-8601 time such as \"2026-12-01T08:00:00Z\"; \""
                         + text + "\" is not one.");
             }
+        }
+        try {
+            return IsoTimes.bounded("schedule.startAt", instant);
+        } catch (RequestRejected e) {
+            throw invalid("startAt", "\"startAt\" must be between 1970 and the end of 9999; it is " + text + ".");
+        }
+    }
+
+    private static void checkLength(String field, String text, int limit) {
+        if (text != null && text.length() > limit) {
+            throw invalid(field, "The schedule's \"" + field + "\" is " + text.length() + " characters long; the limit is "
+                    + limit + ".");
         }
     }
 
@@ -129,11 +153,11 @@ public class ScheduleParser {
         try {
             return ZoneId.of(timezone.trim());
         } catch (DateTimeException e) {
-            throw invalid("The time zone '" + timezone + "' is unknown; use a name such as \"Europe/Berlin\" or \"UTC\".");
+            throw invalid("timezone", "The time zone '" + timezone + "' is unknown; use a name such as \"Europe/Berlin\" or \"UTC\".");
         }
     }
 
-    private static RequestRejected invalid(String detail) {
-        return RequestRejected.invalid(detail).with("field", "schedule");
+    private static RequestRejected invalid(String field, String detail) {
+        return RequestRejected.invalid(detail).with("field", "schedule." + field);
     }
 }

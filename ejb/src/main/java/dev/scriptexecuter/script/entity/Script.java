@@ -46,6 +46,10 @@ public class Script {
 
     private boolean active;
 
+    /** Set when the server paused the script itself; null when a person paused it, or it is active. */
+    @Column(name = "paused_reason", length = 500)
+    private String pausedReason;
+
     @Lob
     @Column(name = "main_code", nullable = false)
     private String mainCode;
@@ -112,6 +116,9 @@ public class Script {
         this.name = content.name();
         this.description = content.description();
         this.active = content.active();
+        if (active) {
+            this.pausedReason = null;
+        }
         this.mainCode = content.mainCode();
         this.triggerCode = content.triggerCode();
         this.requirements = content.requirements();
@@ -165,6 +172,16 @@ public class Script {
 
     public void planNextFire(Instant next) {
         this.nextFireAt = next == null ? null : column(next);
+    }
+
+    /** The server stops scheduling the script, and says why, e.g. because its schedule cannot be computed. */
+    public void pauseBecause(String reason) {
+        this.active = false;
+        this.pausedReason = reason.length() > 500 ? reason.substring(0, 499) + "…" : reason;
+    }
+
+    public String pausedReason() {
+        return pausedReason;
     }
 
     public String id() {

@@ -3,6 +3,7 @@ package dev.scriptexecuter.security.boundary;
 import dev.scriptexecuter.audit.boundary.AuditLog;
 import dev.scriptexecuter.audit.entity.AuditAction;
 import dev.scriptexecuter.audit.entity.AuditEntry.Target;
+import dev.scriptexecuter.infrastructure.IsoTimes;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.security.control.ApiKeySecrets;
 import dev.scriptexecuter.security.control.UserDirectory;
@@ -19,8 +20,6 @@ import jakarta.persistence.PersistenceContext;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -95,13 +94,7 @@ public class ApiKeyService {
         if (text == null || text.isBlank()) {
             return null;
         }
-        Instant expires;
-        try {
-            expires = OffsetDateTime.parse(text.trim()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw RequestRejected.invalid("\"expiresAt\" must be an ISO-8601 time such as \"2027-01-01T00:00:00Z\".")
-                    .with("field", "expiresAt");
-        }
+        Instant expires = IsoTimes.parse("expiresAt", text);
         if (!expires.isAfter(now)) {
             throw RequestRejected.invalid("\"expiresAt\" must be in the future.").with("field", "expiresAt");
         }

@@ -62,8 +62,12 @@ public class UserService {
             throw RequestRejected.invalid("The username must be 1 to 64 letters, digits or . _ @ -.")
                     .with("field", "username");
         }
-        if (directory.byUsername(username).isPresent()) {
-            throw RequestRejected.conflict("An account named '" + username + "' exists already.").with("field", "username");
+        directory.byUsernameIgnoringCase(username).ifPresent(existing -> {
+            throw RequestRejected.conflict("An account named '" + existing.username() + "' exists already; usernames"
+                    + " are unique whatever their case.").with("field", "username");
+        });
+        if (draft.role() == null) {
+            throw RequestRejected.invalid("A new account needs a \"role\": admin, user or viewer.").with("field", "role");
         }
         User user = new User(username, hasher.hash(strong(draft.password())), role(draft.role(), Role.USER),
                 clock.instant());

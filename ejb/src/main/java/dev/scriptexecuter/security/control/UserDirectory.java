@@ -28,6 +28,12 @@ public class UserDirectory {
                 .getResultStream().findFirst();
     }
 
+    /** The account whose name differs from this one at most by case. */
+    public Optional<User> byUsernameIgnoringCase(String username) {
+        return em.createNamedQuery(User.FIND_BY_USERNAME_IGNORING_CASE, User.class)
+                .setParameter("key", User.key(username)).getResultStream().findFirst();
+    }
+
     /** The account if it exists and may log in. */
     public Optional<User> enabled(String username) {
         return byUsername(username).filter(User::enabled);

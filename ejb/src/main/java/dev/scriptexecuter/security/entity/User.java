@@ -21,6 +21,7 @@ import static dev.scriptexecuter.infrastructure.UtcColumns.instant;
 @Entity
 @Table(name = "app_user")
 @NamedQuery(name = User.FIND_BY_USERNAME, query = "SELECT u FROM User u WHERE u.username = :username")
+@NamedQuery(name = User.FIND_BY_USERNAME_IGNORING_CASE, query = "SELECT u FROM User u WHERE u.usernameKey = :key")
 @NamedQuery(name = User.FIND_ALL, query = "SELECT u FROM User u ORDER BY u.username")
 @NamedQuery(name = User.COUNT_ALL, query = "SELECT COUNT(u) FROM User u")
 @NamedQuery(name = User.COUNT_ENABLED_ADMINS, query = "SELECT COUNT(u) FROM User u WHERE u.enabled = true"
@@ -28,6 +29,7 @@ import static dev.scriptexecuter.infrastructure.UtcColumns.instant;
 public class User {
 
     public static final String FIND_BY_USERNAME = "User.findByUsername";
+    public static final String FIND_BY_USERNAME_IGNORING_CASE = "User.findByUsernameIgnoringCase";
     public static final String FIND_ALL = "User.findAll";
     public static final String COUNT_ALL = "User.countAll";
     public static final String COUNT_ENABLED_ADMINS = "User.countEnabledAdmins";
@@ -37,6 +39,10 @@ public class User {
 
     @Column(nullable = false, unique = true, length = 64)
     private String username;
+
+    /** The username in lower case, unique: no two accounts differ only by case. */
+    @Column(name = "username_key", unique = true, length = 101)
+    private String usernameKey;
 
     @Column(name = "password_hash", nullable = false, length = 512)
     private String passwordHash;
@@ -62,10 +68,16 @@ public class User {
     public User(String username, String passwordHash, Role role, Instant now) {
         this.id = UUID.randomUUID().toString();
         this.username = Objects.requireNonNull(username);
+        this.usernameKey = key(username);
         this.passwordHash = Objects.requireNonNull(passwordHash);
         this.role = Objects.requireNonNull(role);
         this.enabled = true;
         this.createdAt = column(now);
+    }
+
+    /** What makes a username unique: its lower-case form. */
+    public static String key(String username) {
+        return username.toLowerCase(java.util.Locale.ROOT);
     }
 
     public void changePassword(String passwordHash) {

@@ -35,6 +35,7 @@ import java.util.Optional;
 public class WebhookService {
 
     static final int MIN_SECRET = 16;
+    static final int MAX_SECRET = 512;
     static final int RECENT = 100;
 
     @PersistenceContext
@@ -119,9 +120,9 @@ public class WebhookService {
         String keyId = draft.secret() == null ? webhook.keyId() : null;
         String sealed = draft.secret() == null ? webhook.sealedSecret() : null;
         if (draft.secret() != null && !draft.secret().isEmpty()) {
-            if (draft.secret().length() < MIN_SECRET) {
-                throw RequestRejected.invalid("A webhook's secret has at least " + MIN_SECRET + " characters.")
-                        .with("field", "secret");
+            if (draft.secret().length() < MIN_SECRET || draft.secret().length() > MAX_SECRET) {
+                throw RequestRejected.invalid("A webhook's secret has " + MIN_SECRET + " to " + MAX_SECRET
+                        + " characters.").with("field", "secret");
             }
             SecretCipher.Sealed sealedSecret = keys.cipher().seal(draft.secret(), webhook.context());
             keyId = sealedSecret.keyId();

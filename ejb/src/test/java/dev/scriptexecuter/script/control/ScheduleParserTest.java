@@ -78,11 +78,40 @@ class ScheduleParserTest {
         assertRefused(new ScheduleSpec("cron", null, null, "0 0 0 31 2 *", null), "matches no date");
     }
 
+    @Test
+    void durationsAndTimesOutOfRangeAreRefusedNamingTheField() {
+        assertRefusedAt(new ScheduleSpec("interval", "PT9223372036854775807S", null, null, null), "schedule.every",
+                "at most 1830 days");
+        assertRefusedAt(new ScheduleSpec("interval", "99999999999999999999999s", null, null, null), "schedule.every",
+                "ISO-8601 duration");
+        assertRefusedAt(new ScheduleSpec("interval", "106751991167301d", null, null, null), "schedule.every",
+                "ISO-8601 duration");
+        assertRefusedAt(new ScheduleSpec("interval", "PT1M", "+999999-01-01T00:00:00Z", null, null), "schedule.startAt",
+                "between 1970 and the end of 9999");
+        assertRefusedAt(new ScheduleSpec("interval", "PT1M", "1969-12-31T23:59:59Z", null, null), "schedule.startAt",
+                "between 1970");
+        assertThat(parse(new ScheduleSpec("interval", "P1830D", null, null, null)).every()).isEqualTo(Duration.ofDays(1830));
+    }
+
+    @Test
+    void textLongerThanItsColumnIsRefusedBeforeTheDatabase() {
+        assertRefusedAt(new ScheduleSpec("cron", null, null, "0 * * * * *" + " ".repeat(5000), null), "schedule.cron",
+                "the limit is 200");
+        assertRefusedAt(new ScheduleSpec("cron", null, null, "0 * * * * *", "E".repeat(65)), "schedule.timezone",
+                "the limit is 64");
+    }
+
+    private void assertRefusedAt(ScheduleSpec spec, String field, String expected) {
+        assertThatThrownBy(() -> parse(spec))
+                .isInstanceOfSatisfying(RequestRejected.class, e -> assertThat(e.details()).containsEntry("field", field))
+                .hasMessageContaining(expected);
+    }
+
     private void assertRefused(ScheduleSpec spec, String expected) {
         assertThatThrownBy(() -> parse(spec))
                 .isInstanceOfSatisfying(RequestRejected.class, e -> {
                     assertThat(e.reason()).isEqualTo(RequestRejected.Reason.INVALID);
-                    assertThat(e.details()).containsEntry("field", "schedule");
+                    assertThat(String.valueOf(e.details().get("field"))).startsWith("schedule.");
                 })
                 .hasMessageContaining(expected);
     }

@@ -1,8 +1,7 @@
 package dev.scriptexecuter.script.rest;
 
 import dev.scriptexecuter.infrastructure.RequestRejected;
-import dev.scriptexecuter.infrastructure.StrictJsonb;
-import dev.scriptexecuter.rest.MalformedBodyMapper;
+import dev.scriptexecuter.rest.StrictJsonReader;
 import dev.scriptexecuter.script.boundary.ScriptVersionDiff;
 import dev.scriptexecuter.script.boundary.ScriptVersionService;
 import dev.scriptexecuter.script.boundary.ScriptVersionView;
@@ -10,7 +9,6 @@ import dev.scriptexecuter.script.boundary.ScriptView;
 import dev.scriptexecuter.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -56,7 +54,7 @@ public class ScriptVersionsResource {
     @POST
     @Path("{number}/rollback")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
-    public ScriptView rollback(@PathParam("id") String id, @PathParam("number") String number, String body) {
+    public ScriptView rollback(@PathParam("id") String id, @PathParam("number") String number, byte[] body) {
         return versions.rollback(id, number(id, number), RollbackRequest.parse(body).message());
     }
 
@@ -72,17 +70,9 @@ public class ScriptVersionsResource {
     /** What a rollback request may say. */
     public record RollbackRequest(String message) {
 
-        static RollbackRequest parse(String body) {
-            if (body == null || body.isBlank()) {
-                return new RollbackRequest(null);
-            }
-            try {
-                RollbackRequest request = StrictJsonb.get().fromJson(body, RollbackRequest.class);
-                return request == null ? new RollbackRequest(null) : request;
-            } catch (JsonbException e) {
-                throw RequestRejected.invalid("A rollback request is empty or {\"message\": \"...\"}; this body is"
-                        + " not: " + MalformedBodyMapper.rootMessage(e));
-            }
+        static RollbackRequest parse(byte[] body) {
+            RollbackRequest request = StrictJsonReader.optional(body, RollbackRequest.class);
+            return request == null ? new RollbackRequest(null) : request;
         }
     }
 }

@@ -15,9 +15,8 @@ import dev.scriptexecuter.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import dev.scriptexecuter.infrastructure.StrictJsonb;
-import dev.scriptexecuter.rest.MalformedBodyMapper;
-import jakarta.json.bind.JsonbException;
+import dev.scriptexecuter.rest.StrictJsonReader;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -87,11 +86,12 @@ public class ScriptsResource {
     @PATCH
     @Path("{id}")
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
-    public ScriptView patch(@PathParam("id") String id, JsonObject mergePatch) {
-        if (mergePatch == null) {
-            throw RequestRejected.invalid("The request body must be a JSON merge patch such as {\"active\": false}.");
+    public ScriptView patch(@PathParam("id") String id, JsonValue mergePatch) {
+        if (!(mergePatch instanceof JsonObject object)) {
+            throw RequestRejected.invalid("The request body must be a JSON merge patch: an object such as"
+                    + " {\"active\": false}.");
         }
-        return scripts.patch(id, mergePatch);
+        return scripts.patch(id, object);
     }
 
     @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
@@ -113,7 +113,7 @@ public class ScriptsResource {
     @Path("{id}/runs")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     @Answers(value = {202, 200}, body = RunView.class)
-    public Response run(@PathParam("id") String id, @QueryParam("wait") String wait, String body)
+    public Response run(@PathParam("id") String id, @QueryParam("wait") String wait, byte[] body)
             throws InterruptedException {
         Duration waitFor = completions.parseWait(wait);
         RunView run = runs.request(id, RunRequest.parse(body).forced());
@@ -141,17 +141,9 @@ public class ScriptsResource {
             return Boolean.TRUE.equals(force);
         }
 
-        static RunRequest parse(String body) {
-            if (body == null || body.isBlank()) {
-                return new RunRequest(false);
-            }
-            try {
-                RunRequest request = StrictJsonb.get().fromJson(body, RunRequest.class);
-                return request == null ? new RunRequest(false) : request;
-            } catch (JsonbException e) {
-                throw RequestRejected.invalid("A run request is empty or {\"force\": true|false}; this body is not: "
-                        + MalformedBodyMapper.rootMessage(e));
-            }
+        static RunRequest parse(byte[] body) {
+            RunRequest request = StrictJsonReader.optional(body, RunRequest.class);
+            return request == null ? new RunRequest(false) : request;
         }
     }
 }

@@ -40,6 +40,7 @@ public class ScriptEditorView implements Serializable {
     private List<Instant> preview = List.of();
     private String previewProblem;
     private int currentVersion;
+    private String pausedReason;
 
     /** Called by the page's view action after the id parameter is set. */
     public void load() {
@@ -48,6 +49,7 @@ public class ScriptEditorView implements Serializable {
                 ScriptView script = scripts.find(id);
                 form.fill(script);
                 currentVersion = script.currentVersion();
+                pausedReason = script.pausedReason();
                 dataText = PrettyJson.format(script.data());
             } catch (RequestRejected e) {
                 Messages.error(e.getMessage());
@@ -160,5 +162,10 @@ public class ScriptEditorView implements Serializable {
 
     public String getPreviewProblem() {
         return previewProblem;
+    }
+
+    /** Why the server paused the script by itself, or null. */
+    public String getPausedReason() {
+        return pausedReason;
     }
 }

@@ -1,5 +1,6 @@
 package dev.scriptexecuter.transfer.rest;
 
+import dev.scriptexecuter.rest.Paging;
 import dev.scriptexecuter.security.entity.Role;
 import dev.scriptexecuter.transfer.boundary.ExportDocument;
 import dev.scriptexecuter.transfer.boundary.TransferService;
@@ -28,6 +29,6 @@ public class ExportResource {
 
     @GET
     public ExportDocument export(@QueryParam("script") List<String> scripts, @QueryParam("data") String data) {
-        return transfer.export(scripts == null ? List.of() : scripts, "true".equalsIgnoreCase(data));
+        return transfer.export(scripts == null ? List.of() : scripts, Paging.flag("data", data, false));
     }
 }

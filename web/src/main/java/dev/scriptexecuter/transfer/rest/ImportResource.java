@@ -2,6 +2,7 @@ package dev.scriptexecuter.transfer.rest;
 
 import dev.scriptexecuter.infrastructure.StrictJsonb;
 import dev.scriptexecuter.rest.Answers;
+import dev.scriptexecuter.rest.Paging;
 import dev.scriptexecuter.rest.Problems;
 import dev.scriptexecuter.security.entity.Role;
 import dev.scriptexecuter.transfer.boundary.ExportDocument;
@@ -41,7 +42,7 @@ public class ImportResource {
     @Answers(value = 200, body = ImportReport.class)
     public Response importScripts(@QueryParam("conflicts") String conflicts, @QueryParam("dryRun") String dryRun,
                                   ExportDocument document) {
-        ImportReport report = transfer.importScripts(document, conflicts, "true".equalsIgnoreCase(dryRun));
+        ImportReport report = transfer.importScripts(document, conflicts, Paging.flag("dryRun", dryRun, false));
         if (report.dryRun() || report.applied()) {
             return Response.ok(report).build();
         }

@@ -1,0 +1,74 @@
+package dev.scriptexecuter.rest;
+
+import dev.scriptexecuter.infrastructure.JsonBinder;
+import dev.scriptexecuter.infrastructure.JsonText;
+import dev.scriptexecuter.infrastructure.RequestRejected;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.MessageBodyReader;
+import jakarta.ws.rs.ext.Provider;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+
+/**
+ * The one way the API reads a JSON request body, in place of the platform's
+ * lenient readers: at most {@code ses.api.max-body-bytes}, strict UTF-8 and
+ * JSON ({@link JsonText}), bound to the endpoint's record without guessing
+ * ({@link JsonBinder}). Every refusal is a 400 (413 when too large) naming
+ * the field.
+ */
+@Provider
+@Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json", "application/*+json"})
+public class StrictJsonReader implements MessageBodyReader<Object> {
+
+    private static final int MAX_BYTES = setting("ses.api.max-body-bytes", 16 * 1024 * 1024);
+    private static final JsonText TEXT = new JsonText(setting("ses.api.max-json-depth", 64));
+
+    @Override
+    public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return type.isRecord() || JsonValue.class.isAssignableFrom(type);
+    }
+
+    @Override
+    public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations, MediaType mediaType,
+                           MultivaluedMap<String, String> headers, InputStream body) throws IOException {
+        return JsonBinder.bind(TEXT.read(bytes(body)), type);
+    }
+
+    /** The whole body, refused as soon as it is larger than the limit. */
+    private static byte[] bytes(InputStream body) throws IOException {
+        byte[] read = body.readNBytes(MAX_BYTES + 1);
+        if (read.length > MAX_BYTES) {
+            throw RequestRejected.tooLarge("The request body is larger than " + MAX_BYTES
+                    + " bytes (setting ses.api.max-body-bytes).");
+        }
+        return read;
+    }
+
+    /**
+     * For an endpoint whose body may be left out, whatever its content type
+     * says: it takes the raw bytes and reads them here, by the same rules.
+     *
+     * @return null for an empty body
+     */
+    public static <T> T optional(byte[] body, Class<T> type) {
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        if (body.length > MAX_BYTES) {
+            throw RequestRejected.tooLarge("The request body is larger than " + MAX_BYTES
+                    + " bytes (setting ses.api.max-body-bytes).");
+        }
+        return JsonBinder.bind(TEXT.read(body), type);
+    }
+
+    private static int setting(String key, int fallback) {
+        return ConfigProvider.getConfig().getOptionalValue(key, Integer.class).orElse(fallback);
+    }
+}
