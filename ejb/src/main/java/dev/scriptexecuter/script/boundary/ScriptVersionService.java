@@ -61,6 +61,10 @@ public class ScriptVersionService {
     /** Saves version {@code number}'s code as the script's newest version; the rest of the script stays. */
     @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
     public ScriptView rollback(String scriptId, int number, String message) {
+        if (message != null && message.length() > ScriptService.MAX_VERSION_MESSAGE) {
+            throw RequestRejected.invalid("\"message\" holds up to " + ScriptService.MAX_VERSION_MESSAGE
+                    + " characters; this one has " + message.length() + ".").with("field", "message");
+        }
         ScriptVersion target = version(scriptId, number);
         Script script = script(scriptId);
         if (target.matches(script)) {

@@ -69,7 +69,7 @@ public class UserService {
         if (draft.role() == null) {
             throw RequestRejected.invalid("A new account needs a \"role\": admin, user or viewer.").with("field", "role");
         }
-        User user = new User(username, hasher.hash(strong(draft.password())), role(draft.role(), Role.USER),
+        User user = new User(username, hasher.hash(strong(draft.password(), "password")), role(draft.role(), Role.USER),
                 clock.instant());
         if (Boolean.FALSE.equals(draft.enabled())) {
             user.assign(user.role(), false);
@@ -97,7 +97,7 @@ public class UserService {
         String before = user.role() + (user.enabled() ? "" : " disabled");
         user.assign(role, enabled);
         if (draft.password() != null) {
-            user.changePassword(hasher.hash(strong(draft.password())));
+            user.changePassword(hasher.hash(strong(draft.password(), "password")));
         }
         audit.record(AuditAction.USER_UPDATED, Target.user(user.id(), user.username()), "was " + before + ", is "
                 + user.role() + (user.enabled() ? "" : " disabled") + (draft.password() != null ? "; password set" : ""));
@@ -124,7 +124,7 @@ public class UserService {
         if (currentPassword == null || !hasher.matches(currentPassword, user.passwordHash())) {
             throw RequestRejected.invalid("The current password is wrong.").with("field", "currentPassword");
         }
-        user.changePassword(hasher.hash(strong(newPassword)));
+        user.changePassword(hasher.hash(strong(newPassword, "newPassword")));
         audit.record(AuditAction.PASSWORD_CHANGED, Target.user(user.id(), user.username()), "own password");
     }
 
@@ -140,10 +140,10 @@ public class UserService {
         }
     }
 
-    private static String strong(String password) {
+    private static String strong(String password, String field) {
         String weakness = PasswordHasher.weakness(password);
         if (weakness != null) {
-            throw RequestRejected.invalid(weakness).with("field", "password");
+            throw RequestRejected.invalid(weakness).with("field", field);
         }
         return password;
     }

@@ -199,14 +199,14 @@ public class TransferService {
     private static List<ExportedScript> entries(ExportDocument document) {
         if (document == null || !ExportDocument.FORMAT.equals(document.format())) {
             throw RequestRejected.invalid("The body must be a document made by an export (\"format\": \""
-                    + ExportDocument.FORMAT + "\").");
+                    + ExportDocument.FORMAT + "\").").with("field", "format");
         }
         if (document.formatVersion() > ExportDocument.VERSION) {
             throw RequestRejected.invalid("The document has format version " + document.formatVersion()
-                    + "; this server reads up to " + ExportDocument.VERSION + ".");
+                    + "; this server reads up to " + ExportDocument.VERSION + ".").with("field", "formatVersion");
         }
         if (document.scripts() == null || document.scripts().isEmpty()) {
-            throw RequestRejected.invalid("The document holds no scripts.");
+            throw RequestRejected.invalid("The document holds no scripts.").with("field", "scripts");
         }
         return document.scripts();
     }
@@ -215,7 +215,7 @@ public class TransferService {
         try {
             return text == null || text.isBlank() ? Conflicts.SKIP : Conflicts.valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw RequestRejected.invalid("\"conflicts\" is skip, rename or overwrite; it is \"" + text + "\".");
+            throw RequestRejected.invalid("\"conflicts\" is skip, rename or overwrite; it is \"" + text + "\".").with("field", "conflicts");
         }
     }
 }

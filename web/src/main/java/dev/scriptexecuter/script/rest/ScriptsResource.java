@@ -5,7 +5,6 @@ import dev.scriptexecuter.execution.boundary.RunPage;
 import dev.scriptexecuter.execution.boundary.RunService;
 import dev.scriptexecuter.execution.boundary.RunView;
 import dev.scriptexecuter.execution.control.RunCompletions;
-import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.rest.Paging;
 import dev.scriptexecuter.script.boundary.ScriptDraft;
 import dev.scriptexecuter.script.boundary.ScriptPage;
@@ -14,9 +13,7 @@ import dev.scriptexecuter.script.boundary.ScriptView;
 import dev.scriptexecuter.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import dev.scriptexecuter.rest.StrictJsonReader;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -86,12 +83,9 @@ public class ScriptsResource {
     @PATCH
     @Path("{id}")
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
-    public ScriptView patch(@PathParam("id") String id, JsonValue mergePatch) {
-        if (!(mergePatch instanceof JsonObject object)) {
-            throw RequestRejected.invalid("The request body must be a JSON merge patch: an object such as"
-                    + " {\"active\": false}.");
-        }
-        return scripts.patch(id, object);
+    public ScriptView patch(@PathParam("id") String id, byte[] mergePatch) {
+        return scripts.patch(id, StrictJsonReader.object(mergePatch,
+                "a JSON merge patch: an object such as {\"active\": false}"));
     }
 
     @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})

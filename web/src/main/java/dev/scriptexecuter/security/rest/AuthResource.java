@@ -2,6 +2,7 @@ package dev.scriptexecuter.security.rest;
 
 import dev.scriptexecuter.rest.Answers;
 import dev.scriptexecuter.infrastructure.RequestRejected;
+import dev.scriptexecuter.security.control.PasswordHasher;
 import dev.scriptexecuter.security.boundary.Authenticator;
 import dev.scriptexecuter.security.boundary.UserService;
 import dev.scriptexecuter.security.boundary.UserView;
@@ -38,6 +39,8 @@ public class AuthResource {
     @Context
     HttpServletRequest request;
 
+    private static final int MAX_USERNAME = 64;
+
     /** {@code lifetime} (ISO-8601, optional) asks for a shorter-lived token than the configured maximum. */
     public record TokenRequest(String username, String password, String lifetime) {
     }
@@ -51,6 +54,13 @@ public class AuthResource {
     public Tokens.Issued token(TokenRequest login) {
         if (login == null || login.username() == null || login.password() == null) {
             throw RequestRejected.invalid("Send {\"username\": \"...\", \"password\": \"...\"}.");
+        }
+        if (login.username().length() > MAX_USERNAME) {
+            throw RequestRejected.invalid("A username has at most " + MAX_USERNAME + " characters.").with("field", "username");
+        }
+        if (login.password().length() > PasswordHasher.MAX_LENGTH) {
+            throw RequestRejected.invalid("A password has at most " + PasswordHasher.MAX_LENGTH + " characters.")
+                    .with("field", "password");
         }
         return authenticator.token(login.username(), login.password(), request.getRemoteAddr(), lifetime(login.lifetime()));
     }
@@ -81,11 +91,12 @@ public class AuthResource {
         try {
             Duration lifetime = Duration.parse(text.trim());
             if (lifetime.isNegative() || lifetime.isZero()) {
-                throw RequestRejected.invalid("\"lifetime\" must be positive.");
+                throw RequestRejected.invalid("\"lifetime\" must be positive.").with("field", "lifetime");
             }
             return lifetime;
         } catch (DateTimeParseException e) {
-            throw RequestRejected.invalid("\"lifetime\" must be an ISO-8601 duration such as \"PT15M\".");
+            throw RequestRejected.invalid("\"lifetime\" must be an ISO-8601 duration such as \"PT15M\".")
+                    .with("field", "lifetime");
         }
     }
 }
