@@ -154,7 +154,7 @@ class DashboardIT extends MicroIT {
         Matcher script = Pattern.compile("src=\"[^\"]*/(webjars/swagger-ui/[^\"]+/swagger-ui-bundle\\.js)\"")
                 .matcher(docs.body());
         assertThat(script.find()).as("the page loads Swagger UI").isTrue();
-        assertThat(docs.body()).contains("url: \"").contains("/openapi\"");
+        assertThat(docs.body()).containsPattern("data-openapi=\"[^\"]*/openapi\"");
         HttpResponse<String> bundle = browser.send(HttpRequest.newBuilder(base.toURI().resolve(script.group(1)))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(bundle.statusCode()).as("the webjar's version is the page's").isEqualTo(200);
@@ -180,7 +180,9 @@ class DashboardIT extends MicroIT {
                 .formatted(quote("def main(data):\n    pass\n")));
         String page = page();
         assertThat(page).contains("<title>Scripts · ScriptExecuterServer</title>");
-        assertThat(page).contains("&lt;img src=x onerror=alert(1)&gt;").doesNotContain("<img src=x");
+        // PrimeFaces' CSP mode moves the delete confirmation into a script, as a JSON string
+        assertThat(page).contains("&lt;img src=x onerror=alert(1)&gt;");
+        assertThat(page.replaceAll("(?s)<script[^>]*>.*?</script>", "")).doesNotContain("<img src=x");
         assertThat(page).doesNotContain("jsessionid");
     }
 

@@ -23,9 +23,10 @@ public class SecurityHeaders {
     /**
      * No inline script runs without the page's nonce, and no script comes from
      * elsewhere. {@code style-src} needs 'unsafe-inline': PrimeFaces and our pages
-     * render {@code style} attributes, and Monaco and Swagger UI insert
-     * {@code <style>} elements at run time, none of which can carry a nonce.
-     * Monaco starts its workers from {@code blob:} URLs. {@code script-src} stays last.
+     * render {@code style} attributes, and Monaco inserts {@code <style>}
+     * elements at run time, none of which can carry a nonce. Monaco falls back
+     * to starting its workers from {@code blob:} URLs. {@code script-src} stays
+     * last: PrimeFaces appends the nonce to it.
      */
     static final String POLICY = String.join("; ",
             "default-src 'self'",
