@@ -8,8 +8,29 @@ var sesLive = {
     synced: false,
     follow: true,
     refreshTimer: null,
+    pageRead: false,
+
+    /**
+     * Takes the run a run page shows from its #ses-run element (a data attribute,
+     * escaped like any attribute: no server value is ever written into script
+     * text). Called before anything uses runId, because the socket may open
+     * before the document has finished loading.
+     */
+    readPage: function () {
+        if (sesLive.pageRead) {
+            return;
+        }
+        var run = document.getElementById('ses-run');
+        if (!run) {
+            return;
+        }
+        sesLive.pageRead = true;
+        sesLive.runId = run.dataset.runId;
+        sesLive.shown = parseInt(run.dataset.shown, 10) || 0;
+    },
 
     onMessage: function (message) {
+        sesLive.readPage();
         if (message.type === 'log' && message.runId === sesLive.runId) {
             sesLive.append(message.first, message.lines);
         } else if (message.type === 'status') {
@@ -28,6 +49,7 @@ var sesLive = {
      * before is missing, so a run page fetches its log and facts again.
      */
     onOpen: function () {
+        sesLive.readPage();
         sesLive.opened = true;
         if (sesLive.runId && window.sesReloadLog) {
             window.sesReloadLog();
@@ -111,3 +133,5 @@ var sesLive = {
 window.addEventListener('pagehide', function () {
     sesLive.leaving = true;
 });
+
+document.addEventListener('DOMContentLoaded', sesLive.readPage);

@@ -52,3 +52,10 @@ function sesWatchChanges() {
         }
     });
 }
+
+/* After the page's widgets exist (they are created while it loads), and only on the script page. */
+window.addEventListener('load', function () {
+    if (document.getElementById('editor')) {
+        sesWatchChanges();
+    }
+});

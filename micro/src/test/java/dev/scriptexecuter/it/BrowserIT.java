@@ -293,17 +293,6 @@ class BrowserIT extends BrowserTest {
         settle(browser);
     }
 
-    private static void filterByName(WebDriver browser, String name) {
-        browser.get(browser.getCurrentUrl());
-        var filter = waitFor(browser, By.cssSelector("#list\\:scripts input[id$='name:filter']"));
-        filter.sendKeys(name);
-        new WebDriverWait(browser, WAIT).until(b -> {
-            var rows = b.findElements(By.cssSelector("#list\\:scripts_data > tr"));
-            return rows.size() == 1 && rows.getFirst().getText().contains(name);
-        });
-        settle(browser);
-    }
-
     private static String widget(WebDriver browser, String clientId) {
         return (String) js(browser, "return PrimeFaces.detectWidgets ? null : null;") == null
                 ? "widget_" + clientId.replace(':', '_') : null;

@@ -10,6 +10,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -23,6 +26,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
 
 /**
  * Headless Debian Chromium driven through Debian's chromedriver (never a
@@ -39,6 +43,10 @@ abstract class BrowserTest {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1400,1000");
+        // the console log, where Chromium reports what the Content-Security-Policy blocked
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("ses.chromedriver", "/usr/bin/chromedriver")))
                 .usingAnyFreePort().build();
@@ -70,6 +78,12 @@ abstract class BrowserTest {
         return ((JavascriptExecutor) browser).executeScript(script, arguments);
     }
 
+    /** What the Content-Security-Policy refused since the last call, from the browser's console log. */
+    static List<String> policyViolations(WebDriver browser) {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy")).toList();
+    }
+
     /** Waits until PrimeFaces has no AJAX request in flight. */
     static void settle(WebDriver browser) {
         new WebDriverWait(browser, WAIT).until(b -> Boolean.TRUE.equals(js(b,
@@ -83,6 +97,18 @@ abstract class BrowserTest {
 
     static void waitForText(WebDriver browser, By locator, String text) {
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+    }
+
+    /** Reloads the scripts list and filters it down to the one script with this name. */
+    static void filterByName(WebDriver browser, String name) {
+        browser.get(browser.getCurrentUrl());
+        var filter = waitFor(browser, By.cssSelector("#list\\:scripts input[id$='name:filter']"));
+        filter.sendKeys(name);
+        new WebDriverWait(browser, WAIT).until(b -> {
+            var rows = b.findElements(By.cssSelector("#list\\:scripts_data > tr"));
+            return rows.size() == 1 && rows.getFirst().getText().contains(name);
+        });
+        settle(browser);
     }
 
     /** Saves a PNG under target/screenshots (the README shows some of them). */

@@ -5,6 +5,11 @@ import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -22,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code config/wildfly/script-executer.cli}, on MariaDB: a script created
  * through the API is forced, SUCCEEDS with its output and data, and the run went
  * through JBeret (its job repository, in the same database, holds the job
- * execution of that run). The dashboard and MicroProfile Health answer too.
+ * execution of that run). The dashboard and MicroProfile Health answer too, with
+ * the same security headers and session cookie as on Payara.
  */
 class WildFlyEarIT {
 
@@ -50,6 +56,8 @@ class WildFlyEarIT {
             Api.Answer login = new Api(server.uri()).get("login.xhtml");
             assertThat(login.status()).isEqualTo(200);
             assertThat(login.body()).contains("primefaces");
+            assertSecurityHeaders(server.uri().resolve("login.xhtml"), server.uri().resolve("api/scripts"),
+                    server.uri().resolve("no-such-page.xhtml"));
 
             Api.Answer ready = new Api(server.managementUri()).get("health/ready");
             assertThat(ready.status()).as(ready.body()).isEqualTo(200);
@@ -61,6 +69,27 @@ class WildFlyEarIT {
             assertThat(deployments.getString("status")).isEqualTo("UP");
             assertThat(deployments.getJsonObject("data").getString("script-executer.ear")).isEqualTo("OK");
         }
+    }
+
+    /** The headers, the session cookie's SameSite and no product name, as on Payara (DashboardSecurityIT). */
+    private static void assertSecurityHeaders(URI... targets) throws Exception {
+        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+        for (URI target : targets) {
+            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(target).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpHeaders headers = answer.headers();
+            assertThat(headers.firstValue("Content-Security-Policy")).as(target.toString()).isPresent().get()
+                    .asString().contains("frame-ancestors 'none'").contains("script-src 'self'");
+            assertThat(headers.firstValue("X-Content-Type-Options")).as(target.toString()).hasValue("nosniff");
+            assertThat(headers.firstValue("Referrer-Policy")).as(target.toString()).hasValue("same-origin");
+            assertThat(String.join(" ", headers.allValues("Server")) + String.join(" ", headers.allValues("X-Powered-By"))
+                    + answer.body()).as(target.toString()).doesNotContainPattern("(?i)wildfly|undertow|jboss|mojarra")
+                    .doesNotContain("Exception");
+        }
+        HttpResponse<Void> login = client.send(HttpRequest.newBuilder(targets[0]).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(login.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("JSESSIONID="))
+                .singleElement().asString().containsIgnoringCase("SameSite=Lax");
     }
 
     /** Status and parameters of each execution of the script-run job in JBeret's tables. */

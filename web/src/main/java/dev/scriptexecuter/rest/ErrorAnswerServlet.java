@@ -1,6 +1,7 @@
 package dev.scriptexecuter.rest;
 
 import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,30 +17,33 @@ import java.util.logging.Logger;
  * container's refusals (a path it will not decode, a method it does not serve,
  * an unknown servlet path) and exceptions no mapper caught. Machine paths
  * ({@code /api}, {@code /health}, {@code /metrics}, {@code /openapi}) get
- * problem+json, pages a plain HTML page; neither names the server product, a
- * class or a stack frame. An exception is logged with an id the answer repeats.
+ * problem+json, everything else the dashboard's error page; neither names the
+ * server product, a class or a stack frame. An exception is logged with an id
+ * the answer repeats.
  */
 @WebServlet(ErrorAnswerServlet.PATH)
 public class ErrorAnswerServlet extends HttpServlet {
 
     public static final String PATH = "/error-answer";
+    /** The dashboard's own error page, which logs an exception under the reference it shows. */
+    static final String DASHBOARD_PAGE = "/error.xhtml";
     private static final Logger LOG = Logger.getLogger(ErrorAnswerServlet.class.getName());
 
     @Override
-    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
+        String path = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+        if (!machinePath(path.substring(Math.min(path.length(), request.getContextPath().length())))) {
+            request.getRequestDispatcher(DASHBOARD_PAGE).forward(request, response);
+            return;
+        }
         int status = status(request);
         String detail = detail(request, status);
-        String path = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
         response.resetBuffer();
         response.setStatus(status);
         response.setCharacterEncoding("UTF-8");
-        if (machinePath(path.substring(Math.min(path.length(), request.getContextPath().length())))) {
-            response.setContentType(Problems.MEDIA_TYPE);
-            response.getWriter().write(Problems.json(status, "http-" + status, Problems.title(status), detail));
-        } else {
-            response.setContentType("text/html");
-            response.getWriter().write(ErrorPageHtml.page(status, Problems.title(status), detail, request.getContextPath()));
-        }
+        response.setContentType(Problems.MEDIA_TYPE);
+        response.getWriter().write(Problems.json(status, "http-" + status, Problems.title(status), detail));
     }
 
     private static int status(HttpServletRequest request) {

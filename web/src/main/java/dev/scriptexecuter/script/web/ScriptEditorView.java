@@ -76,7 +76,7 @@ public class ScriptEditorView implements Serializable {
             currentVersion = saved.currentVersion();
             dataText = PrettyJson.format(saved.data());
             Messages.info("Saved '" + saved.name() + "'.");
-            PrimeFaces.current().executeScript("sesSaved('" + saved.id() + "')");
+            PrimeFaces.current().executeScript("sesSaved(" + jsString(saved.id()) + ")");
         } catch (RequestRejected e) {
             Messages.error(e.getMessage());
             mark(e);
@@ -104,12 +104,13 @@ public class ScriptEditorView implements Serializable {
         Object field = e.details().get("field");
         Object line = e.details().get("line");
         String widget = EDITORS.get(String.valueOf(field));
-        if (line == null || widget == null) {
+        Object column = e.details().getOrDefault("column", 1);
+        if (widget == null || !(line instanceof Number lineNumber) || !(column instanceof Number columnNumber)) {
             return;
         }
-        Object column = e.details().getOrDefault("column", 1);
-        PrimeFaces.current().executeScript("sesMark('" + widget + "'," + line + "," + column + ","
-                + jsString(e.getMessage()) + ")");
+        // only numbers and JSON strings go into the script: the message quotes the user's code
+        PrimeFaces.current().executeScript("sesMark(" + jsString(widget) + "," + lineNumber.intValue() + ","
+                + columnNumber.intValue() + "," + jsString(e.getMessage()) + ")");
     }
 
     private static void clearMarkers() {

@@ -44,10 +44,12 @@ public class AuthenticationMechanism implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        // this runs before any filter, and the answers sent from here (401, the way to the login page) never reach one
+        SecurityHeaders.apply(response);
         if (isApi(request)) {
             return api(request, response, context);
         }
-        return dashboard(request, context);
+        return dashboard(request, response, context);
     }
 
     private AuthenticationStatus api(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
@@ -68,7 +70,8 @@ public class AuthenticationMechanism implements HttpAuthenticationMechanism {
                 .orElseGet(() -> unauthorized(response, context, "The token or API key is invalid, expired or revoked."));
     }
 
-    private AuthenticationStatus dashboard(HttpServletRequest request, HttpMessageContext context) {
+    private AuthenticationStatus dashboard(HttpServletRequest request, HttpServletResponse response,
+                                           HttpMessageContext context) {
         Credential credential = context.getAuthParameters().getCredential();
         if (context.isAuthenticationRequest() && credential instanceof UsernamePasswordCredential password) {
             Optional<Caller> caller;
@@ -100,7 +103,33 @@ public class AuthenticationMechanism implements HttpAuthenticationMechanism {
             }
             session.invalidate();
         }
-        return context.redirect(request.getContextPath() + "/login.xhtml");
+        return toLogin(request, response, context);
+    }
+
+    /**
+     * Sends the browser to the login page, which says so when a session ended.
+     * A Faces AJAX request gets the redirect as a partial response that
+     * PrimeFaces follows: it would take a 302's login page for its answer and
+     * the button would seem to do nothing.
+     */
+    private static AuthenticationStatus toLogin(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        boolean ended = request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
+        String login = request.getContextPath() + "/login.xhtml" + (ended ? "?expired=true" : "");
+        if (!"partial/ajax".equals(request.getHeader("Faces-Request"))) {
+            return context.redirect(login);
+        }
+        try {
+            response.setContentType("text/xml");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
+                    + login.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;")
+                    + "\"/></partial-response>");
+            response.flushBuffer();
+        } catch (IOException e) {
+            return context.redirect(login);
+        }
+        return AuthenticationStatus.SEND_CONTINUE;
     }
 
     @Override
