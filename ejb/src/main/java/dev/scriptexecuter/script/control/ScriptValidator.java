@@ -56,6 +56,10 @@ public class ScriptValidator {
         if (draft == null) {
             throw RequestRejected.invalid("The request body must be a script in JSON.");
         }
+        noNul("description", draft.description());
+        noNul("mainCode", draft.mainCode());
+        noNul("triggerCode", draft.triggerCode());
+        noNul("requirements", draft.requirements());
         String name = name(draft.name());
         String description = blankToNull(draft.description());
         if (description != null && description.length() > MAX_DESCRIPTION) {
@@ -128,6 +132,13 @@ public class ScriptValidator {
         if (bytes > limit) {
             throw RequestRejected.tooLarge("The " + label + " is " + bytes + " bytes; the limit is " + limit
                     + " bytes (setting " + key + ").").with("field", field);
+        }
+    }
+
+    /** The API's reader refuses NUL already; this holds the dashboard's forms to the same rule. */
+    private static void noNul(String field, String text) {
+        if (text != null && text.indexOf('\0') >= 0) {
+            throw invalid(field, "\"" + field + "\" contains the NUL character, which no text here may hold.");
         }
     }
 

@@ -50,8 +50,10 @@ public class ApiKeyService {
     AuditLog audit;
 
     public ApiKeyView create(ApiKeyDraft draft) {
-        if (draft == null || draft.name() == null || draft.name().isBlank() || draft.name().length() > MAX_NAME) {
-            throw RequestRejected.invalid("An API key needs a name of 1 to " + MAX_NAME + " characters.")
+        if (draft == null || draft.name() == null || draft.name().isBlank() || draft.name().length() > MAX_NAME
+                || draft.name().chars().anyMatch(Character::isISOControl)) {
+            throw RequestRejected.invalid("An API key needs a name of 1 to " + MAX_NAME
+                    + " characters, without control characters.")
                     .with("field", "name");
         }
         Instant now = clock.instant();

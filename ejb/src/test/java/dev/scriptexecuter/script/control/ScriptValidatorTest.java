@@ -68,6 +68,15 @@ class ScriptValidatorTest {
     }
 
     @Test
+    void nulIsRefusedInEveryTextAlsoFromTheDashboard() {
+        RequestRejected rejected = assertRejected(draft("s", MAIN + "# a\0b\n", null), RequestRejected.Reason.INVALID,
+                "NUL");
+        assertThat(rejected.details()).containsEntry("field", "mainCode");
+        assertThat(assertRejected(draft("s", MAIN, "def trigger(data):\n    return '\0'\n"),
+                RequestRejected.Reason.INVALID, "NUL").details()).containsEntry("field", "triggerCode");
+    }
+
+    @Test
     void errorsFoundOnlyByTheCompilerAreCaught() {
         RequestRejected rejected = assertRejected(draft("s", "return 1\n" + MAIN, null), RequestRejected.Reason.INVALID,
                 "The main code has a syntax error at line 1");
