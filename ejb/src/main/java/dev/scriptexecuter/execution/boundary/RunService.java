@@ -9,6 +9,8 @@ import dev.scriptexecuter.execution.control.RunAdmission;
 import dev.scriptexecuter.execution.control.RunConfinement;
 import dev.scriptexecuter.execution.control.RunExecutor;
 import dev.scriptexecuter.execution.control.RunLedger;
+import dev.scriptexecuter.execution.control.RunOwner;
+import dev.scriptexecuter.execution.control.RunRefusal;
 import dev.scriptexecuter.execution.entity.Run;
 import dev.scriptexecuter.execution.entity.RunOutcome;
 import dev.scriptexecuter.execution.entity.RunStatus;
@@ -37,6 +39,7 @@ import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -88,11 +91,19 @@ public class RunService {
     @Inject
     AuditLog audit;
 
-    /** A run somebody asked for; {@code force} skips the trigger code. */
+    /**
+     * A run somebody asked for; {@code force} skips the trigger code. A run the node has no room for, or
+     * that would go beyond a quota of its script or of the caller, is recorded REJECTED and refused (429,
+     * naming the quota's setting).
+     */
     @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
     public RunView request(String scriptId, boolean force) {
-        String runId = ledger.queue(scriptId, force ? TriggerKind.FORCED : TriggerKind.MANUAL);
-        launch(runId);
+        String runId = ledger.queue(scriptId, force ? TriggerKind.FORCED : TriggerKind.MANUAL,
+                context.getCallerPrincipal().getName());
+        start(runId).ifPresent(refusal -> {
+            throw RequestRejected.tooManyRequests(refusal.reason()).with("quota", refusal.setting())
+                    .with("limit", refusal.setting() == null ? null : refusal.limit()).with("runId", runId);
+        });
         RunView run = find(runId);
         audit.record(force ? AuditAction.RUN_FORCED : AuditAction.RUN_REQUESTED, Target.run(runId, run.scriptName()),
                 "of script " + scriptId);
@@ -102,22 +113,27 @@ public class RunService {
     /** Starts the batch job for a queued run; the scheduler calls it with no caller. */
     @PermitAll
     public void launch(String runId) {
-        if (!admission.admit()) {
-            ledger.abandon(runId, RunOutcome.REJECTED, admission.closed()
-                    ? "Node '" + node.name() + "' was shutting down; this run was not started."
-                    : "Node '" + node.name() + "' had as many runs running and waiting for a slot as it takes ("
-                    + admission.limits() + "); this run was not started.");
-            return;
+        start(runId);
+    }
+
+    /** Admits and starts a queued run, or records it REJECTED and says why. */
+    private Optional<RunRefusal> start(String runId) {
+        RunOwner owner = ledger.owner(runId);
+        Optional<RunRefusal> refusal = admission.admit(runId, owner.scriptId(), owner.user(), node.name());
+        if (refusal.isPresent()) {
+            ledger.abandon(runId, RunOutcome.REJECTED, refusal.get().reason());
+            return refusal;
         }
         Properties parameters = new Properties();
         parameters.setProperty("runId", runId);
         try {
             jobOperator().start(JOB, parameters);
         } catch (RuntimeException e) {
-            admission.leave(false);
+            admission.leave(runId);
             LOG.log(Level.SEVERE, "Cannot start the batch job for run " + runId, e);
             ledger.abandon(runId, RunOutcome.FAILED, "The server could not start the run: " + e.getMessage());
         }
+        return Optional.empty();
     }
 
     /**
