@@ -3,6 +3,8 @@ package dev.scriptexecuter.execution.boundary;
 import dev.scriptexecuter.audit.boundary.AuditLog;
 import dev.scriptexecuter.audit.entity.AuditAction;
 import dev.scriptexecuter.audit.entity.AuditEntry.Target;
+import dev.scriptexecuter.execution.control.DirectorySize;
+import dev.scriptexecuter.execution.control.DiskLimits;
 import dev.scriptexecuter.execution.control.LiveRuns;
 import dev.scriptexecuter.execution.control.WarmWorkers;
 import dev.scriptexecuter.execution.control.RunAdmission;
@@ -18,6 +20,7 @@ import dev.scriptexecuter.execution.entity.TriggerKind;
 import dev.scriptexecuter.infrastructure.Node;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.infrastructure.UtcColumns;
+import dev.scriptexecuter.infrastructure.WorkDirectory;
 import dev.scriptexecuter.script.boundary.ScriptChanged;
 import dev.scriptexecuter.script.entity.Script;
 import dev.scriptexecuter.security.entity.Role;
@@ -90,6 +93,12 @@ public class RunService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    DiskLimits disks;
+
+    @Inject
+    WorkDirectory workDirectory;
 
     /**
      * A run somebody asked for; {@code force} skips the trigger code. A run the node has no room for, or
@@ -259,6 +268,25 @@ public class RunService {
     /** Whether runs on this node execute in the sandbox, and if not, why. */
     public SandboxStatus sandbox() {
         return new SandboxStatus(confinement.sandboxed(), confinement.notSandboxedBecause().orElse(null));
+    }
+
+    /** The script's home on this node (each node has its own): its size now and its limit, for the script page. */
+    public HomeUsage homeUsage(String scriptId) {
+        if (em.find(Script.class, scriptId) == null) {
+            throw RequestRejected.notFound("There is no script with id '" + scriptId + "'.");
+        }
+        return new HomeUsage(DirectorySize.of(workDirectory.root().resolve("scripts").resolve(scriptId)),
+                disks.homeLimit());
+    }
+
+    /** @param limitBytes 0 when there is no limit (ses.run.max-home-bytes=none) */
+    public record HomeUsage(long bytes, long limitBytes) {
+
+        /** "12 KiB of 1 GiB", for people. */
+        public String text() {
+            return DirectorySize.readable(bytes) + (limitBytes > 0 ? " of " + DirectorySize.readable(limitBytes)
+                    : " (no limit)");
+        }
     }
 
     /** @param reason why runs are not sandboxed; null when they are */

@@ -1,5 +1,6 @@
 package dev.scriptexecuter.script.web;
 
+import dev.scriptexecuter.execution.boundary.RunService;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.script.boundary.ScheduleSpec;
 import dev.scriptexecuter.script.boundary.ScriptDraft;
@@ -34,12 +35,16 @@ public class ScriptEditorView implements Serializable {
     @Inject
     ScriptService scripts;
 
+    @Inject
+    RunService runs;
+
     private String id;
     private final ScriptForm form = new ScriptForm();
     private String dataText = "{}";
     private List<Instant> preview = List.of();
     private String previewProblem;
     private int currentVersion;
+    private String homeUsage;
 
     /** Called by the page's view action after the id parameter is set. */
     public void load() {
@@ -49,6 +54,7 @@ public class ScriptEditorView implements Serializable {
                 form.fill(script);
                 currentVersion = script.currentVersion();
                 dataText = PrettyJson.format(script.data());
+                homeUsage = runs.homeUsage(id).text();
             } catch (RequestRejected e) {
                 Messages.error(e.getMessage());
                 id = null;
@@ -124,6 +130,11 @@ public class ScriptEditorView implements Serializable {
 
     public EditorOptions getTextOptions() {
         return new EditorOptions().setLanguage(ELanguage.PLAINTEXT).setFontSize(14);
+    }
+
+    /** The size of the script's home on this node and its limit; null for a new script. */
+    public String getHomeUsage() {
+        return homeUsage;
     }
 
     public int getCurrentVersion() {
