@@ -43,6 +43,11 @@ public class RunAdmission {
     @ConfigProperty(name = "ses.run.max-queued-per-user", defaultValue = "20")
     int maxQueuedPerUser;
 
+    /**
+     * Guards the counts below. Not {@code synchronized} methods: the container's proxy of this bean
+     * copies the modifier and would hold its own monitor while {@link #awaitSlot} waits on this one.
+     */
+    private final Object lock = new Object();
     /** Admitted runs in the order they came, so that slots go first come, first served among those that may run. */
     private final Map<String, Place> places = new LinkedHashMap<>();
     private RunQuotas quotas;
@@ -64,22 +69,24 @@ public class RunAdmission {
      * Counts a run in, or says which limit it would go beyond (or that the node is shutting down).
      * Every admitted run must {@link #leave}.
      */
-    public synchronized Optional<RunRefusal> admit(String runId, String scriptId, String user, String node) {
-        if (closed) {
-            return Optional.of(new RunRefusal(null, 0,
-                    "Node '" + node + "' was shutting down; this run was not started."));
+    public Optional<RunRefusal> admit(String runId, String scriptId, String user, String node) {
+        synchronized (lock) {
+            if (closed) {
+                return Optional.of(new RunRefusal(null, 0,
+                        "Node '" + node + "' was shutting down; this run was not started."));
+            }
+            if (places.size() >= maxConcurrent + queueLength) {
+                return Optional.of(new RunRefusal("ses.run.queue-length", queueLength, "Node '" + node
+                        + "' had as many runs running and waiting for a slot as it takes (" + limits()
+                        + "); this run was not started."));
+            }
+            Optional<RunRefusal> refusal = quotas().refusal(scriptId, user, node);
+            if (refusal.isEmpty()) {
+                places.put(runId, new Place(scriptId, user));
+                quotas().admitted(scriptId, user);
+            }
+            return refusal;
         }
-        if (places.size() >= maxConcurrent + queueLength) {
-            return Optional.of(new RunRefusal("ses.run.queue-length", queueLength, "Node '" + node
-                    + "' had as many runs running and waiting for a slot as it takes (" + limits()
-                    + "); this run was not started."));
-        }
-        Optional<RunRefusal> refusal = quotas().refusal(scriptId, user, node);
-        if (refusal.isEmpty()) {
-            places.put(runId, new Place(scriptId, user));
-            quotas().admitted(scriptId, user);
-        }
-        return refusal;
     }
 
     /**
@@ -87,18 +94,20 @@ public class RunAdmission {
      * and no run admitted before it could take the slot instead. False if it was stopped or the node began
      * shutting down meanwhile (it then has no slot).
      */
-    synchronized boolean awaitSlot(LiveRun live) throws InterruptedException {
-        Place place = places.get(live.runId());
-        while (place == null || !mayStart(place)) {
-            if (place == null || live.stopRequested() || closed) {
-                return false;
+    boolean awaitSlot(LiveRun live) throws InterruptedException {
+        synchronized (lock) {
+            Place place = places.get(live.runId());
+            while (place == null || !mayStart(place)) {
+                if (place == null || live.stopRequested() || closed) {
+                    return false;
+                }
+                lock.wait(100);
             }
-            wait(100);
+            place.running = true;
+            running++;
+            quotas().started(place.scriptId, place.user);
+            return true;
         }
-        place.running = true;
-        running++;
-        quotas().started(place.scriptId, place.user);
-        return true;
     }
 
     private boolean mayStart(Place place) {
@@ -126,28 +135,36 @@ public class RunAdmission {
     }
 
     /** A run is over: its slot (if it had one) and its place are free again. */
-    public synchronized void leave(String runId) {
-        Place place = places.remove(runId);
-        if (place != null) {
-            running -= place.running ? 1 : 0;
-            quotas().left(place.scriptId, place.user, place.running);
-            notifyAll();
+    public void leave(String runId) {
+        synchronized (lock) {
+            Place place = places.remove(runId);
+            if (place != null) {
+                running -= place.running ? 1 : 0;
+                quotas().left(place.scriptId, place.user, place.running);
+                lock.notifyAll();
+            }
         }
     }
 
     /** Runs admitted and not over yet (running or waiting for a slot). */
-    public synchronized int admitted() {
-        return places.size();
+    public int admitted() {
+        synchronized (lock) {
+            return places.size();
+        }
     }
 
     /** Admitted runs that hold a slot: running (or about to). */
-    public synchronized int running() {
-        return running;
+    public int running() {
+        synchronized (lock) {
+            return running;
+        }
     }
 
     /** Admitted runs waiting for a slot. */
-    public synchronized int waiting() {
-        return places.size() - running;
+    public int waiting() {
+        synchronized (lock) {
+            return places.size() - running;
+        }
     }
 
     public String limits() {
