@@ -3,12 +3,16 @@ package dev.scriptexecuter.execution.boundary;
 import dev.scriptexecuter.audit.boundary.AuditLog;
 import dev.scriptexecuter.audit.entity.AuditAction;
 import dev.scriptexecuter.audit.entity.AuditEntry.Target;
+import dev.scriptexecuter.execution.control.DirectorySize;
+import dev.scriptexecuter.execution.control.DiskLimits;
 import dev.scriptexecuter.execution.control.LiveRuns;
 import dev.scriptexecuter.execution.control.WarmWorkers;
 import dev.scriptexecuter.execution.control.RunAdmission;
 import dev.scriptexecuter.execution.control.RunConfinement;
 import dev.scriptexecuter.execution.control.RunExecutor;
 import dev.scriptexecuter.execution.control.RunLedger;
+import dev.scriptexecuter.execution.control.RunOwner;
+import dev.scriptexecuter.execution.control.RunRefusal;
 import dev.scriptexecuter.execution.entity.Run;
 import dev.scriptexecuter.execution.entity.RunOutcome;
 import dev.scriptexecuter.execution.entity.RunStatus;
@@ -16,6 +20,7 @@ import dev.scriptexecuter.execution.entity.TriggerKind;
 import dev.scriptexecuter.infrastructure.Node;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.infrastructure.UtcColumns;
+import dev.scriptexecuter.infrastructure.WorkDirectory;
 import dev.scriptexecuter.script.boundary.ScriptChanged;
 import dev.scriptexecuter.script.entity.Script;
 import dev.scriptexecuter.security.entity.Role;
@@ -37,6 +42,7 @@ import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -88,11 +94,25 @@ public class RunService {
     @Inject
     AuditLog audit;
 
-    /** A run somebody asked for; {@code force} skips the trigger code. */
+    @Inject
+    DiskLimits disks;
+
+    @Inject
+    WorkDirectory workDirectory;
+
+    /**
+     * A run somebody asked for; {@code force} skips the trigger code. A run the node has no room for, or
+     * that would go beyond a quota of its script or of the caller, is recorded REJECTED and refused (429,
+     * naming the quota's setting).
+     */
     @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
     public RunView request(String scriptId, boolean force) {
-        String runId = ledger.queue(scriptId, force ? TriggerKind.FORCED : TriggerKind.MANUAL);
-        launch(runId);
+        String runId = ledger.queue(scriptId, force ? TriggerKind.FORCED : TriggerKind.MANUAL,
+                context.getCallerPrincipal().getName());
+        start(runId).ifPresent(refusal -> {
+            throw RequestRejected.tooManyRequests(refusal.reason()).with("quota", refusal.setting())
+                    .with("limit", refusal.setting() == null ? null : refusal.limit()).with("runId", runId);
+        });
         RunView run = find(runId);
         audit.record(force ? AuditAction.RUN_FORCED : AuditAction.RUN_REQUESTED, Target.run(runId, run.scriptName()),
                 "of script " + scriptId);
@@ -102,22 +122,27 @@ public class RunService {
     /** Starts the batch job for a queued run; the scheduler calls it with no caller. */
     @PermitAll
     public void launch(String runId) {
-        if (!admission.admit()) {
-            ledger.abandon(runId, RunOutcome.REJECTED, admission.closed()
-                    ? "Node '" + node.name() + "' was shutting down; this run was not started."
-                    : "Node '" + node.name() + "' had as many runs running and waiting for a slot as it takes ("
-                    + admission.limits() + "); this run was not started.");
-            return;
+        start(runId);
+    }
+
+    /** Admits and starts a queued run, or records it REJECTED and says why. */
+    private Optional<RunRefusal> start(String runId) {
+        RunOwner owner = ledger.owner(runId);
+        Optional<RunRefusal> refusal = admission.admit(runId, owner.scriptId(), owner.user(), node.name());
+        if (refusal.isPresent()) {
+            ledger.abandon(runId, RunOutcome.REJECTED, refusal.get().reason());
+            return refusal;
         }
         Properties parameters = new Properties();
         parameters.setProperty("runId", runId);
         try {
             jobOperator().start(JOB, parameters);
         } catch (RuntimeException e) {
-            admission.leave(false);
+            admission.leave(runId);
             LOG.log(Level.SEVERE, "Cannot start the batch job for run " + runId, e);
             ledger.abandon(runId, RunOutcome.FAILED, "The server could not start the run: " + e.getMessage());
         }
+        return Optional.empty();
     }
 
     /**
@@ -243,6 +268,25 @@ public class RunService {
     /** Whether runs on this node execute in the sandbox, and if not, why. */
     public SandboxStatus sandbox() {
         return new SandboxStatus(confinement.sandboxed(), confinement.notSandboxedBecause().orElse(null));
+    }
+
+    /** The script's home on this node (each node has its own): its size now and its limit, for the script page. */
+    public HomeUsage homeUsage(String scriptId) {
+        if (em.find(Script.class, scriptId) == null) {
+            throw RequestRejected.notFound("There is no script with id '" + scriptId + "'.");
+        }
+        return new HomeUsage(DirectorySize.of(workDirectory.root().resolve("scripts").resolve(scriptId)),
+                disks.homeLimit());
+    }
+
+    /** @param limitBytes 0 when there is no limit (ses.run.max-home-bytes=none) */
+    public record HomeUsage(long bytes, long limitBytes) {
+
+        /** "12 KiB of 1 GiB", for people. */
+        public String text() {
+            return DirectorySize.readable(bytes) + (limitBytes > 0 ? " of " + DirectorySize.readable(limitBytes)
+                    : " (no limit)");
+        }
     }
 
     /** @param reason why runs are not sandboxed; null when they are */

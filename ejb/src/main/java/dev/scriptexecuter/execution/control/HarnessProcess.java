@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,6 +71,9 @@ public class HarnessProcess {
     @Inject
     Clock clock;
 
+    @Inject
+    DiskLimits disks;
+
     @Resource
     ManagedScheduledExecutorService timers;
 
@@ -118,7 +122,7 @@ public class HarnessProcess {
         if (workers != null && WarmWorkers.WARM.equals(workers.modeOf(ticket.runMode()))) {
             Optional<WarmWorker> worker = workers.take(ticket.scriptId(), python, ticket.allowNetwork(), home);
             if (worker.isPresent()) {
-                Optional<RunResult> result = runWarm(ticket, live, worker.get());
+                Optional<RunResult> result = runWarm(ticket, live, worker.get(), home);
                 if (result.isPresent()) {
                     return result.get();
                 }
@@ -134,16 +138,19 @@ public class HarnessProcess {
             RunDirectory.prepare(directory, ticket);
             confined = confinement.confine(ticket.runId(),
                     new RunConfinement.Paths(directory, home, python, files.harness()), ticket.allowNetwork());
+            Instant began = clock.instant();
             Process process = start(ticket, confined.command(), home);
             live.attach(RunProcess.spawned(process, ticket.runId()), WarmWorkers.SPAWN);
             Thread reader = threads().newThread(() -> capture(process, live));
             reader.start();
             Duration limit = limit(ticket);
             ScheduledFuture<?> deadline = scheduler().schedule(live::timeOut, limit.toMillis(), TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> diskWatch = disks.watch(live, home, directory, scheduler());
             try {
                 process.waitFor();
             } finally {
                 deadline.cancel(false);
+                diskWatch.cancel(false);
                 // what the run left behind dies with its sandbox (its PID namespace) or its cgroup (release);
                 // only without both is there a process group to kill (a spawn of kill(1), ~4 ms)
                 if (process.isAlive() || (!confinement.sandboxed() && confined.cgroup() == null)) {
@@ -152,8 +159,8 @@ public class HarnessProcess {
                 confinement.release(confined);
             }
             finishCapture(reader, process);
-            return RunReport.interpret(live, process.exitValue(), directory, maxDataBytes, limit,
-                    ticket.timeout() != null);
+            return disks.enforce(RunReport.interpret(live, process.exitValue(), directory, maxDataBytes, limit,
+                    ticket.timeout() != null), live, home, directory, began);
         } catch (IOException e) {
             return RunResult.failed("Cannot run Python: " + e.getMessage(), live.log().text());
         } catch (InterruptedException e) {
@@ -173,11 +180,12 @@ public class HarnessProcess {
      * FIFO in the run directory. Empty when the worker failed before the run
      * started (the caller spawns it instead).
      */
-    private Optional<RunResult> runWarm(RunTicket ticket, LiveRun live, WarmWorker worker) {
+    private Optional<RunResult> runWarm(RunTicket ticket, LiveRun live, WarmWorker worker, Path home) {
         Path directory = worker.runs().resolve(ticket.runId());
         Path output = directory.resolve("output.fifo");
         try {
             RunDirectory.prepare(directory, ticket);
+            Instant began = clock.instant();
             try {
                 worker.begin(directory, output, Map.of("SES_RUN_ID", ticket.runId(), "SES_SCRIPT_ID",
                         ticket.scriptId(), "SES_SCRIPT_NAME", ticket.scriptName()), confinement.processLimit());
@@ -201,20 +209,22 @@ public class HarnessProcess {
             reader.start();
             Duration limit = limit(ticket);
             ScheduledFuture<?> deadline = scheduler().schedule(live::timeOut, limit.toMillis(), TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> diskWatch = disks.watch(live, home, directory, scheduler());
             int exitCode;
             try {
                 exitCode = worker.awaitExit();
             } finally {
                 deadline.cancel(false);
+                diskWatch.cancel(false);
                 exited.set(true);
             }
             finishCapture(reader, output);
-            if (exitCode < 0 && !live.stopRequested() && !live.timedOut()) {
+            if (exitCode < 0 && !live.stopRequested() && !live.timedOut() && live.overDiskLimitBecause() == null) {
                 return Optional.of(RunResult.failed("The warm worker running the script ended during the run;"
                         + " the script's next run gets a new one.", live.log().text()));
             }
-            return Optional.of(RunReport.interpret(live, exitCode < 0 ? 137 : exitCode, directory, maxDataBytes, limit,
-                    ticket.timeout() != null));
+            return Optional.of(disks.enforce(RunReport.interpret(live, exitCode < 0 ? 137 : exitCode, directory,
+                    maxDataBytes, limit, ticket.timeout() != null), live, home, directory, began));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             live.stop();

@@ -21,6 +21,7 @@ public class LiveRun {
     private volatile boolean stopRequested;
     private volatile boolean timedOut;
     private volatile String interruptedBecause;
+    private volatile String overDiskLimitBecause;
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private volatile RunTicket ticket;
     private volatile Environments.Lease environment;
@@ -108,6 +109,18 @@ public class LiveRun {
 
     String interruptedBecause() {
         return interruptedBecause;
+    }
+
+    /** Ends the run because it wrote more than a disk limit allows; the first reason counts. */
+    void overDiskLimit(String reason) {
+        if (overDiskLimitBecause == null) {
+            overDiskLimitBecause = reason;
+        }
+        kill();
+    }
+
+    String overDiskLimitBecause() {
+        return overDiskLimitBecause;
     }
 
     void timeOut() {

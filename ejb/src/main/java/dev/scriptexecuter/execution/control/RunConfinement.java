@@ -60,6 +60,10 @@ public class RunConfinement {
     @ConfigProperty(name = "ses.sandbox", defaultValue = "auto")
     String sandboxSetting;
 
+    /** Null in unit tests that set no disk limits. */
+    @Inject
+    DiskLimits disks;
+
     private volatile Capabilities capabilities;
 
     /** What this machine offers, found out once. */
@@ -197,6 +201,11 @@ public class RunConfinement {
         long bytes = bytes(memoryLimit);
         if (bytes > 0) {
             command.add("--as=" + bytes);
+        }
+        long largestFile = disks == null ? 0 : disks.largestFile();
+        if (largestFile > 0) {
+            // a single write of gigabytes stops at once (Python gets EFBIG); totals are watched by DiskLimits
+            command.add("--fsize=" + largestFile);
         }
         if (alsoProcesses) {
             // RLIMIT_NPROC counts every task of the user, the server's own threads and other runs included:

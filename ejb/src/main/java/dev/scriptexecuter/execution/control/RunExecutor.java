@@ -102,7 +102,7 @@ public class RunExecutor {
         } finally {
             if (!handedOn) {
                 liveRuns.remove(runId);
-                admission.leave(slot);
+                admission.leave(runId);
             }
         }
     }
@@ -128,7 +128,7 @@ public class RunExecutor {
         } finally {
             live.releaseEnvironment();
             liveRuns.remove(runId);
-            admission.leave(true);
+            admission.leave(runId);
         }
     }
 

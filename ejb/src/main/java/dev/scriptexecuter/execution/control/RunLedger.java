@@ -67,15 +67,30 @@ public class RunLedger {
     @ConfigProperty(name = "ses.run.lease", defaultValue = "PT30S")
     java.time.Duration lease;
 
-    public String queue(String scriptId, TriggerKind trigger) {
+    /** @param requestedBy who asks for the run; their quota counts it */
+    public String queue(String scriptId, TriggerKind trigger, String requestedBy) {
         Script script = em.find(Script.class, scriptId);
         if (script == null) {
             throw RequestRejected.notFound("There is no script with id '" + scriptId + "'.");
         }
-        Run run = new Run(script, trigger, null, node.name(), clock.instant());
+        Run run = new Run(script, trigger, null, node.name(), clock.instant()).requestedBy(requestedBy);
         em.persist(run);
         changed.fire(new RunChanged(run.id(), scriptId, RunStatus.QUEUED.name(), null));
         return run.id();
+    }
+
+    /**
+     * Whose quotas a run counts against: its script's, and the user who asked for it or, for a scheduled
+     * run, the user who created the script (the author of its first version).
+     */
+    public RunOwner owner(String runId) {
+        Object[] row = em.createQuery("SELECT r.script.id, r.requestedBy FROM Run r WHERE r.id = :id", Object[].class)
+                .setParameter("id", runId).getSingleResult();
+        String scriptId = (String) row[0];
+        String user = row[1] != null ? (String) row[1] : em.createQuery("SELECT v.author FROM ScriptVersion v"
+                        + " WHERE v.scriptId = :id AND v.number = 1", String.class).setParameter("id", scriptId)
+                .getResultStream().findFirst().orElse(RunOwner.NOBODY);
+        return new RunOwner(scriptId, user);
     }
 
     /** Marks a queued run RUNNING and hands out what it needs; empty if it was stopped or deleted meanwhile. */

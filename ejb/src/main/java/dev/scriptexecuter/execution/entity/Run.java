@@ -128,6 +128,10 @@ public class Run {
     @Column(name = "script_version")
     private Integer scriptVersion;
 
+    /** Who asked for it (manual and forced runs, and their retries); null for scheduled runs. */
+    @Column(name = "requested_by", length = 100)
+    private String requestedBy;
+
     protected Run() {
     }
 
@@ -147,8 +151,19 @@ public class Run {
         return this;
     }
 
-    /** A retry of {@code failed}: the next attempt, linked to the first try. */
+    /** A run somebody asked for, counted against their quota. */
+    public Run requestedBy(String username) {
+        this.requestedBy = username;
+        return this;
+    }
+
+    public String requestedBy() {
+        return requestedBy;
+    }
+
+    /** A retry of {@code failed}: the next attempt, linked to the first try, asked for by the same person. */
     public Run retrying(Run failed) {
+        this.requestedBy = failed.requestedBy;
         this.attempt = failed.attempt + 1;
         this.retryOf = failed.retryOf != null ? failed.retryOf : failed.id;
         return this;

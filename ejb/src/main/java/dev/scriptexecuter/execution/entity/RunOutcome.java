@@ -14,8 +14,13 @@ public enum RunOutcome {
     INTERRUPTED,
     /** Its environment (requirements.txt) could not be built; the environment's install log says why. */
     ENVIRONMENT_FAILED,
-    /** Its node had as many runs running and queued as it takes (ses.run.max-concurrent, ses.run.queue-length). */
+    /** Its node had no room for it, or it would have gone beyond a run quota of its script or user; the error names the setting. */
     REJECTED,
+    /**
+     * It wrote more to its script's home or its run directory than allowed (ses.run.max-home-bytes,
+     * ses.run.max-dir-bytes): it was ended, what it wrote to the home was deleted, and its data not saved.
+     */
+    DISK_LIMIT,
     /** It was due while the previous run still ran, so it did not start. */
     OVERLAPPED,
     /**

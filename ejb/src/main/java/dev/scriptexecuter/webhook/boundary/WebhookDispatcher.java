@@ -1,11 +1,11 @@
 package dev.scriptexecuter.webhook.boundary;
 
+import dev.scriptexecuter.webhook.control.PinnedPost;
 import dev.scriptexecuter.webhook.control.WebhookLedger;
 import dev.scriptexecuter.webhook.control.WebhookSigner;
 import dev.scriptexecuter.webhook.control.WebhookUrls;
 import dev.scriptexecuter.webhook.entity.WebhookDelivery;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
@@ -22,12 +22,11 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -35,7 +34,8 @@ import java.util.logging.Logger;
 /**
  * Sends pending webhook deliveries: every {@code ses.webhook.poll} each node
  * takes the due ones it can claim, POSTs them (JSON, signed when the webhook
- * has a secret) and writes down the answer. A delivery that gets no 2xx answer
+ * has a secret) to the address the URL's host resolves to at that moment,
+ * checked again as when the webhook was saved, and writes down the answer. A delivery that gets no 2xx answer
  * is tried again after {@code ses.webhook.retry-backoff}, doubling, up to
  * {@code ses.webhook.max-attempts} attempts.
  */
@@ -76,17 +76,12 @@ public class WebhookDispatcher {
     TimerService timers;
 
     private final AtomicBoolean busy = new AtomicBoolean();
-    private HttpClient client;
+    private PinnedPost post;
 
     @PostConstruct
     void start() {
-        client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        post = new PinnedPost(WebhookUrls.Resolver.SYSTEM, timeout);
         timers.createIntervalTimer(poll.toMillis(), poll.toMillis(), new TimerConfig(null, false));
-    }
-
-    @PreDestroy
-    void stop() {
-        client.close();
     }
 
     @Timeout
@@ -111,22 +106,21 @@ public class WebhookDispatcher {
         String error = null;
         try {
             String timestamp = String.valueOf(clock.instant().getEpochSecond());
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(delivery.url())).timeout(timeout)
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "ScriptExecuterServer-Webhook")
-                    .header("X-SES-Event", delivery.event().name().toLowerCase())
-                    .header("X-SES-Delivery", delivery.id())
-                    .header("X-SES-Timestamp", timestamp)
-                    .POST(HttpRequest.BodyPublishers.ofString(delivery.payload()));
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Content-Type", "application/json");
+            headers.put("User-Agent", "ScriptExecuterServer-Webhook");
+            headers.put("X-SES-Event", delivery.event().name().toLowerCase());
+            headers.put("X-SES-Delivery", delivery.id());
+            headers.put("X-SES-Timestamp", timestamp);
             ledger.secret(delivery.scope()).ifPresent(secret ->
-                    request.header("X-SES-Signature", WebhookSigner.signature(secret, timestamp, delivery.payload())));
-            status = client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                    headers.put("X-SES-Signature", WebhookSigner.signature(secret, timestamp, delivery.payload())));
+            status = post.send(URI.create(delivery.url()), headers, delivery.payload(),
+                    ledger.internalAllowed(delivery.scope()));
             if (status < 200 || status >= 300) {
                 error = "HTTP " + status;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            error = "interrupted";
+        } catch (PinnedPost.Refused e) {
+            error = e.getMessage();
         } catch (Exception e) {
             error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         }

@@ -4,6 +4,7 @@ import static dev.scriptexecuter.infrastructure.UtcColumns.column;
 
 import dev.scriptexecuter.variable.control.SecretCipher;
 import dev.scriptexecuter.variable.control.SecretKeys;
+import dev.scriptexecuter.security.entity.Role;
 import dev.scriptexecuter.webhook.entity.Webhook;
 import dev.scriptexecuter.webhook.entity.WebhookDelivery;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,5 +63,16 @@ public class WebhookLedger {
         }
         return Optional.of(keys.cipher().open(new SecretCipher.Sealed(webhook.keyId(), webhook.sealedSecret()),
                 webhook.context()));
+    }
+
+    /**
+     * Whether deliveries of this webhook may go to addresses inside the server's networks: when an admin
+     * saved it last (only admins may point a webhook there); not when it was deleted meanwhile.
+     */
+    public boolean internalAllowed(String scope) {
+        Webhook webhook = em.find(Webhook.class, scope);
+        return webhook != null && em.createQuery("SELECT COUNT(u) FROM User u WHERE u.username = :name"
+                + " AND u.role = :admin", Long.class).setParameter("name", webhook.updatedBy())
+                .setParameter("admin", Role.ADMIN).getSingleResult() > 0;
     }
 }

@@ -30,21 +30,34 @@ public final class WebhookUrls {
         }
     }
 
+    /** How host names become addresses; a test puts its own in place of the system's. */
+    @FunctionalInterface
+    public interface Resolver {
+        Resolver SYSTEM = InetAddress::getAllByName;
+
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
+
     /** Why the host is inside the server's networks, or empty when it is not (or cannot be resolved). */
     public static Optional<String> internal(String host) {
         try {
-            for (InetAddress address : InetAddress.getAllByName(host)) {
-                byte[] bytes = address.getAddress();
-                boolean uniqueLocal = bytes.length == 16 && (bytes[0] & 0xfe) == 0xfc;
-                if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
-                        || address.isSiteLocalAddress() || address.isMulticastAddress() || uniqueLocal) {
-                    return Optional.of(host + " is " + address.getHostAddress()
-                            + ", an address inside the server's own networks");
-                }
-            }
-            return Optional.empty();
+            return internal(host, Resolver.SYSTEM.resolve(host));
         } catch (UnknownHostException e) {
             return Optional.of(host + " cannot be resolved from the server");
         }
+    }
+
+    /** Why one of the addresses {@code host} resolved to is inside the server's networks; empty when none is. */
+    public static Optional<String> internal(String host, InetAddress[] addresses) {
+        for (InetAddress address : addresses) {
+            byte[] bytes = address.getAddress();
+            boolean uniqueLocal = bytes.length == 16 && (bytes[0] & 0xfe) == 0xfc;
+            if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
+                    || address.isSiteLocalAddress() || address.isMulticastAddress() || uniqueLocal) {
+                return Optional.of(host + " is " + address.getHostAddress()
+                        + ", an address inside the server's own networks");
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** What a webhook hears about. */
 public enum WebhookEvent {
-    /** A run ended FAILED, ENVIRONMENT_FAILED, INTERRUPTED or REJECTED. */
+    /** A run ended FAILED, ENVIRONMENT_FAILED, INTERRUPTED, REJECTED or DISK_LIMIT. */
     FAILURE,
     /** A run ended TIMED_OUT. */
     TIMEOUT,
@@ -16,7 +16,7 @@ public enum WebhookEvent {
     /** The event a run's end is, given the outcome of the script's run before it (null: none). */
     public static Optional<WebhookEvent> of(RunOutcome outcome, RunOutcome previous) {
         return switch (outcome) {
-            case FAILED, ENVIRONMENT_FAILED, INTERRUPTED, REJECTED -> Optional.of(FAILURE);
+            case FAILED, ENVIRONMENT_FAILED, INTERRUPTED, REJECTED, DISK_LIMIT -> Optional.of(FAILURE);
             case TIMED_OUT -> Optional.of(TIMEOUT);
             case SUCCEEDED -> previous != null && of(previous, null).isPresent() ? Optional.of(RECOVERY)
                     : Optional.empty();

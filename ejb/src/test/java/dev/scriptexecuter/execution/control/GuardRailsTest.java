@@ -42,7 +42,17 @@ class GuardRailsTest {
         confinement.memoryLimit = "1g";
         confinement.maxProcesses = 32;
         confinement.sandboxSetting = sandbox;
+        confinement.disks = disks();
         return confinement;
+    }
+
+    /** Small disk limits, measured often, so that tests write megabytes rather than gigabytes. */
+    static DiskLimits disks() {
+        DiskLimits disks = new DiskLimits();
+        disks.maxHome = "8m";
+        disks.maxRunDirectory = "4m";
+        disks.interval = Duration.ofMillis(100);
+        return disks;
     }
 
     /** The harness as the container wires it, spawning each run, in a test's work directory. */
@@ -65,6 +75,7 @@ class GuardRailsTest {
         harness.logMaxBytes = 64 * 1024;
         harness.maxDataBytes = 4096;
         harness.confinement = confinement;
+        harness.disks = confinement.disks;
         harness.workers = workers(work, confinement, mode);
         return harness;
     }
@@ -124,6 +135,77 @@ class GuardRailsTest {
     private void noProcessLeft(String runId) {
         await("no process of the run is left").atMost(Duration.ofSeconds(5))
                 .until(() -> RunProcesses.of(runId).isEmpty() && cut.workers.leftovers().isEmpty());
+    }
+
+    @Test
+    void aRunFillingItsHomeIsEndedDiskLimitAndWhatItWroteThereIsDeleted() throws IOException {
+        Path home = Files.createDirectories(work.resolve("scripts").resolve("script-1"));
+        Path kept = Files.writeString(home.resolve("kept.txt"), "from an earlier run");
+        Files.setLastModifiedTime(kept, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600)));
+        cut.timeout = Duration.ofMinutes(10);
+
+        Ran ran = run("""
+                import time
+                def main(data):
+                    data['saved'] = True
+                    for i in range(16):
+                        with open('part-%d.bin' % i, 'wb') as f:
+                            f.write(b'x' * (1 << 20))
+                    time.sleep(60)
+                    print('woke up')
+                """, "{}");
+
+        assertThat(ran.result().outcome()).as(ran.result().toString()).isEqualTo(RunOutcome.DISK_LIMIT);
+        assertThat(ran.result().error()).contains("the script's home", "limit of 8 MiB", "ses.run.max-home-bytes");
+        assertThat(ran.result().log()).as("killed while it slept").doesNotContain("woke up");
+        assertThat(ran.result().dataToSave()).as("the previous data is kept").isNull();
+        try (var left = Files.list(home)) {
+            assertThat(left).containsExactly(kept);
+        }
+        noProcessLeft(ran.runId());
+    }
+
+    @Test
+    void oneHugeFileStopsAtTheFileSizeLimitAndEndsDiskLimit() throws IOException {
+        Ran ran = run("""
+                def main(data):
+                    with open('huge.bin', 'wb') as f:
+                        for i in range(64):
+                            f.write(b'x' * (1 << 20))
+                """, "{}");
+
+        assertThat(ran.result().outcome()).as(ran.result().toString()).isEqualTo(RunOutcome.DISK_LIMIT);
+        assertThat(ran.result().error()).contains("ses.run.max-home-bytes");
+        assertThat(ran.result().log()).as("the write was refused, not the run killed").contains("File too large");
+        assertThat(work.resolve("scripts").resolve("script-1").resolve("huge.bin")).doesNotExist();
+    }
+
+    @Test
+    void aRunFillingItsRunDirectoryIsEndedDiskLimit() {
+        cut.timeout = Duration.ofMinutes(10);
+
+        Ran ran = run("""
+                import os, time
+                def main(data):
+                    here = os.path.dirname(os.path.abspath(__file__))
+                    for i in range(6):
+                        with open(os.path.join(here, 'part-%d.bin' % i), 'wb') as f:
+                            f.write(b'x' * (1 << 20))
+                    time.sleep(60)
+                    print('woke up')
+                """, "{}");
+
+        assertThat(ran.result().outcome()).as(ran.result().toString()).isEqualTo(RunOutcome.DISK_LIMIT);
+        assertThat(ran.result().error()).contains("the run's directory", "limit of 4 MiB", "ses.run.max-dir-bytes");
+        assertThat(ran.result().log()).doesNotContain("woke up");
+    }
+
+    @Test
+    void aRunWithinItsDiskLimitsKeepsWhatItWroteToItsHome() {
+        Ran ran = run("def main(data):\n    open('note.txt', 'w').write('hello')\n", "{}");
+
+        assertThat(ran.result().outcome()).as(ran.result().toString()).isEqualTo(RunOutcome.SUCCEEDED);
+        assertThat(work.resolve("scripts").resolve("script-1").resolve("note.txt")).hasContent("hello");
     }
 
     @Test

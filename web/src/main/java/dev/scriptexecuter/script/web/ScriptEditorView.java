@@ -1,5 +1,6 @@
 package dev.scriptexecuter.script.web;
 
+import dev.scriptexecuter.execution.boundary.RunService;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.script.boundary.ScheduleSpec;
 import dev.scriptexecuter.script.boundary.ScriptDraft;
@@ -34,6 +35,9 @@ public class ScriptEditorView implements Serializable {
     @Inject
     ScriptService scripts;
 
+    @Inject
+    RunService runs;
+
     private String id;
     private final ScriptForm form = new ScriptForm();
     private String dataText = "{}";
@@ -41,6 +45,7 @@ public class ScriptEditorView implements Serializable {
     private String previewProblem;
     private int currentVersion;
     private String pausedReason;
+    private String homeUsage;
 
     /** Called by the page's view action after the id parameter is set. */
     public void load() {
@@ -51,6 +56,7 @@ public class ScriptEditorView implements Serializable {
                 currentVersion = script.currentVersion();
                 pausedReason = script.pausedReason();
                 dataText = PrettyJson.format(script.data());
+                homeUsage = runs.homeUsage(id).text();
             } catch (RequestRejected e) {
                 Messages.error(e.getMessage());
                 id = null;
@@ -127,6 +133,11 @@ public class ScriptEditorView implements Serializable {
 
     public EditorOptions getTextOptions() {
         return new EditorOptions().setLanguage(ELanguage.PLAINTEXT).setFontSize(14);
+    }
+
+    /** The size of the script's home on this node and its limit; null for a new script. */
+    public String getHomeUsage() {
+        return homeUsage;
     }
 
     public int getCurrentVersion() {
