@@ -122,7 +122,7 @@ public class WebhookDispatcher {
         } catch (PinnedPost.Refused e) {
             error = e.getMessage();
         } catch (Exception e) {
-            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            error = failure(e);
         }
         Instant now = clock.instant();
         int attempt = delivery.attempts() + 1;
@@ -134,5 +134,20 @@ public class WebhookDispatcher {
                     + delivery.runId() + ") to " + WebhookUrls.redacted(delivery.url()) + " failed, attempt " + attempt + " of "
                     + maxAttempts + ": " + reason + (retryAt == null ? "; giving up" : "; trying again at " + retryAt));
         }
+    }
+
+    /** In words, not the exception's class name: the reason is shown to people in the API and dashboard. */
+    static String failure(Exception e) {
+        String reason = switch (e) {
+            case java.net.http.HttpTimeoutException t -> "no answer in time";
+            case java.net.SocketTimeoutException t -> "no answer in time";
+            case java.net.ConnectException c -> "the connection was refused";
+            case java.net.UnknownHostException u -> "the host name is not known";
+            case javax.net.ssl.SSLException ssl -> "the TLS connection failed";
+            case java.io.IOException io -> "the connection failed";
+            default -> "the request could not be sent";
+        };
+        String message = e.getMessage();
+        return message == null || message.isBlank() || message.contains("Exception") ? reason : reason + ": " + message;
     }
 }
