@@ -49,7 +49,7 @@ public final class Problems {
     static String sentence(int status, String method) {
         return switch (status) {
             case 400 -> "The request is malformed: its path, query or headers cannot be read.";
-            case 401 -> "Log in first: send an API key, a bearer token or basic credentials.";
+            case 401 -> "Log in first: send a bearer token (POST /api/auth/token) or an API key (X-API-Key).";
             case 403 -> "Your role does not allow this action.";
             case 404 -> "There is nothing at this path.";
             case 405 -> "This path does not take the " + method + " method.";

@@ -37,10 +37,12 @@ class BoundaryRolesTest {
 
     @Test
     void runsAreReadByEveryoneAndStartedOrStoppedByEditors() {
-        assertThat(roles(RunService.class)).isEqualTo(Map.of(
-                "find", EVERYONE, "log", EVERYONE, "page", EVERYONE, "sandbox", EVERYONE,
-                "request", EDITORS, "stop", EDITORS,
-                "launch", OPEN, "onScriptChanged", OPEN, "onRunFinished", OPEN, "retry", OPEN));
+        assertThat(roles(RunService.class)).isEqualTo(Map.ofEntries(
+                Map.entry("find", EVERYONE), Map.entry("log", EVERYONE), Map.entry("page", EVERYONE),
+                Map.entry("sandbox", EVERYONE), Map.entry("homeUsage", EVERYONE),
+                Map.entry("request", EDITORS), Map.entry("stop", EDITORS),
+                Map.entry("launch", OPEN), Map.entry("onScriptChanged", OPEN), Map.entry("onRunFinished", OPEN),
+                Map.entry("retry", OPEN)));
     }
 
     @Test
