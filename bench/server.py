@@ -60,6 +60,7 @@ def start_server(home, port, settings=(), database="h2"):
     process = subprocess.Popen([java, "-Dses.admin.password=" + PASSWORD, *settings, "-jar", jar,
                                 "--deploy", os.path.join(micro, "script-executer.war"), "--contextroot", "/",
                                 "--port", str(port), "--rootDir", os.path.join(home, "payara"),
+                                "--prebootcommandfile", os.path.join(ROOT, "config", "payara", "pre-boot-commands.asadmin"),
                                 "--postbootcommandfile", post_boot, *options, "--nocluster"],
                                stdout=log, stderr=subprocess.STDOUT, env=environment)
     base = "http://127.0.0.1:%d/" % port

@@ -12,4 +12,5 @@ fi
 # shellcheck disable=SC2086
 exec java ${JAVA_OPTS:-} -jar /opt/payara-micro.jar \
     --deploy /opt/script-executer.war --contextroot / --port 8080 \
+    --prebootcommandfile /opt/pre-boot-commands.asadmin \
     --rootDir /data/payara $database --nocluster

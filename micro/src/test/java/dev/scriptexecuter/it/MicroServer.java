@@ -104,6 +104,7 @@ public final class MicroServer implements AutoCloseable {
                 "--port", String.valueOf(port), "--rootDir", rootDir.toString(),
                 "--nocluster"));
         Path config = Path.of(System.getProperty("ses.postBootCommands")).getParent();
+        command.addAll(List.of("--prebootcommandfile", config.resolve("pre-boot-commands.asadmin").toString()));
         if (mariaDbUrl == null) {
             command.addAll(List.of("--postbootcommandfile", config.resolve("post-boot-commands.asadmin").toString()));
         } else {

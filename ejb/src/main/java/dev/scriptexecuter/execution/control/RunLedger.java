@@ -80,17 +80,14 @@ public class RunLedger {
     }
 
     /**
-     * Whose quotas a run counts against: its script's, and the user who asked for it or, for a scheduled
-     * run, the user who created the script (the author of its first version).
+     * Whose quotas a run counts against: its script's, and the user who asked for it. A scheduled run
+     * (and its retries) has no user: the schedule is the script's, bounded by the script's own quota,
+     * and one person's many scheduled scripts must not crowd each other out.
      */
     public RunOwner owner(String runId) {
         Object[] row = em.createQuery("SELECT r.script.id, r.requestedBy FROM Run r WHERE r.id = :id", Object[].class)
                 .setParameter("id", runId).getSingleResult();
-        String scriptId = (String) row[0];
-        String user = row[1] != null ? (String) row[1] : em.createQuery("SELECT v.author FROM ScriptVersion v"
-                        + " WHERE v.scriptId = :id AND v.number = 1", String.class).setParameter("id", scriptId)
-                .getResultStream().findFirst().orElse(RunOwner.NOBODY);
-        return new RunOwner(scriptId, user);
+        return new RunOwner((String) row[0], (String) row[1]);
     }
 
     /** Marks a queued run RUNNING and hands out what it needs; empty if it was stopped or deleted meanwhile. */

@@ -1,10 +1,8 @@
 package dev.scriptexecuter.execution.control;
 
 /**
- * The script and the user a run is counted for by the node's quotas; {@link #NOBODY} stands for the
- * user of a scheduled run whose script has no recorded creator.
+ * The script and the user a run is counted for by the node's quotas; {@code user} is null for a
+ * scheduled run, which counts for its script only.
  */
 public record RunOwner(String scriptId, String user) {
-
-    public static final String NOBODY = "(scheduler)";
 }

@@ -27,7 +27,8 @@ final class RunQuotas {
 
     /** A quota a new run of this script, asked for by this user, would go beyond on node {@code node}; empty if none. */
     Optional<RunRefusal> refusal(String scriptId, String user, String node) {
-        return over(scripts, perScript, scriptId, node).or(() -> over(users, perUser, user, node));
+        return over(scripts, perScript, scriptId, node)
+                .or(() -> user == null ? Optional.empty() : over(users, perUser, user, node));
     }
 
     private static Optional<RunRefusal> over(Limits limits, Map<String, int[]> counts, String key, String node) {
@@ -44,7 +45,7 @@ final class RunQuotas {
     /** Whether a run of this script and user may take a slot without going beyond a running quota. */
     boolean mayRun(String scriptId, String user) {
         return perScript.getOrDefault(scriptId, new int[2])[1] < scripts.running()
-                && perUser.getOrDefault(user, new int[2])[1] < users.running();
+                && (user == null || perUser.getOrDefault(user, new int[2])[1] < users.running());
     }
 
     void admitted(String scriptId, String user) {
@@ -64,7 +65,9 @@ final class RunQuotas {
 
     private void change(String scriptId, String user, int index, int by) {
         bump(perScript, scriptId, index, by);
-        bump(perUser, user, index, by);
+        if (user != null) {
+            bump(perUser, user, index, by);
+        }
     }
 
     private static void bump(Map<String, int[]> counts, String key, int index, int by) {

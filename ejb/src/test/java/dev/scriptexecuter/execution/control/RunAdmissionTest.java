@@ -56,6 +56,21 @@ class RunAdmissionTest {
     }
 
     @Test
+    void scheduledRunsCountForTheirScriptOnlyNotForAUser() throws InterruptedException {
+        for (int script = 1; script <= 3; script++) {
+            for (int i = 1; i <= 4; i++) {
+                assertThat(admit("s" + script + "-" + i, "s" + script, null)).as("scheduled run %d of s%d", i, script)
+                        .isEmpty();
+            }
+        }
+        assertThat(admit("s1-5", "s1", null)).hasValueSatisfying(refusal ->
+                assertThat(refusal.setting()).isEqualTo("ses.run.max-queued-per-script"));
+        assertThat(startsNow("s1-1")).isTrue();
+        assertThat(startsNow("s2-1")).isTrue();
+        assertThat(startsNow("s3-1")).as("three scripts' scheduled runs hold three slots, beyond a user's 2").isTrue();
+    }
+
+    @Test
     void aUsersRunsBeyondTheirQuotaAreRefusedAlsoOnAnotherScript() {
         for (int i = 1; i <= 4; i++) {
             assertThat(admit("a" + i, "s" + (i % 2), "alice")).isEmpty();
