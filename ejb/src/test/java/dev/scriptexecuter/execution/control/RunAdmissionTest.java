@@ -66,8 +66,10 @@ class RunAdmissionTest {
         assertThat(admit("s1-5", "s1", null)).hasValueSatisfying(refusal ->
                 assertThat(refusal.setting()).isEqualTo("ses.run.max-queued-per-script"));
         assertThat(startsNow("s1-1")).isTrue();
-        assertThat(startsNow("s2-1")).isTrue();
-        assertThat(startsNow("s3-1")).as("three scripts' scheduled runs hold three slots, beyond a user's 2").isTrue();
+        assertThat(startsNow("s1-2")).isTrue();
+        assertThat(startsNow("s1-3")).as("s1 runs as many as its script quota allows").isFalse();
+        assertThat(startsNow("s2-1")).as("three scheduled runs hold the node's three slots, beyond a user's 2").isTrue();
+        assertThat(cut.running()).isEqualTo(3);
     }
 
     @Test
