@@ -91,10 +91,13 @@ class MisfireIT {
         List<String> runs = new ArrayList<>();
         runs.add(api.run(sleeper, true));
         api.awaitSleeping(runs.getFirst(), WAIT);
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 3; i++) {
             runs.add(api.run(sleeper, true));
         }
-        JsonObject rejected = api.awaitFinished(runs.get(4), WAIT);
+        Api.Answer refused = api.post("api/scripts/" + sleeper + "/runs", "{\"force\": true}");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(429);
+        assertThat(refused.json().getString("quota")).isEqualTo("ses.run.queue-length");
+        JsonObject rejected = api.awaitFinished(refused.json().getString("runId"), WAIT);
         assertThat(rejected.getString("outcome")).isEqualTo("REJECTED");
         assertThat(rejected.getString("error")).contains("ses.run.max-concurrent=1, ses.run.queue-length=3");
         for (String waiting : runs.subList(1, 4)) {

@@ -228,7 +228,8 @@ class RunsIT extends MicroIT {
         assertProblem(api.post("api/scripts/nope/runs", ""), 404, "There is no script");
         assertProblem(api.get("api/scripts/nope/runs"), 404, "There is no script");
         String id = script("runner", "def main(data):\n    pass\n", null);
-        assertProblem(api.post("api/scripts/" + id + "/runs", "{\"force\": \"very\"}"), 400, "run request");
+        assertProblem(api.post("api/scripts/" + id + "/runs", "{\"force\": \"very\"}"), 400,
+                "\"force\" must be true or false");
     }
 
 }
