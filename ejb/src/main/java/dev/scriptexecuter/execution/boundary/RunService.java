@@ -265,9 +265,15 @@ public class RunService {
         return find(runId);
     }
 
-    /** Whether runs on this node execute in the sandbox, and if not, why. */
+    /** Whether runs on this node execute in the sandbox, and if not, why; and what the operator added to it. */
     public SandboxStatus sandbox() {
-        return new SandboxStatus(confinement.sandboxed(), confinement.notSandboxedBecause().orElse(null));
+        String extraPaths;
+        try {
+            extraPaths = confinement.extraPaths().describe();
+        } catch (IllegalArgumentException e) {
+            extraPaths = e.getMessage();
+        }
+        return new SandboxStatus(confinement.sandboxed(), confinement.notSandboxedBecause().orElse(null), extraPaths);
     }
 
     /** The script's home on this node (each node has its own): its size now and its limit, for the script page. */
@@ -289,8 +295,11 @@ public class RunService {
         }
     }
 
-    /** @param reason why runs are not sandboxed; null when they are */
-    public record SandboxStatus(boolean sandboxed, String reason) {
+    /**
+     * @param reason     why runs are not sandboxed; null when they are
+     * @param extraPaths the host paths runs see besides what Python needs (the settings'), in words
+     */
+    public record SandboxStatus(boolean sandboxed, String reason, String extraPaths) {
     }
 
     /** A deleted script's runs have nowhere to report to: end their processes, and its warm workers. */

@@ -14,11 +14,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -27,11 +25,10 @@ import java.util.stream.Stream;
  * What keeps a run from hurting the server: an address-space limit
  * (RLIMIT_AS, through {@code prlimit}), a process-count limit (a pids cgroup
  * when the server may create one, else RLIMIT_NPROC), and, where bubblewrap
- * works, a sandbox: the system read-only, a private /tmp, the interpreter,
- * environment and harness read-only, only the run's directory and the
- * script's home writable, none of the server's files (work directory,
- * database, the server's home and current directory), no network unless the
- * script may have it, an unprivileged user and no capabilities.
+ * works, a sandbox: of the host's files only what {@link SandboxView} names
+ * (what Python needs, read-only; the run's directory and the script's home
+ * writable), no network unless the script may have it, an unprivileged user
+ * and no capabilities.
  */
 @ApplicationScoped
 public class RunConfinement {
@@ -55,6 +52,16 @@ public class RunConfinement {
     @ConfigProperty(name = "ses.run.max-processes", defaultValue = "256")
     int maxProcesses;
 
+    /** Comma-separated host paths every sandboxed run may read besides what Python needs. */
+    @Inject
+    @ConfigProperty(name = "ses.sandbox.read-only-paths")
+    Optional<String> readOnlyPaths = Optional.empty();
+
+    /** Comma-separated host paths every sandboxed run may write. */
+    @Inject
+    @ConfigProperty(name = "ses.sandbox.writable-paths")
+    Optional<String> writablePaths = Optional.empty();
+
     /** auto: sandbox when bubblewrap works; on: refuse to run without it; off: never. */
     @Inject
     @ConfigProperty(name = "ses.sandbox", defaultValue = "auto")
@@ -65,6 +72,7 @@ public class RunConfinement {
     DiskLimits disks;
 
     private volatile Capabilities capabilities;
+    private volatile SandboxView view;
 
     /** What this machine offers, found out once. */
     record Capabilities(Path bwrap, Path cgroupBase, String cgroupProblem, String sandboxProblem) {
@@ -216,48 +224,40 @@ public class RunConfinement {
         return command;
     }
 
-    private List<String> bwrap(Path bwrap, Paths paths, boolean allowNetwork) {
+    private List<String> bwrap(Path bwrap, Paths paths, boolean allowNetwork) throws IOException {
         List<String> args = new ArrayList<>(List.of(bwrap.toString(), "--die-with-parent", "--unshare-all"));
         if (allowNetwork) {
             args.add("--share-net");
         }
-        args.addAll(List.of("--unshare-user", "--uid", "65534", "--gid", "65534", "--cap-drop", "ALL",
-                "--ro-bind", "/", "/"));
-        for (Path hidden : hiddenPaths()) {
-            args.addAll(List.of("--tmpfs", hidden.toString()));
-        }
-        for (String secret : List.of("/etc/shadow", "/etc/gshadow")) {
-            if (Files.exists(Path.of(secret))) {
-                args.addAll(List.of("--ro-bind", "/dev/null", secret));
-            }
-        }
-        Set<Path> readable = new LinkedHashSet<>();
-        readable.add(interpreter.basePrefix());
-        readable.add(real(interpreter.executable()).getParent());
-        readable.add(environmentRoot(paths.python()));
-        readable.add(paths.harness().getParent());
-        for (Path path : readable) {
-            args.addAll(List.of("--ro-bind", path.toString(), path.toString()));
-        }
-        args.addAll(List.of("--bind", paths.runDirectory().toString(), paths.runDirectory().toString(),
-                "--bind", paths.scriptHome().toString(), paths.scriptHome().toString(),
-                "--dev", "/dev", "--proc", "/proc",
-                "--chdir", paths.scriptHome().toString(), "--"));
+        args.addAll(List.of("--unshare-user", "--uid", "65534", "--gid", "65534", "--cap-drop", "ALL"));
+        args.addAll(view().arguments(paths.runDirectory(), paths.scriptHome(), environmentRoot(paths.python()),
+                paths.harness().getParent()));
+        args.addAll(List.of("--chdir", paths.scriptHome().toString(), "--"));
         return args;
     }
 
-    /** /tmp, the server's home, current directory and instance root, and the work directory. */
-    private List<Path> hiddenPaths() {
-        Set<Path> hidden = new LinkedHashSet<>();
-        hidden.add(Path.of("/tmp"));
-        for (String property : List.of("user.home", "user.dir", "com.sun.aas.instanceRoot", "jboss.server.base.dir")) {
-            String value = System.getProperty(property);
-            if (value != null && !value.isBlank() && !Path.of(value).toAbsolutePath().normalize().equals(Path.of("/"))) {
-                hidden.add(Path.of(value).toAbsolutePath().normalize());
+    /** The host paths sandboxed runs see besides what Python needs, as the settings say (also for the script page). */
+    public ExtraSandboxPaths extraPaths() {
+        return ExtraSandboxPaths.parse(readOnlyPaths.orElse(null), writablePaths.orElse(null));
+    }
+
+    private SandboxView view() throws IOException {
+        SandboxView found = view;
+        if (found == null) {
+            synchronized (this) {
+                found = view;
+                if (found == null) {
+                    try {
+                        found = new SandboxView(interpreter, workDirectory.directory("sandbox"),
+                                SandboxView.serverPaths(workDirectory.root()), extraPaths());
+                    } catch (IllegalArgumentException e) {
+                        throw new IOException(e.getMessage(), e);
+                    }
+                    view = found;
+                }
             }
         }
-        hidden.add(workDirectory.root().toAbsolutePath().normalize());
-        return new ArrayList<>(hidden);
+        return found;
     }
 
     /** A virtualenv's python lives in {@code <env>/bin}; the base interpreter's directory is bound anyway. */
@@ -419,9 +419,11 @@ public class RunConfinement {
 
     private static String tryBwrap(Path bwrap) {
         try {
-            Process probe = new ProcessBuilder(bwrap.toString(), "--die-with-parent", "--unshare-all", "--unshare-user",
-                    "--uid", "65534", "--gid", "65534", "--cap-drop", "ALL", "--ro-bind", "/", "/", "--dev", "/dev",
-                    "--proc", "/proc", "--tmpfs", "/tmp", "true").redirectErrorStream(true).start();
+            List<String> command = new ArrayList<>(List.of(bwrap.toString(), "--die-with-parent", "--unshare-all",
+                    "--unshare-user", "--uid", "65534", "--gid", "65534", "--cap-drop", "ALL"));
+            command.addAll(SandboxView.system());
+            command.addAll(List.of("--remount-ro", "/", "true"));
+            Process probe = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (!probe.waitFor(10, TimeUnit.SECONDS)) {
                 probe.destroyForcibly();
@@ -440,14 +442,6 @@ public class RunConfinement {
         String path = Optional.ofNullable(System.getenv("PATH")).orElse("/usr/local/bin:/usr/bin:/bin");
         return Stream.concat(Stream.of(path.split(":")), Stream.of("/usr/bin", "/bin"))
                 .filter(dir -> !dir.isBlank()).map(dir -> Path.of(dir, program)).filter(Files::isExecutable).findFirst();
-    }
-
-    private static Path real(Path path) {
-        try {
-            return path.toRealPath();
-        } catch (IOException e) {
-            return path;
-        }
     }
 
     /** "2g", "512m", "64k" or a number of bytes; "none" or 0 for no limit. */

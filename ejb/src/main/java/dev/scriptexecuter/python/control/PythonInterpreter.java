@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
@@ -28,6 +30,22 @@ public class PythonInterpreter {
 
     private volatile Path executable;
     private volatile Path basePrefix;
+    private volatile Path prefix;
+    private volatile List<Path> sharedLibraries = List.of();
+
+    /** Prints what the sandbox must let the interpreter read: its prefixes and the shared objects it has loaded. */
+    private static final String REPORT = """
+            import sys
+            print(sys.executable)
+            print(sys.base_prefix)
+            print(sys.prefix)
+            try:
+                maps = open('/proc/self/maps').read().splitlines()
+            except OSError:
+                maps = []
+            for name in sorted({line.split()[-1] for line in maps if '.so' in line and line.split()[-1].startswith('/')}):
+                print(name)
+            """;
 
     public PythonInterpreter() {
     }
@@ -53,17 +71,29 @@ public class PythonInterpreter {
         return basePrefix;
     }
 
+    /** {@code sys.prefix}: a virtualenv's directory when ses.python names one, else the base prefix. */
+    public Path prefix() {
+        executable();
+        return prefix;
+    }
+
+    /** The shared objects the interpreter loads as it starts (libpython, the C library), for the sandbox. */
+    public List<Path> sharedLibraries() {
+        executable();
+        return sharedLibraries;
+    }
+
     private Path resolve() {
         try {
-            Process process = new ProcessBuilder(command, "-I", "-c",
-                    "import sys; print(sys.executable); print(sys.base_prefix)")
-                    .redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(command, "-I", "-c", REPORT).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             String[] lines = output.split("\\R");
-            if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0 || lines.length != 2) {
+            if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0 || lines.length < 3) {
                 throw new IllegalStateException("'" + command + "' did not report its executable: " + output);
             }
             basePrefix = Path.of(lines[1].strip());
+            prefix = Path.of(lines[2].strip());
+            sharedLibraries = Arrays.stream(lines).skip(3).map(line -> Path.of(line.strip())).toList();
             Path path = Path.of(lines[0].strip());
             if (!Files.isExecutable(path)) {
                 throw new IllegalStateException("'" + command + "' reported " + path + ", which is not executable");

@@ -5,7 +5,10 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-/** Whether the header shows "not sandboxed" (asked once per page). */
+/**
+ * Whether the header shows "not sandboxed", and which host paths the script
+ * page says the sandbox adds to what Python needs (asked once per page).
+ */
 @Named
 @RequestScoped
 public class SandboxBadge {
@@ -28,5 +31,9 @@ public class SandboxBadge {
 
     public String getReason() {
         return status().reason();
+    }
+
+    public String getExtraPaths() {
+        return status().extraPaths();
     }
 }

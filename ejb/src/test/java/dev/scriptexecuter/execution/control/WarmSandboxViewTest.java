@@ -1,0 +1,10 @@
+package dev.scriptexecuter.execution.control;
+
+/** The same view of the host for every run forked by a warm worker (the worker is started inside it). */
+class WarmSandboxViewTest extends SandboxViewTest {
+
+    @Override
+    String mode() {
+        return WarmWorkers.WARM;
+    }
+}
