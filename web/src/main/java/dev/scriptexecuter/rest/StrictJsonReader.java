@@ -47,12 +47,7 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
 
     /** The whole body, refused as soon as it is larger than the limit. */
     private static byte[] bytes(InputStream body) throws IOException {
-        byte[] read = body.readNBytes(MAX_BYTES + 1);
-        if (read.length > MAX_BYTES) {
-            throw RequestRejected.tooLarge("The request body is larger than " + MAX_BYTES
-                    + " bytes (setting ses.api.max-body-bytes).");
-        }
-        return read;
+        return limited(body.readNBytes(MAX_BYTES + 1));
     }
 
     /**
