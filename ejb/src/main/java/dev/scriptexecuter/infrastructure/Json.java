@@ -20,6 +20,13 @@ public final class Json {
         }
     }
 
+    /** Any one JSON value, e.g. one written by {@code JsonValue.toString()}. */
+    public static jakarta.json.JsonValue parse(String text) {
+        try (JsonReader reader = jakarta.json.Json.createReader(new StringReader(text))) {
+            return reader.readValue();
+        }
+    }
+
     public static String text(JsonObject object) {
         return object == null ? "{}" : object.toString();
     }

@@ -13,7 +13,8 @@ import java.util.Map;
 @ApplicationException(rollback = true)
 public class RequestRejected extends RuntimeException {
 
-    public enum Reason { INVALID, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, TOO_LARGE, TOO_MANY_REQUESTS }
+    public enum Reason { INVALID, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, TOO_LARGE, TOO_MANY_REQUESTS,
+        PRECONDITION_FAILED, PRECONDITION_REQUIRED }
 
     private final Reason reason;
     private final String title;
@@ -52,6 +53,16 @@ public class RequestRejected extends RuntimeException {
 
     public static RequestRejected tooLarge(String detail) {
         return new RequestRejected(Reason.TOO_LARGE, "Too large", detail);
+    }
+
+    /** A conditional write whose condition ({@code If-Match}, {@code If-None-Match}) the resource does not meet. */
+    public static RequestRejected preconditionFailed(String detail) {
+        return new RequestRejected(Reason.PRECONDITION_FAILED, "Precondition failed", detail);
+    }
+
+    /** A write that must say which state of the resource it applies to, and did not. */
+    public static RequestRejected preconditionRequired(String detail) {
+        return new RequestRejected(Reason.PRECONDITION_REQUIRED, "Precondition required", detail);
     }
 
     /** Adds a machine-readable member (such as {@code field}, {@code line}) to the problem. */

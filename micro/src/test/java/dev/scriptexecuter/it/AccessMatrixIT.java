@@ -76,6 +76,8 @@ class AccessMatrixIT extends MicroIT {
             Map.entry("POST /api/runs/{runId}/stop", new Rule(Access.USER, (t, who) -> new Call("POST",
                     "api/runs/" + t.runToStop(who) + "/stop", ""))),
             Map.entry("GET /api/api-keys", new Rule(Access.VIEWER, (t, who) -> get("api/api-keys"))),
+            Map.entry("GET /api/api-keys/{id}", new Rule(Access.VIEWER, (t, who) ->
+                    get("api/api-keys/" + t.keyOwnedBy(who)))),
             Map.entry("POST /api/api-keys", new Rule(Access.USER, (t, who) -> new Call("POST", "api/api-keys",
                     "{\"name\": \"matrix\"}"))),
             Map.entry("DELETE /api/api-keys/{id}", new Rule(Access.USER, (t, who) -> new Call("DELETE",
@@ -93,6 +95,10 @@ class AccessMatrixIT extends MicroIT {
             Map.entry("POST /api/retention/purge", new Rule(Access.ADMIN, (t, who) -> new Call("POST",
                     "api/retention/purge", ""))),
             Map.entry("GET /api/variables", new Rule(Access.VIEWER, (t, who) -> get("api/variables"))),
+            Map.entry("GET /api/variables/{name}", new Rule(Access.VIEWER, (t, who) ->
+                    get("api/variables/" + t.freshVariable(null)))),
+            Map.entry("GET /api/scripts/{id}/variables/{name}", new Rule(Access.VIEWER, (t, who) ->
+                    get("api/scripts/" + t.scriptId + "/variables/" + t.freshVariable(t.scriptId)))),
             Map.entry("PUT /api/variables/{name}", new Rule(Access.ADMIN, (t, who) -> new Call("PUT",
                     "api/variables/MATRIX_GLOBAL", "{\"value\": \"global-value\", \"secret\": true}"))),
             Map.entry("DELETE /api/variables/{name}", new Rule(Access.ADMIN, (t, who) -> new Call("DELETE",
@@ -123,6 +129,7 @@ class AccessMatrixIT extends MicroIT {
             Map.entry("GET /api/scripts/{id}/webhook/deliveries", new Rule(Access.VIEWER, (t, who) ->
                     get("api/scripts/" + t.scriptId + "/webhook/deliveries"))),
             Map.entry("GET /api/users", new Rule(Access.ADMIN, (t, who) -> get("api/users"))),
+            Map.entry("GET /api/users/{id}", new Rule(Access.ADMIN, (t, who) -> get("api/users/" + t.freshUser()))),
             Map.entry("POST /api/users", new Rule(Access.ADMIN, (t, who) -> new Call("POST", "api/users",
                     user("new-" + UUID.randomUUID().toString().substring(0, 8))))),
             Map.entry("PUT /api/users/{id}", new Rule(Access.ADMIN, (t, who) -> new Call("PUT",
@@ -317,6 +324,16 @@ class AccessMatrixIT extends MicroIT {
     private String keyToRevoke(Identity who) {
         Api owner = who == Identity.USER ? callers.get(Identity.USER) : admin;
         return owner.post("api/api-keys", "{\"name\": \"to revoke\"}").json().getString("id");
+    }
+
+    /** A key of the caller's own (an admin's for callers that are nobody), which any role may read. */
+    private String keyOwnedBy(Identity who) {
+        String owner = switch (who) {
+            case VIEWER, USER -> "matrix-" + who.name().toLowerCase();
+            default -> "admin";
+        };
+        return admin.post("api/api-keys", "{\"name\": \"to read\", \"owner\": %s}".formatted(quote(owner))).json()
+                .getString("id");
     }
 
     private static String password(Identity who) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URI;
@@ -265,6 +266,105 @@ class BrowserIT extends BrowserTest {
         assertThat(script.getInt("currentVersion")).isEqualTo(3);
         assertThat(script.getString("mainCode")).isEqualTo(one);
         assertThat(browser.findElement(By.id("history:versions")).getText()).contains("Rolled back to version 1");
+    }
+
+    private static final String COUNTER = "def main(data):\n    data['n'] = data.get('n', 0) + 1\n";
+
+    private String counterScript() {
+        return api.createScript("{\"name\": %s, \"mainCode\": %s}".formatted(
+                quote("counter-" + UUID.randomUUID().toString().substring(0, 8)), quote(COUNTER)));
+    }
+
+    private void runToEnd(String id) {
+        assertThat(api.post("api/scripts/" + id + "/runs?wait=60s", "{\"force\": true}").status()).isEqualTo(200);
+    }
+
+    private WebDriver openScript(String id) {
+        WebDriver browser = newBrowser();
+        logIn(browser, uri, "admin", Api.ADMIN_PASSWORD);
+        browser.get(uri.resolve("script.xhtml?id=" + id).toString());
+        new WebDriverWait(browser, WAIT).until(b -> Boolean.TRUE.equals(js(b, "return PF('mainEditor').isReady();")));
+        return browser;
+    }
+
+    private static void save(WebDriver browser) {
+        browser.findElement(By.id("editor:save")).click();
+        settle(browser);
+    }
+
+    /** The story of issue 24: runs advance the data while the page is open; a code-only save must not undo them. */
+    @Test
+    void aCodeOnlySaveKeepsTheDataRunsLeftWhileThePageWasOpen() {
+        String id = counterScript();
+        runToEnd(id);
+        WebDriver browser = openScript(id);
+        assertThat(browser.findElement(By.id("editor:data")).getAttribute("value")).contains("\"n\": 1");
+        runToEnd(id);
+        runToEnd(id);
+
+        js(browser, "PF('mainEditor').setValueNow(arguments[0]);", COUNTER + "    print('counted', data['n'])\n");
+        save(browser);
+        waitForText(browser, By.id("editor:messages"), "Changed meanwhile by runs or other people, and kept as they"
+                + " are: data.");
+        JsonObject script = api.get("api/scripts/" + id).json();
+        assertThat(script.getJsonObject("data").getInt("n")).as("the runs' count, not the page's").isEqualTo(3);
+        assertThat(script.getString("mainCode")).contains("print('counted'");
+        assertThat(browser.findElement(By.id("editor:data")).getAttribute("value")).contains("\"n\": 3");
+        assertThat(api.get("api/audit?target=" + id + "&action=SCRIPT_DATA_EDITED").json().getInt("total"))
+                .as("a code-only save is no data edit").isZero();
+        assertThat(api.get("api/audit?target=" + id + "&action=SCRIPT_UPDATED").json().getJsonArray("items")
+                .getJsonObject(0).getString("detail")).startsWith("changed mainCode");
+    }
+
+    @Test
+    void anEditedDataThatARunChangedMeanwhileIsRefusedWithBothValuesThenSavedOnPurpose() {
+        String id = counterScript();
+        WebDriver browser = openScript(id);
+        WebElement data = browser.findElement(By.id("editor:data"));
+        data.clear();
+        data.sendKeys("{\"n\": 100}");
+        runToEnd(id);
+
+        save(browser);
+        waitFor(browser, By.cssSelector(".ses-conflict-dialog .ses-conflict-theirs"));
+        assertThat(browser.findElement(By.cssSelector(".ses-conflict-yours[data-field=data]")).getText())
+                .contains("\"n\": 100");
+        assertThat(browser.findElement(By.cssSelector(".ses-conflict-theirs[data-field=data]")).getText())
+                .contains("\"n\": 1");
+        assertThat(browser.findElement(By.id("editor:messages")).getText()).contains("Nothing was saved");
+        assertThat(api.get("api/scripts/" + id).json().getJsonObject("data").getInt("n")).isEqualTo(1);
+        screenshot(browser, "script-conflict");
+
+        browser.findElement(By.id("editor:overwrite")).click();
+        settle(browser);
+        waitForText(browser, By.id("editor:messages"), "Saved '");
+        assertThat(api.get("api/scripts/" + id).json().getJsonObject("data").getInt("n")).isEqualTo(100);
+    }
+
+    @Test
+    void theSecondOfTwoPeopleSavingTheSameCodeIsRefusedAndCanTakeTheFirstOnesInstead() {
+        String id = counterScript();
+        WebDriver first = openScript(id);
+        WebDriver second = openScript(id);
+        js(first, "PF('mainEditor').setValueNow(arguments[0]);", COUNTER + "    print('first')\n");
+        js(second, "PF('mainEditor').setValueNow(arguments[0]);", COUNTER + "    print('second')\n");
+
+        save(first);
+        waitForText(first, By.id("editor:messages"), "Saved '");
+        save(second);
+        waitFor(second, By.cssSelector(".ses-conflict-theirs[data-field=mainCode]"));
+        assertThat(second.findElement(By.cssSelector(".ses-conflict-theirs[data-field=mainCode]")).getText())
+                .contains("print('first')");
+        assertThat(second.findElement(By.cssSelector(".ses-conflict-yours[data-field=mainCode]")).getText())
+                .contains("print('second')");
+        assertThat(api.get("api/scripts/" + id).json().getString("mainCode")).contains("print('first')");
+
+        second.findElement(By.id("editor:reload")).click();
+        settle(second);
+        waitForText(second, By.id("editor:messages"), "Reloaded");
+        new WebDriverWait(second, WAIT).until(b -> String.valueOf(js(b,
+                "return PF('mainEditor').isReady() ? PF('mainEditor').getMonaco().getValue() : '';")).contains("print('first')"));
+        assertThat(api.get("api/scripts/" + id).json().getString("mainCode")).contains("print('first')");
     }
 
     /** Opens a run's page and waits until it has caught up with what its socket missed while connecting. */

@@ -13,7 +13,9 @@ import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -105,6 +107,8 @@ public final class OpenApiDocument {
                 parameters.add(parameter("path", parameter.getAnnotation(PathParam.class).value(), true));
             } else if (parameter.isAnnotationPresent(QueryParam.class)) {
                 parameters.add(parameter("query", parameter.getAnnotation(QueryParam.class).value(), false));
+            } else if (parameter.isAnnotationPresent(HeaderParam.class)) {
+                parameters.add(parameter("header", parameter.getAnnotation(HeaderParam.class).value(), false));
             } else if (!parameter.isAnnotationPresent(Context.class)) {
                 body = parameter;
             }
@@ -152,8 +156,25 @@ public final class OpenApiDocument {
         if (!"GET".equals(verb(method).orElse("GET"))) {
             responses.add("409", problem("The action conflicts with the current state (a duplicate, a finished run)."));
         }
+        if (conditional(method)) {
+            responses.add("412", problem("If-Match names a state the resource is no longer in (or If-None-Match: * and"
+                    + " it exists); nothing was changed. The answer's ETag header is the current tag."));
+            responses.add("428", problem("The server requires If-Match on changes (" + Preconditions.SETTING
+                    + "=true) and the request had none."));
+        }
+        if ("GET".equals(verb(method).orElse("")) && method.getReturnType().isRecord()) {
+            responses.add("304", Json.createObjectBuilder().add("description", "Not modified: If-None-Match names"
+                    + " the answer's current ETag.").build());
+        }
         responses.add("500", problem("An unexpected error; the server log has the details."));
         return responses.build();
+    }
+
+    /** A write that takes If-Match: its answer may be 412, or 428 where conditions are required. */
+    private static boolean conditional(Method method) {
+        return java.util.Arrays.stream(method.getParameters()).anyMatch(parameter ->
+                parameter.isAnnotationPresent(HeaderParam.class)
+                        && HttpHeaders.IF_MATCH.equals(parameter.getAnnotation(HeaderParam.class).value()));
     }
 
     private static JsonObject problem(String description) {

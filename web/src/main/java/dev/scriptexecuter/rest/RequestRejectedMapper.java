@@ -5,7 +5,11 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.core.Response;
 
-/** Requests the application refused: invalid (400), not logged in (401), not allowed (403), unknown (404), conflicting (409), too large (413), throttled (429). */
+/**
+ * Requests the application refused: invalid (400), not logged in (401), not allowed (403), unknown (404),
+ * conflicting (409), stale (412), too large (413), unconditional where a condition is required (428),
+ * throttled (429).
+ */
 @Provider
 public class RequestRejectedMapper implements ExceptionMapper<RequestRejected> {
 
@@ -19,10 +23,17 @@ public class RequestRejectedMapper implements ExceptionMapper<RequestRejected> {
             case CONFLICT -> 409;
             case TOO_LARGE -> 413;
             case TOO_MANY_REQUESTS -> 429;
+            case PRECONDITION_FAILED -> 412;
+            case PRECONDITION_REQUIRED -> 428;
         };
         String type = rejected.reason().name().toLowerCase().replace('_', '-');
         Response problem = Problems.response(status, type, rejected.title(), rejected.getMessage(), rejected.details());
         Object retryAfter = rejected.details().get("retryAfter");
-        return retryAfter == null ? problem : Response.fromResponse(problem).header("Retry-After", retryAfter).build();
+        Object etag = rejected.details().get("etag");
+        if (retryAfter == null && etag == null) {
+            return problem;
+        }
+        // the current tag comes with a refused conditional write, so that a client can decide without reading again
+        return Response.fromResponse(problem).header("Retry-After", retryAfter).header("ETag", etag).build();
     }
 }

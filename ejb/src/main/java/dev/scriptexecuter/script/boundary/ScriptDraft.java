@@ -1,6 +1,13 @@
 package dev.scriptexecuter.script.boundary;
 
+import dev.scriptexecuter.infrastructure.Json;
+import dev.scriptexecuter.infrastructure.JsonBinder;
+import dev.scriptexecuter.infrastructure.StrictJsonb;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * A script as a person submits it (create, replace). Missing {@code active}
@@ -19,6 +26,39 @@ public record ScriptDraft(String name, String description, Boolean active, Strin
     public ScriptDraft keepingData() {
         return new ScriptDraft(name, description, active, mainCode, triggerCode, requirements, schedule, null, policy,
                 versionMessage);
+    }
+
+    /**
+     * The names of the fields (as the API calls them) in which this draft
+     * differs from {@code before}; the version message is not a field.
+     */
+    public Set<String> fieldsChangedFrom(ScriptDraft before) {
+        var mine = fields();
+        var theirs = before.fields();
+        var changed = new LinkedHashSet<String>();
+        for (String field : mine.keySet()) {
+            if (!mine.get(field).equals(theirs.get(field))) {
+                changed.add(field);
+            }
+        }
+        return changed;
+    }
+
+    /** The draft as JSON text, e.g. for a page to keep between requests. */
+    public String toJson() {
+        return StrictJsonb.get().toJson(this);
+    }
+
+    /** A draft written by {@link #toJson()}. */
+    public static ScriptDraft fromJson(String json) {
+        return JsonBinder.bind(Json.parseObject(json),
+                ScriptDraft.class);
+    }
+
+    /** The draft as the API writes it, without the version message (which is not part of the script). */
+    JsonObject fields() {
+        var all = Json.parseObject(toJson());
+        return jakarta.json.Json.createObjectBuilder(all).remove("versionMessage").build();
     }
 
     /** The same draft with other code, as an old version had it. */

@@ -4,9 +4,11 @@ import dev.scriptexecuter.audit.boundary.AuditLog;
 import dev.scriptexecuter.audit.entity.AuditAction;
 import dev.scriptexecuter.audit.entity.AuditEntry.Target;
 import dev.scriptexecuter.infrastructure.Json;
+import dev.scriptexecuter.infrastructure.Precondition;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.infrastructure.JsonBinder;
 import dev.scriptexecuter.infrastructure.StrictJsonb;
+import dev.scriptexecuter.script.control.EditMerge;
 import dev.scriptexecuter.script.control.ScriptValidator;
 import dev.scriptexecuter.security.entity.Role;
 import dev.scriptexecuter.script.entity.Script;
@@ -42,6 +44,7 @@ public class ScriptService {
     public static final int DEFAULT_PAGE = 50;
     public static final int MAX_PAGE = 500;
     public static final int MAX_VERSION_MESSAGE = 500;
+    private static final String THE_SCRIPT = "The script";
 
     @PersistenceContext
     EntityManager em;
@@ -138,7 +141,14 @@ public class ScriptService {
 
     @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
     public ScriptView replace(String id, ScriptDraft draft) {
+        return replace(id, draft, Precondition.NONE);
+    }
+
+    /** Replaces what the draft gives; a draft without {@code data} keeps the stored data. */
+    @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
+    public ScriptView replace(String id, ScriptDraft draft, Precondition precondition) {
         Script script = load(id);
+        precondition.check(ScriptView.of(script), THE_SCRIPT);
         Instant now = clock.instant();
         ScriptContent content = validator.validate(draft, script, now);
         requireAdminForNetwork(content, script);
@@ -163,16 +173,53 @@ public class ScriptService {
     /** Applies an RFC 7386 JSON merge patch, e.g. {@code {"active": false}}, then saves as {@link #replace}. */
     @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
     public ScriptView patch(String id, JsonObject mergePatch) {
-        ScriptDraft current = ScriptView.of(load(id)).draft();
-        JsonObject base = Json.parseObject(StrictJsonb.get().toJson(current));
+        return patch(id, mergePatch, Precondition.NONE);
+    }
+
+    @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
+    public ScriptView patch(String id, JsonObject mergePatch, Precondition precondition) {
+        ScriptView view = ScriptView.of(load(id));
+        precondition.check(view, THE_SCRIPT);
+        JsonObject base = Json.parseObject(StrictJsonb.get().toJson(view.draft()));
         ScriptDraft patched = JsonBinder.bind(jakarta.json.Json.createMergePatch(mergePatch).apply(base),
                 ScriptDraft.class);
         return replace(id, mergePatch.containsKey("data") ? patched : patched.keepingData());
     }
 
+    /**
+     * Saves a person's edit of a copy they read earlier (the dashboard's
+     * form): only the fields they changed are written, so what runs or others
+     * changed meanwhile in the other fields stays; a field they changed that
+     * was changed meanwhile too refuses the save with both values
+     * ({@link EditConflict}).
+     *
+     * @param read    the script's fields as the person's copy had them ({@link ScriptView#draft()} when read)
+     * @param edited  the person's fields; its {@code versionMessage} is kept with a new version
+     * @param changed the names of the fields the person changed, as the API calls them
+     */
+    @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
+    public ScriptView saveEdit(String id, ScriptDraft read, ScriptDraft edited, java.util.Set<String> changed) {
+        EditMerge.Result merge = EditMerge.merge(ScriptView.of(load(id)).draft().fields(), read.fields(),
+                edited.fields(), changed);
+        if (!merge.clean()) {
+            throw new EditConflict(merge.conflicts().stream()
+                    .map(c -> new EditConflict.Field(c.field(), c.yours(), c.theirs())).toList());
+        }
+        ScriptDraft merged = JsonBinder.bind(merge.merged(), ScriptDraft.class);
+        merged = merged.withCode(merged.mainCode(), merged.triggerCode(), merged.requirements(),
+                edited.versionMessage());
+        return replace(id, changed.contains("data") ? merged : merged.keepingData());
+    }
+
     @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
     public void delete(String id) {
+        delete(id, Precondition.NONE);
+    }
+
+    @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
+    public void delete(String id, Precondition precondition) {
         Script script = load(id);
+        precondition.check(ScriptView.of(script), THE_SCRIPT);
         em.remove(script);
         audit.record(AuditAction.SCRIPT_DELETED, Target.script(id, script.name()),
                 "at version " + script.currentVersion());

@@ -7,12 +7,15 @@ import jakarta.json.JsonObject;
 
 import java.time.Instant;
 
-/** A script as the API and the dashboard show it; {@code pausedReason} says why the server paused it, if it did. */
+/**
+ * A script as the API and the dashboard show it; {@code pausedReason} says why the server paused it, if it did.
+ * {@code version} grows with every save, {@code dataVersion} with every change of the data (by a save or a run).
+ */
 public record ScriptView(String id, String name, String description, boolean active, String pausedReason,
                          String mainCode,
                          String triggerCode, String requirements, ScheduleSpec schedule, JsonObject data,
                          PolicySpec policy, Instant createdAt, Instant updatedAt, Instant nextRunAt,
-                         LastRunView lastRun, int currentVersion, long version) {
+                         LastRunView lastRun, int currentVersion, long version, long dataVersion) {
 
     /** The newest run of the script, in short. */
     public record LastRunView(String id, String status, String outcome, Instant startedAt, Instant finishedAt) {
@@ -31,7 +34,7 @@ public record ScriptView(String id, String name, String description, boolean act
                 script.mainCode(), script.triggerCode(), script.requirements(),
                 ScheduleSpec.of(script.schedule()), Json.parseObject(script.dataJson()), PolicySpec.of(script.policy()),
                 script.createdAt(), script.updatedAt(), script.nextFireAt(), LastRunView.of(script.lastRun()),
-                script.currentVersion(), script.version());
+                script.currentVersion(), script.version(), script.dataVersion());
     }
 
     /** The editable part, as a draft: the base of a merge patch. */

@@ -4,6 +4,7 @@ import dev.scriptexecuter.audit.boundary.AuditLog;
 import dev.scriptexecuter.audit.entity.AuditAction;
 import dev.scriptexecuter.audit.entity.AuditEntry.Target;
 import dev.scriptexecuter.infrastructure.IsoTimes;
+import dev.scriptexecuter.infrastructure.Precondition;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.security.control.ApiKeySecrets;
 import dev.scriptexecuter.security.control.UserDirectory;
@@ -74,14 +75,26 @@ public class ApiKeyService {
         return query.getResultStream().map(ApiKeyView::of).toList();
     }
 
-    public void revoke(String id) {
-        ApiKey key = id == null ? null : em.find(ApiKey.class, id);
-        if (key == null || !(isAdmin() || key.owner().username().equals(callerName()))) {
-            throw RequestRejected.notFound("There is no API key with id '" + id + "' that you may revoke.");
-        }
+    /** One key: its owner's, or any for an admin. */
+    @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME, Role.VIEWER_NAME})
+    public ApiKeyView find(String id) {
+        return ApiKeyView.of(visible(id));
+    }
+
+    public void revoke(String id, Precondition precondition) {
+        ApiKey key = visible(id);
+        precondition.check(ApiKeyView.of(key), "The API key");
         em.remove(key);
         audit.record(AuditAction.API_KEY_REVOKED, Target.apiKey(key.id(), key.name()),
                 "owner " + key.owner().username());
+    }
+
+    private ApiKey visible(String id) {
+        ApiKey key = id == null ? null : em.find(ApiKey.class, id);
+        if (key == null || !(isAdmin() || key.owner().username().equals(callerName()))) {
+            throw RequestRejected.notFound("There is no API key with id '" + id + "' of yours.");
+        }
+        return key;
     }
 
     private User ownerForAdmin(String username) {

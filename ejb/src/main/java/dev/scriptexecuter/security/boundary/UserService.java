@@ -3,6 +3,7 @@ package dev.scriptexecuter.security.boundary;
 import dev.scriptexecuter.audit.boundary.AuditLog;
 import dev.scriptexecuter.audit.entity.AuditAction;
 import dev.scriptexecuter.audit.entity.AuditEntry.Target;
+import dev.scriptexecuter.infrastructure.Precondition;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.security.control.PasswordHasher;
 import dev.scriptexecuter.security.control.UserDirectory;
@@ -28,6 +29,8 @@ import java.util.regex.Pattern;
 @Stateless
 @RolesAllowed(Role.ADMIN_NAME)
 public class UserService {
+
+    private static final String THE_ACCOUNT = "The account";
 
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
 
@@ -80,8 +83,17 @@ public class UserService {
         return UserView.of(user);
     }
 
+    public UserView find(String id) {
+        return UserView.of(load(id));
+    }
+
     public UserView update(String id, UserDraft draft) {
+        return update(id, draft, Precondition.NONE);
+    }
+
+    public UserView update(String id, UserDraft draft, Precondition precondition) {
         User user = load(id);
+        precondition.check(UserView.of(user), THE_ACCOUNT);
         if (draft == null) {
             throw RequestRejected.invalid("The request body must be an account: role, enabled, password.");
         }
@@ -104,8 +116,9 @@ public class UserService {
         return UserView.of(user);
     }
 
-    public void delete(String id) {
+    public void delete(String id, Precondition precondition) {
         User user = load(id);
+        precondition.check(UserView.of(user), THE_ACCOUNT);
         if (user.role() == Role.ADMIN && user.enabled()) {
             requireAnotherAdmin();
         }

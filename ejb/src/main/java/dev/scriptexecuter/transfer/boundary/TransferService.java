@@ -157,7 +157,8 @@ public class TransferService {
         for (ExportedVariable variable : planned.entry().variables() == null ? List.<ExportedVariable>of()
                 : planned.entry().variables()) {
             if (!variable.secret()) {
-                variables.setForScript(saved.id(), variable.name(), new VariableDraft(variable.value(), false));
+                variables.setForScript(saved.id(), variable.name(), new VariableDraft(variable.value(), false),
+                        dev.scriptexecuter.infrastructure.Precondition.NONE);
             }
         }
         return new Item(item.name(), item.action(), saved.name(), saved.id(), item.detail(), item.secretsToSet());

@@ -3,6 +3,7 @@ package dev.scriptexecuter.variable.boundary;
 import dev.scriptexecuter.audit.boundary.AuditLog;
 import dev.scriptexecuter.audit.entity.AuditAction;
 import dev.scriptexecuter.audit.entity.AuditEntry.Target;
+import dev.scriptexecuter.infrastructure.Precondition;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.script.control.ScriptScopes;
 import dev.scriptexecuter.security.entity.Role;
@@ -31,6 +32,8 @@ import java.util.List;
 @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME, Role.VIEWER_NAME})
 public class VariableService {
 
+    private static final String THE_VARIABLE = "The variable";
+
     @PersistenceContext
     EntityManager em;
 
@@ -52,24 +55,29 @@ public class VariableService {
                 .getResultStream().map(VariableView::of).toList();
     }
 
-    @RolesAllowed(Role.ADMIN_NAME)
-    public VariableView setGlobal(String name, VariableDraft draft) {
-        return set(null, name, draft);
-    }
-
-    @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
-    public VariableView setForScript(String scriptId, String name, VariableDraft draft) {
-        return set(scriptId, name, draft);
+    /** One variable of a scope ({@code scriptId} null: global), a secret without its value. */
+    public VariableView find(String scriptId, String name) {
+        return VariableView.of(existing(scriptId, name));
     }
 
     @RolesAllowed(Role.ADMIN_NAME)
-    public void deleteGlobal(String name) {
-        delete(null, name);
+    public VariableView setGlobal(String name, VariableDraft draft, Precondition precondition) {
+        return set(null, name, draft, precondition);
     }
 
     @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
-    public void deleteForScript(String scriptId, String name) {
-        delete(scriptId, name);
+    public VariableView setForScript(String scriptId, String name, VariableDraft draft, Precondition precondition) {
+        return set(scriptId, name, draft, precondition);
+    }
+
+    @RolesAllowed(Role.ADMIN_NAME)
+    public void deleteGlobal(String name, Precondition precondition) {
+        delete(null, name, precondition);
+    }
+
+    @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
+    public void deleteForScript(String scriptId, String name, Precondition precondition) {
+        delete(scriptId, name, precondition);
     }
 
     /**
@@ -101,12 +109,13 @@ public class VariableService {
         return count;
     }
 
-    private VariableView set(String scriptId, String name, VariableDraft draft) {
+    private VariableView set(String scriptId, String name, VariableDraft draft, Precondition precondition) {
         String scope = scope(scriptId);
         VariableRules.name(name);
         boolean secret = draft != null && Boolean.TRUE.equals(draft.secret());
         String value = VariableRules.value(draft == null ? null : draft.value(), secret);
-        Variable variable = find(scope, name);
+        Variable variable = stored(scope, name);
+        precondition.check(variable == null ? null : VariableView.of(variable), THE_VARIABLE);
         boolean created = variable == null;
         if (created) {
             variable = new Variable(scope, name);
@@ -132,21 +141,27 @@ public class VariableService {
         return VariableView.of(variable);
     }
 
-    private void delete(String scriptId, String name) {
-        Variable variable = find(scope(scriptId), name);
+    private void delete(String scriptId, String name, Precondition precondition) {
+        Variable variable = existing(scriptId, name);
+        precondition.check(VariableView.of(variable), THE_VARIABLE);
+        em.remove(variable);
+        audit.record(AuditAction.VARIABLE_DELETED, target(scriptId, name), variable.secret() ? "secret" : null);
+    }
+
+    private Variable existing(String scriptId, String name) {
+        Variable variable = stored(scope(scriptId), name);
         if (variable == null) {
             throw RequestRejected.notFound("There is no " + (scriptId == null ? "global " : "")
                     + "variable named '" + name + "'" + (scriptId == null ? "" : " for this script") + ".");
         }
-        em.remove(variable);
-        audit.record(AuditAction.VARIABLE_DELETED, target(scriptId, name), variable.secret() ? "secret" : null);
+        return variable;
     }
 
     private static Target target(String scriptId, String name) {
         return new Target("variable", scriptId == null ? Variable.GLOBAL : scriptId, name);
     }
 
-    private Variable find(String scope, String name) {
+    private Variable stored(String scope, String name) {
         return em.createNamedQuery(Variable.FIND_ONE, Variable.class).setParameter("scope", scope)
                 .setParameter("name", name).getResultStream().findFirst().orElse(null);
     }

@@ -3,6 +3,7 @@ package dev.scriptexecuter.webhook.boundary;
 import dev.scriptexecuter.audit.boundary.AuditLog;
 import dev.scriptexecuter.audit.entity.AuditAction;
 import dev.scriptexecuter.audit.entity.AuditEntry.Target;
+import dev.scriptexecuter.infrastructure.Precondition;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.script.control.ScriptScopes;
 import dev.scriptexecuter.security.entity.Role;
@@ -33,6 +34,8 @@ import java.util.Optional;
 @Stateless
 @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME, Role.VIEWER_NAME})
 public class WebhookService {
+
+    private static final String THE_WEBHOOK = "The webhook";
 
     static final int MIN_SECRET = 16;
     static final int MAX_SECRET = 512;
@@ -65,23 +68,23 @@ public class WebhookService {
     }
 
     @RolesAllowed(Role.ADMIN_NAME)
-    public WebhookView setGlobal(WebhookDraft draft) {
-        return set(null, draft);
+    public WebhookView setGlobal(WebhookDraft draft, Precondition precondition) {
+        return set(null, draft, precondition);
     }
 
     @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
-    public WebhookView setForScript(String scriptId, WebhookDraft draft) {
-        return set(scriptId, draft);
+    public WebhookView setForScript(String scriptId, WebhookDraft draft, Precondition precondition) {
+        return set(scriptId, draft, precondition);
     }
 
     @RolesAllowed(Role.ADMIN_NAME)
-    public void deleteGlobal() {
-        delete(null);
+    public void deleteGlobal(Precondition precondition) {
+        delete(null, precondition);
     }
 
     @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
-    public void deleteForScript(String scriptId) {
-        delete(scriptId);
+    public void deleteForScript(String scriptId, Precondition precondition) {
+        delete(scriptId, precondition);
     }
 
     /** A script's deliveries, newest first (the last {@value #RECENT}). */
@@ -97,7 +100,7 @@ public class WebhookService {
                 .getResultStream().map(DeliveryView::of).toList();
     }
 
-    private WebhookView set(String scriptId, WebhookDraft draft) {
+    private WebhookView set(String scriptId, WebhookDraft draft, Precondition precondition) {
         String scope = scope(scriptId);
         if (draft == null) {
             throw RequestRejected.invalid("Send {\"url\": \"https://...\", \"events\": [\"failure\", \"timeout\","
@@ -112,6 +115,7 @@ public class WebhookService {
         }
         List<WebhookEvent> events = events(draft.events());
         Webhook webhook = em.find(Webhook.class, scope);
+        precondition.check(webhook == null ? null : WebhookView.of(webhook), THE_WEBHOOK);
         boolean created = webhook == null;
         if (created) {
             webhook = new Webhook(scope);
@@ -138,12 +142,13 @@ public class WebhookService {
         return WebhookView.of(webhook);
     }
 
-    private void delete(String scriptId) {
+    private void delete(String scriptId, Precondition precondition) {
         Webhook webhook = em.find(Webhook.class, scope(scriptId));
         if (webhook == null) {
             throw RequestRejected.notFound(scriptId == null ? "There is no global webhook."
                     : "The script has no webhook of its own.");
         }
+        precondition.check(WebhookView.of(webhook), THE_WEBHOOK);
         em.remove(webhook);
         audit.record(AuditAction.WEBHOOK_DELETED, target(scriptId), WebhookUrls.redacted(webhook.url()));
     }

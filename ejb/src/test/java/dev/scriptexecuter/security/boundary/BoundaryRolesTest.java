@@ -32,7 +32,8 @@ class BoundaryRolesTest {
     void scriptsAreReadByEveryoneAndChangedByEditors() {
         assertThat(roles(ScriptService.class)).isEqualTo(Map.of(
                 "list", EVERYONE, "find", EVERYONE, "summaries", EVERYONE, "preview", EVERYONE,
-                "create", EDITORS, "replace", EDITORS, "patch", EDITORS, "delete", EDITORS, "setActive", EDITORS));
+                "create", EDITORS, "replace", EDITORS, "patch", EDITORS, "delete", EDITORS, "setActive", EDITORS,
+                "saveEdit", EDITORS));
     }
 
     @Test
@@ -55,10 +56,10 @@ class BoundaryRolesTest {
     @Test
     void accountsAreForAdminsExceptOnesOwn() {
         assertThat(roles(UserService.class)).isEqualTo(Map.of(
-                "list", ADMINS, "create", ADMINS, "update", ADMINS, "delete", ADMINS,
+                "list", ADMINS, "find", ADMINS, "create", ADMINS, "update", ADMINS, "delete", ADMINS,
                 "me", EVERYONE, "changeOwnPassword", EVERYONE));
         assertThat(roles(ApiKeyService.class)).isEqualTo(Map.of(
-                "create", EDITORS, "list", EVERYONE, "revoke", EDITORS));
+                "create", EDITORS, "list", EVERYONE, "find", EVERYONE, "revoke", EDITORS));
         assertThat(roles(Authenticator.class).values()).as("used before anybody is known").containsOnly(OPEN);
     }
 

@@ -6,6 +6,7 @@ import dev.scriptexecuter.execution.boundary.RunService;
 import dev.scriptexecuter.execution.boundary.RunView;
 import dev.scriptexecuter.execution.control.RunCompletions;
 import dev.scriptexecuter.rest.Paging;
+import dev.scriptexecuter.rest.Preconditions;
 import dev.scriptexecuter.script.boundary.ScriptDraft;
 import dev.scriptexecuter.script.boundary.ScriptPage;
 import dev.scriptexecuter.script.boundary.ScriptService;
@@ -15,6 +16,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import dev.scriptexecuter.rest.StrictJsonReader;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -30,6 +32,9 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 
 import java.net.URI;
+
+import static jakarta.ws.rs.core.HttpHeaders.IF_MATCH;
+import static jakarta.ws.rs.core.HttpHeaders.IF_NONE_MATCH;
 import java.time.Duration;
 
 /** Scripts: list, create, read, replace, patch, delete; and their runs. */
@@ -75,25 +80,28 @@ public class ScriptsResource {
     @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
     @PUT
     @Path("{id}")
-    public ScriptView replace(@PathParam("id") String id, ScriptDraft draft) {
-        return scripts.replace(id, draft);
+    public ScriptView replace(@PathParam("id") String id, @HeaderParam(IF_MATCH) String ifMatch,
+                              @HeaderParam(IF_NONE_MATCH) String ifNoneMatch, ScriptDraft draft) {
+        return scripts.replace(id, draft, Preconditions.of(ifMatch, ifNoneMatch));
     }
 
     @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
     @PATCH
     @Path("{id}")
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
-    public ScriptView patch(@PathParam("id") String id, byte[] mergePatch) {
+    public ScriptView patch(@PathParam("id") String id, @HeaderParam(IF_MATCH) String ifMatch,
+                            @HeaderParam(IF_NONE_MATCH) String ifNoneMatch, byte[] mergePatch) {
         return scripts.patch(id, StrictJsonReader.object(mergePatch,
-                "a JSON merge patch: an object such as {\"active\": false}"));
+                "a JSON merge patch: an object such as {\"active\": false}"), Preconditions.of(ifMatch, ifNoneMatch));
     }
 
     @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
     @DELETE
     @Path("{id}")
     @Answers(204)
-    public Response delete(@PathParam("id") String id) {
-        scripts.delete(id);
+    public Response delete(@PathParam("id") String id, @HeaderParam(IF_MATCH) String ifMatch,
+                           @HeaderParam(IF_NONE_MATCH) String ifNoneMatch) {
+        scripts.delete(id, Preconditions.of(ifMatch, ifNoneMatch));
         return Response.noContent().build();
     }
 

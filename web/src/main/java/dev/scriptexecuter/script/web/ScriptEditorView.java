@@ -3,6 +3,7 @@ package dev.scriptexecuter.script.web;
 import dev.scriptexecuter.execution.boundary.RunService;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.script.boundary.ScheduleSpec;
+import dev.scriptexecuter.script.boundary.EditConflict;
 import dev.scriptexecuter.script.boundary.ScriptDraft;
 import dev.scriptexecuter.script.boundary.ScriptService;
 import dev.scriptexecuter.script.boundary.ScriptView;
@@ -11,7 +12,7 @@ import jakarta.ejb.EJBAccessException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.JsonValue;
+import jakarta.json.JsonObject;
 import org.primefaces.PrimeFaces;
 import org.primefaces.extensions.model.monacoeditor.EditorOptions;
 import org.primefaces.extensions.model.monacoeditor.ELanguage;
@@ -20,6 +21,7 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The script page: main code, trigger code and requirements in Monaco editors,
@@ -46,16 +48,18 @@ public class ScriptEditorView implements Serializable {
     private int currentVersion;
     private String pausedReason;
     private String homeUsage;
+    /** The script as this page read it (as the server writes it, JSON), the base of a save's merge. */
+    private String read;
+    /** The same as the form turned it into a draft before any edit (JSON): what a save compares the form with. */
+    private String formRead;
+    /** Fields this page's save found changed elsewhere too, with both values; empty when there is none. */
+    private List<EditConflictRow> conflicts = List.of();
 
     /** Called by the page's view action after the id parameter is set. */
     public void load() {
         if (id != null && !id.isBlank()) {
             try {
-                ScriptView script = scripts.find(id);
-                form.fill(script);
-                currentVersion = script.currentVersion();
-                pausedReason = script.pausedReason();
-                dataText = PrettyJson.format(script.data());
+                show(scripts.find(id));
                 homeUsage = runs.homeUsage(id).text();
             } catch (RequestRejected e) {
                 Messages.error(e.getMessage());
@@ -65,9 +69,26 @@ public class ScriptEditorView implements Serializable {
         updatePreview();
     }
 
+    /** Shows the script as stored, and takes it as the base the next save is compared with. */
+    private void show(ScriptView script) {
+        form.fill(script);
+        currentVersion = script.currentVersion();
+        pausedReason = script.pausedReason();
+        dataText = PrettyJson.format(script.data());
+        read = script.draft().toJson();
+        formRead = form.draft(script.data()).toJson();
+        conflicts = List.of();
+    }
+
+    /**
+     * Saves only what the person changed on this page: the data only when its
+     * field was edited, so runs that advanced it meanwhile keep their result.
+     * A field changed here and elsewhere since the page was read refuses the
+     * save and shows both values.
+     */
     public void save() {
         clearMarkers();
-        JsonValue data;
+        JsonObject data;
         try {
             data = PrettyJson.parseObject(dataText);
         } catch (IllegalArgumentException e) {
@@ -76,13 +97,20 @@ public class ScriptEditorView implements Serializable {
         }
         ScriptDraft draft = form.draft(data);
         try {
-            ScriptView saved = id == null ? scripts.create(draft) : scripts.replace(id, draft);
-            id = saved.id();
-            form.fill(saved);
-            currentVersion = saved.currentVersion();
-            dataText = PrettyJson.format(saved.data());
-            Messages.info("Saved '" + saved.name() + "'.");
-            PrimeFaces.current().executeScript("sesSaved(" + jsString(saved.id()) + ")");
+            if (id == null) {
+                ScriptView created = scripts.create(draft);
+                saved(created, Set.of());
+                return;
+            }
+            Set<String> changed = draft.fieldsChangedFrom(ScriptDraft.fromJson(formRead));
+            if (changed.isEmpty()) {
+                Messages.info("Nothing to save: no field was changed.");
+                return;
+            }
+            saved(scripts.saveEdit(id, ScriptDraft.fromJson(read), draft, changed), changed);
+        } catch (EditConflict e) {
+            conflicts = EditConflictRow.of(e.fields());
+            Messages.error(e.getMessage() + " Choose below whether to keep yours or theirs.");
         } catch (RequestRejected e) {
             Messages.error(e.getMessage());
             mark(e);
@@ -90,6 +118,45 @@ public class ScriptEditorView implements Serializable {
             Messages.error(Messages.FORBIDDEN);
         }
         updatePreview();
+    }
+
+    private void saved(ScriptView saved, Set<String> changed) {
+        List<String> meanwhile = read == null ? List.of() : saved.draft().fieldsChangedFrom(ScriptDraft.fromJson(read))
+                .stream().filter(field -> !changed.contains(field)).toList();
+        id = saved.id();
+        show(saved);
+        if (meanwhile.stream().anyMatch(EDITORS::containsKey)) {
+            // the editors show code the save did not write: they must show what is saved now
+            PrimeFaces.current().ajax().update("editor:code");
+        }
+        Messages.info("Saved '" + saved.name() + "'." + (meanwhile.isEmpty() ? ""
+                : " Changed meanwhile by runs or other people, and kept as they are: " + String.join(", ", meanwhile)
+                + "."));
+        PrimeFaces.current().executeScript("sesSaved(" + jsString(saved.id()) + ")");
+    }
+
+    /** After a conflict: saves this page's values over the ones saved meanwhile, on purpose. */
+    public void overwrite() {
+        hideConflicts();
+        read = EditConflictRow.theirsOver(ScriptDraft.fromJson(read), conflicts).toJson();
+        conflicts = List.of();
+        save();
+    }
+
+    /** After a conflict: drops this page's changes and shows the script as it is now. */
+    public void reload() {
+        hideConflicts();
+        conflicts = List.of();
+        load();
+        Messages.info("Reloaded: the page shows the script as it is now; your changes were dropped.");
+    }
+
+    private static void hideConflicts() {
+        PrimeFaces.current().executeScript("PF('conflictDialog').hide()");
+    }
+
+    public List<EditConflictRow> getConflicts() {
+        return conflicts;
     }
 
     public void updatePreview() {

@@ -1,5 +1,6 @@
 package dev.scriptexecuter.security.rest;
 
+import dev.scriptexecuter.rest.Preconditions;
 import dev.scriptexecuter.rest.Answers;
 import dev.scriptexecuter.security.boundary.ApiKeyDraft;
 import dev.scriptexecuter.security.boundary.ApiKeyService;
@@ -10,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,6 +22,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.util.List;
+
+import static jakarta.ws.rs.core.HttpHeaders.IF_MATCH;
+import static jakarta.ws.rs.core.HttpHeaders.IF_NONE_MATCH;
 
 /** API keys: create (the secret is in this answer only), list, revoke. */
 @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
@@ -47,11 +52,19 @@ public class ApiKeysResource {
         return keys.list();
     }
 
+    @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME, Role.VIEWER_NAME})
+    @GET
+    @Path("{id}")
+    public ApiKeyView find(@PathParam("id") String id) {
+        return keys.find(id);
+    }
+
     @DELETE
     @Path("{id}")
     @Answers(204)
-    public Response revoke(@PathParam("id") String id) {
-        keys.revoke(id);
+    public Response revoke(@PathParam("id") String id,
+                           @HeaderParam(IF_MATCH) String ifMatch, @HeaderParam(IF_NONE_MATCH) String ifNoneMatch) {
+        keys.revoke(id, Preconditions.of(ifMatch, ifNoneMatch));
         return Response.noContent().build();
     }
 }

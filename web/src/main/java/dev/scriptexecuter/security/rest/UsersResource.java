@@ -1,5 +1,6 @@
 package dev.scriptexecuter.security.rest;
 
+import dev.scriptexecuter.rest.Preconditions;
 import dev.scriptexecuter.rest.Answers;
 import dev.scriptexecuter.security.boundary.UserDraft;
 import dev.scriptexecuter.security.boundary.UserService;
@@ -10,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -21,6 +23,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.util.List;
+
+import static jakarta.ws.rs.core.HttpHeaders.IF_MATCH;
+import static jakarta.ws.rs.core.HttpHeaders.IF_NONE_MATCH;
 
 /** Accounts, for admins. */
 @RolesAllowed(Role.ADMIN_NAME)
@@ -47,17 +52,26 @@ public class UsersResource {
         return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
     }
 
+    @GET
+    @Path("{id}")
+    public UserView find(@PathParam("id") String id) {
+        return users.find(id);
+    }
+
     @PUT
     @Path("{id}")
-    public UserView update(@PathParam("id") String id, UserDraft draft) {
-        return users.update(id, draft);
+    public UserView update(@PathParam("id") String id,
+                           @HeaderParam(IF_MATCH) String ifMatch, @HeaderParam(IF_NONE_MATCH) String ifNoneMatch,
+                           UserDraft draft) {
+        return users.update(id, draft, Preconditions.of(ifMatch, ifNoneMatch));
     }
 
     @DELETE
     @Path("{id}")
     @Answers(204)
-    public Response delete(@PathParam("id") String id) {
-        users.delete(id);
+    public Response delete(@PathParam("id") String id,
+                           @HeaderParam(IF_MATCH) String ifMatch, @HeaderParam(IF_NONE_MATCH) String ifNoneMatch) {
+        users.delete(id, Preconditions.of(ifMatch, ifNoneMatch));
         return Response.noContent().build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.scriptexecuter.security.web;
 
+import dev.scriptexecuter.infrastructure.Precondition;
 import dev.scriptexecuter.security.boundary.UserDraft;
 import dev.scriptexecuter.security.boundary.UserService;
 import dev.scriptexecuter.security.boundary.UserView;
@@ -37,17 +38,19 @@ public class UsersView implements Serializable {
     }
 
     public void setRole(UserView user, String newRole) {
-        attempt(() -> users.update(user.id(), new UserDraft(null, null, newRole, null)),
+        attempt(() -> users.update(user.id(), new UserDraft(null, null, newRole, null), Precondition.matching(user)),
                 "'" + user.username() + "' is now " + newRole + ".");
     }
 
     public void toggleEnabled(UserView user) {
-        attempt(() -> users.update(user.id(), new UserDraft(null, null, null, !user.enabled())),
+        attempt(() -> users.update(user.id(), new UserDraft(null, null, null, !user.enabled()),
+                        Precondition.matching(user)),
                 "'" + user.username() + "' is now " + (user.enabled() ? "disabled" : "enabled") + ".");
     }
 
     public void delete(UserView user) {
-        attempt(() -> users.delete(user.id()), "Account '" + user.username() + "' deleted.");
+        attempt(() -> users.delete(user.id(), Precondition.matching(user)),
+                "Account '" + user.username() + "' deleted.");
     }
 
     private void attempt(Runnable action, String success) {

@@ -1,5 +1,6 @@
 package dev.scriptexecuter.variable.rest;
 
+import dev.scriptexecuter.rest.Preconditions;
 import dev.scriptexecuter.security.entity.Role;
 import dev.scriptexecuter.variable.boundary.VariableDraft;
 import dev.scriptexecuter.variable.boundary.VariableService;
@@ -11,6 +12,7 @@ import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -21,6 +23,9 @@ import jakarta.ws.rs.core.Response;
 import dev.scriptexecuter.rest.Answers;
 
 import java.util.List;
+
+import static jakarta.ws.rs.core.HttpHeaders.IF_MATCH;
+import static jakarta.ws.rs.core.HttpHeaders.IF_NONE_MATCH;
 
 /** Global variables and secrets: everybody reads the names (never a secret's value), admins set them. */
 @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME, Role.VIEWER_NAME})
@@ -37,19 +42,28 @@ public class VariablesResource {
         return variables.list(null);
     }
 
+    @GET
+    @Path("{name}")
+    public VariableView find(@PathParam("name") String name) {
+        return variables.find(null, name);
+    }
+
     @RolesAllowed(Role.ADMIN_NAME)
     @PUT
     @Path("{name}")
-    public VariableView set(@PathParam("name") String name, VariableDraft draft) {
-        return variables.setGlobal(name, draft);
+    public VariableView set(@PathParam("name") String name,
+                            @HeaderParam(IF_MATCH) String ifMatch, @HeaderParam(IF_NONE_MATCH) String ifNoneMatch,
+                            VariableDraft draft) {
+        return variables.setGlobal(name, draft, Preconditions.of(ifMatch, ifNoneMatch));
     }
 
     @RolesAllowed(Role.ADMIN_NAME)
     @DELETE
     @Path("{name}")
     @Answers(204)
-    public Response delete(@PathParam("name") String name) {
-        variables.deleteGlobal(name);
+    public Response delete(@PathParam("name") String name,
+                           @HeaderParam(IF_MATCH) String ifMatch, @HeaderParam(IF_NONE_MATCH) String ifNoneMatch) {
+        variables.deleteGlobal(name, Preconditions.of(ifMatch, ifNoneMatch));
         return Response.noContent().build();
     }
 

@@ -1,5 +1,6 @@
 package dev.scriptexecuter.variable.web;
 
+import dev.scriptexecuter.infrastructure.Precondition;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.script.boundary.ScriptService;
 import dev.scriptexecuter.security.web.CurrentUser;
@@ -58,9 +59,9 @@ public class VariablesView implements Serializable {
         String saved = name;
         if (Messages.attempt(() -> {
             if (scriptId == null) {
-                variables.setGlobal(saved, draft);
+                variables.setGlobal(saved, draft, Precondition.NONE);
             } else {
-                variables.setForScript(scriptId, saved, draft);
+                variables.setForScript(scriptId, saved, draft, Precondition.NONE);
             }
         }, () -> "Saved " + saved + (secret ? " (a secret: its value is not shown again)." : "."))) {
             name = null;
@@ -74,9 +75,9 @@ public class VariablesView implements Serializable {
     public void delete(String variable) {
         Messages.attempt(() -> {
             if (scriptId == null) {
-                variables.deleteGlobal(variable);
+                variables.deleteGlobal(variable, Precondition.NONE);
             } else {
-                variables.deleteForScript(scriptId, variable);
+                variables.deleteForScript(scriptId, variable, Precondition.NONE);
             }
         }, () -> "Deleted " + variable + ".");
         load();

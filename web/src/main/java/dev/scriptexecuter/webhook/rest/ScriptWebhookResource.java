@@ -1,5 +1,6 @@
 package dev.scriptexecuter.webhook.rest;
 
+import dev.scriptexecuter.rest.Preconditions;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.rest.Answers;
 import dev.scriptexecuter.security.entity.Role;
@@ -12,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,6 +22,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.List;
+
+import static jakarta.ws.rs.core.HttpHeaders.IF_MATCH;
+import static jakarta.ws.rs.core.HttpHeaders.IF_NONE_MATCH;
 
 /** A script's own failure webhook (its editors set it) and the deliveries made for its runs. */
 @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME, Role.VIEWER_NAME})
@@ -39,15 +44,18 @@ public class ScriptWebhookResource {
 
     @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
     @PUT
-    public WebhookView set(@PathParam("id") String id, WebhookDraft draft) {
-        return webhooks.setForScript(id, draft);
+    public WebhookView set(@PathParam("id") String id,
+                           @HeaderParam(IF_MATCH) String ifMatch, @HeaderParam(IF_NONE_MATCH) String ifNoneMatch,
+                           WebhookDraft draft) {
+        return webhooks.setForScript(id, draft, Preconditions.of(ifMatch, ifNoneMatch));
     }
 
     @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
     @DELETE
     @Answers(204)
-    public Response delete(@PathParam("id") String id) {
-        webhooks.deleteForScript(id);
+    public Response delete(@PathParam("id") String id,
+                           @HeaderParam(IF_MATCH) String ifMatch, @HeaderParam(IF_NONE_MATCH) String ifNoneMatch) {
+        webhooks.deleteForScript(id, Preconditions.of(ifMatch, ifNoneMatch));
         return Response.noContent().build();
     }
 

@@ -1,5 +1,6 @@
 package dev.scriptexecuter.webhook.rest;
 
+import dev.scriptexecuter.rest.Preconditions;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.rest.Answers;
 import dev.scriptexecuter.security.entity.Role;
@@ -11,11 +12,15 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import static jakarta.ws.rs.core.HttpHeaders.IF_MATCH;
+import static jakarta.ws.rs.core.HttpHeaders.IF_NONE_MATCH;
 
 /** The default failure webhook, for scripts without one of their own: admins set it. */
 @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME, Role.VIEWER_NAME})
@@ -34,15 +39,17 @@ public class WebhookResource {
 
     @RolesAllowed(Role.ADMIN_NAME)
     @PUT
-    public WebhookView set(WebhookDraft draft) {
-        return webhooks.setGlobal(draft);
+    public WebhookView set(
+                           @HeaderParam(IF_MATCH) String ifMatch, @HeaderParam(IF_NONE_MATCH) String ifNoneMatch,
+                           WebhookDraft draft) {
+        return webhooks.setGlobal(draft, Preconditions.of(ifMatch, ifNoneMatch));
     }
 
     @RolesAllowed(Role.ADMIN_NAME)
     @DELETE
     @Answers(204)
-    public Response delete() {
-        webhooks.deleteGlobal();
+    public Response delete(@HeaderParam(IF_MATCH) String ifMatch, @HeaderParam(IF_NONE_MATCH) String ifNoneMatch) {
+        webhooks.deleteGlobal(Preconditions.of(ifMatch, ifNoneMatch));
         return Response.noContent().build();
     }
 }

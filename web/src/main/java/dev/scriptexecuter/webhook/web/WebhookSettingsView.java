@@ -1,5 +1,6 @@
 package dev.scriptexecuter.webhook.web;
 
+import dev.scriptexecuter.infrastructure.Precondition;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.script.boundary.ScriptService;
 import dev.scriptexecuter.security.web.CurrentUser;
@@ -63,9 +64,9 @@ public class WebhookSettingsView implements Serializable {
         WebhookDraft draft = new WebhookDraft(url, events, secret == null || secret.isEmpty() ? null : secret);
         Messages.attempt(() -> {
             if (scriptId == null) {
-                webhooks.setGlobal(draft);
+                webhooks.setGlobal(draft, Precondition.matching(current));
             } else {
-                webhooks.setForScript(scriptId, draft);
+                webhooks.setForScript(scriptId, draft, Precondition.matching(current));
             }
         }, () -> "Saved the webhook.");
         secret = null;
@@ -75,9 +76,9 @@ public class WebhookSettingsView implements Serializable {
     public void delete() {
         Messages.attempt(() -> {
             if (scriptId == null) {
-                webhooks.deleteGlobal();
+                webhooks.deleteGlobal(Precondition.matching(current));
             } else {
-                webhooks.deleteForScript(scriptId);
+                webhooks.deleteForScript(scriptId, Precondition.matching(current));
             }
         }, () -> "Deleted the webhook.");
         current = null;
