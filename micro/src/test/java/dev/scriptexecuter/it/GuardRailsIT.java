@@ -102,6 +102,46 @@ class GuardRailsIT extends MicroIT {
     }
 
     @Test
+    void aScriptSeesHostPathsOfItsOwnOnlyWhenAnAdminAddsThem() throws Exception {
+        java.nio.file.Path host = java.nio.file.Files.createTempDirectory("ses-guard-");
+        java.nio.file.Path reference = java.nio.file.Files.createDirectories(host.resolve("reference"));
+        java.nio.file.Files.writeString(reference.resolve("table.csv"), "x,y\n");
+        java.nio.file.Path output = java.nio.file.Files.createDirectories(host.resolve("output"));
+        String main = """
+                import os
+                def main(data):
+                    data['there'] = os.path.exists(%s)
+                    if data['there']:
+                        data['read'] = open(%s).read()
+                        open(%s, 'w').write('from the sandbox')
+                """.formatted(quote(reference.toString()), quote(reference.resolve("table.csv").toString()),
+                quote(output.resolve("result.txt").toString()));
+        String id = script(main, "null");
+        assertThat(api.awaitFinished(api.run(id, true), RUN_TIME).getJsonObject("dataAfter").getBoolean("there"))
+                .as("not bound: absent").isFalse();
+
+        String paths = "{\"policy\": {\"readOnlyPaths\": [%s], \"writablePaths\": [%s]}}"
+                .formatted(quote(reference.toString()), quote(output.toString()));
+        Api user = api.withNewUser("user");
+        Api.Answer refused = user.patch("api/scripts/" + id, paths);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().getString("field")).isEqualTo("policy.readOnlyPaths");
+        Api.Answer bad = api.patch("api/scripts/" + id, "{\"policy\": {\"writablePaths\": [\"relative/out\"]}}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().getString("field")).isEqualTo("policy.writablePaths[0]");
+
+        JsonObject set = api.patch("api/scripts/" + id, paths).json();
+        assertThat(set.getJsonObject("policy").getJsonArray("readOnlyPaths").getString(0)).isEqualTo(reference.toString());
+        assertThat(user.patch("api/scripts/" + id, "{\"description\": \"edited by a user\"}").json()
+                .getJsonObject("policy").getJsonArray("writablePaths").getString(0))
+                .as("a user's edit keeps them").isEqualTo(output.toString());
+        JsonObject run = api.awaitFinished(api.run(id, true), RUN_TIME);
+        assertThat(run.getString("outcome")).as(run.toString()).isEqualTo("SUCCEEDED");
+        assertThat(run.getJsonObject("dataAfter").getString("read")).isEqualTo("x,y\n");
+        assertThat(output.resolve("result.txt")).hasContent("from the sandbox");
+    }
+
+    @Test
     void overlapPoliciesWithAThreeSecondScriptOnAOneSecondInterval() {
         String slow = "import time\ndef main(data):\n    time.sleep(3)\n";
         String schedule = ", \"schedule\": {\"kind\": \"interval\", \"every\": \"1s\"}";

@@ -13,6 +13,9 @@ import java.util.List;
  */
 public record ExtraSandboxPaths(List<Path> readOnly, List<Path> writable) {
 
+    /** No path besides what Python needs. */
+    public static final ExtraSandboxPaths NONE = new ExtraSandboxPaths(List.of(), List.of());
+
     public ExtraSandboxPaths {
         readOnly = List.copyOf(readOnly);
         writable = List.copyOf(writable);
@@ -22,6 +25,15 @@ public record ExtraSandboxPaths(List<Path> readOnly, List<Path> writable) {
     public static ExtraSandboxPaths parse(String readOnly, String writable) {
         return new ExtraSandboxPaths(paths(readOnly, "ses.sandbox.read-only-paths"),
                 paths(writable, "ses.sandbox.writable-paths"));
+    }
+
+    /** A script's own paths, as its policy holds them (already checked); null lists are empty. */
+    public static ExtraSandboxPaths of(List<String> readOnly, List<String> writable) {
+        return new ExtraSandboxPaths(absolute(readOnly), absolute(writable));
+    }
+
+    private static List<Path> absolute(List<String> paths) {
+        return paths == null ? List.of() : paths.stream().map(Path::of).map(Path::normalize).toList();
     }
 
     /** For the script page: each path and whether runs may write it. */

@@ -120,7 +120,8 @@ public class HarnessProcess {
         live.belongsTo(ticket.scriptId());
         Path python = live.python() != null ? live.python() : interpreter.executable();
         if (workers != null && WarmWorkers.WARM.equals(workers.modeOf(ticket.runMode()))) {
-            Optional<WarmWorker> worker = workers.take(ticket.scriptId(), python, ticket.allowNetwork(), home);
+            Optional<WarmWorker> worker = workers.take(ticket.scriptId(), python, ticket.allowNetwork(),
+                    ticket.scriptPaths(), home);
             if (worker.isPresent()) {
                 Optional<RunResult> result = runWarm(ticket, live, worker.get(), home);
                 if (result.isPresent()) {
@@ -137,7 +138,8 @@ public class HarnessProcess {
         try {
             RunDirectory.prepare(directory, ticket);
             confined = confinement.confine(ticket.runId(),
-                    new RunConfinement.Paths(directory, home, python, files.harness()), ticket.allowNetwork());
+                    new RunConfinement.Paths(directory, home, python, files.harness()), ticket.allowNetwork(),
+                    ticket.scriptPaths());
             Instant began = clock.instant();
             Process process = start(ticket, confined.command(), home);
             live.attach(RunProcess.spawned(process, ticket.runId()), WarmWorkers.SPAWN);

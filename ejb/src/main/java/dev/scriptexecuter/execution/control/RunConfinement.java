@@ -106,8 +106,9 @@ public class RunConfinement {
         return Optional.ofNullable(capabilities().sandboxProblem());
     }
 
-    public Confined confine(String runId, Paths paths, boolean allowNetwork) throws IOException {
-        return confined("run-" + runId, maxProcesses, true, paths, allowNetwork,
+    public Confined confine(String runId, Paths paths, boolean allowNetwork, ExtraSandboxPaths scriptPaths)
+            throws IOException {
+        return confined("run-" + runId, maxProcesses, true, paths, allowNetwork, scriptPaths,
                 List.of(paths.python().toString(), "-u", "-I", paths.harness().toString(),
                         paths.runDirectory().toString()));
     }
@@ -123,15 +124,16 @@ public class RunConfinement {
      * processes. Without, each forked run sets its RLIMIT_NPROC itself
      * ({@link #processLimit}).
      */
-    public Confined confineWorker(String workerId, Paths paths, boolean allowNetwork, Path worker,
-                                  List<String> preload) throws IOException {
+    public Confined confineWorker(String workerId, Paths paths, boolean allowNetwork, ExtraSandboxPaths scriptPaths,
+                                  Path worker, List<String> preload) throws IOException {
         List<String> program = new ArrayList<>(List.of(paths.python().toString(), "-u", "-I", worker.toString(),
                 paths.harness().toString()));
         if (sandboxed()) {
             program.add("--sweep");
         }
         program.addAll(preload);
-        return confined("run-" + workerId, maxProcesses + WORKER_OWN_PROCESSES, false, paths, allowNetwork, program);
+        return confined("run-" + workerId, maxProcesses + WORKER_OWN_PROCESSES, false, paths, allowNetwork,
+                scriptPaths, program);
     }
 
     /**
@@ -141,7 +143,8 @@ public class RunConfinement {
      * under RLIMIT_NPROC).
      */
     private Confined confined(String cgroupName, long pidsMax, boolean nprocWithoutCgroup, Paths paths,
-                              boolean allowNetwork, List<String> program) throws IOException {
+                              boolean allowNetwork, ExtraSandboxPaths scriptPaths, List<String> program)
+            throws IOException {
         Capabilities found = capabilities();
         if (found.bwrap() == null && "on".equalsIgnoreCase(sandboxSetting.strip())) {
             throw new IOException("ses.sandbox=on, but the sandbox cannot be used: " + found.sandboxProblem());
@@ -158,7 +161,7 @@ public class RunConfinement {
         command.add("setsid");
         command.addAll(prlimit(nprocWithoutCgroup && found.cgroupBase() == null));
         if (found.bwrap() != null) {
-            command.addAll(bwrap(found.bwrap(), paths, allowNetwork));
+            command.addAll(bwrap(found.bwrap(), paths, allowNetwork, scriptPaths));
         }
         command.addAll(program);
         return new Confined(command, cgroup);
@@ -224,14 +227,15 @@ public class RunConfinement {
         return command;
     }
 
-    private List<String> bwrap(Path bwrap, Paths paths, boolean allowNetwork) throws IOException {
+    private List<String> bwrap(Path bwrap, Paths paths, boolean allowNetwork, ExtraSandboxPaths scriptPaths)
+            throws IOException {
         List<String> args = new ArrayList<>(List.of(bwrap.toString(), "--die-with-parent", "--unshare-all"));
         if (allowNetwork) {
             args.add("--share-net");
         }
         args.addAll(List.of("--unshare-user", "--uid", "65534", "--gid", "65534", "--cap-drop", "ALL"));
         args.addAll(view().arguments(paths.runDirectory(), paths.scriptHome(), environmentRoot(paths.python()),
-                paths.harness().getParent()));
+                paths.harness().getParent(), scriptPaths));
         args.addAll(List.of("--chdir", paths.scriptHome().toString(), "--"));
         return args;
     }

@@ -109,7 +109,8 @@ public class RunLedger {
                 script.triggerCode(), script.requirements(), script.dataJson(), script.dataVersion(),
                 run.trigger() == TriggerKind.FORCED, script.policy().timeout(), script.policy().allowNetwork(),
                 script.policy().runMode() == null ? null : script.policy().runMode().name().toLowerCase(Locale.ROOT),
-                variables.environment(), variables.secrets()));
+                variables.environment(), variables.secrets(),
+                ExtraSandboxPaths.of(script.policy().readOnlyPaths(), script.policy().writablePaths())));
     }
 
     /**

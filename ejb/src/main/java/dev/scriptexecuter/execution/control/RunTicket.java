@@ -9,18 +9,26 @@ import java.util.Map;
  * is the version of the data it was given, so its result does not overwrite newer data;
  * {@code timeout} is the script's own (null: the server's default), {@code runMode} its
  * choice of process mode ("spawn" or "warm"; null: the node's default); {@code variables}
- * go into its environment, and the values of {@code secrets} are masked in its log.
+ * go into its environment, and the values of {@code secrets} are masked in its log;
+ * {@code scriptPaths} are the host paths its sandbox shows besides the operator's (an admin's choice).
  */
 public record RunTicket(String runId, String scriptId, String scriptName, String mainCode, String triggerCode,
                         String requirements, String dataJson, long dataVersion, boolean force, Duration timeout,
-                        boolean allowNetwork, String runMode, Map<String, String> variables, List<String> secrets) {
+                        boolean allowNetwork, String runMode, Map<String, String> variables, List<String> secrets,
+                        ExtraSandboxPaths scriptPaths) {
 
     /** A ticket without variables. */
     public RunTicket(String runId, String scriptId, String scriptName, String mainCode, String triggerCode,
                      String requirements, String dataJson, long dataVersion, boolean force, Duration timeout,
                      boolean allowNetwork, String runMode) {
         this(runId, scriptId, scriptName, mainCode, triggerCode, requirements, dataJson, dataVersion, force, timeout,
-                allowNetwork, runMode, Map.of(), List.of());
+                allowNetwork, runMode, Map.of(), List.of(), ExtraSandboxPaths.NONE);
+    }
+
+    /** The same ticket with the script's own sandbox paths. */
+    public RunTicket withScriptPaths(ExtraSandboxPaths paths) {
+        return new RunTicket(runId, scriptId, scriptName, mainCode, triggerCode, requirements, dataJson, dataVersion,
+                force, timeout, allowNetwork, runMode, variables, secrets, paths);
     }
 
     /** A ticket with the server's default timeout, no network, the node's default process mode, no variables. */

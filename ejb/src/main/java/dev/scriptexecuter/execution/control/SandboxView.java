@@ -74,14 +74,20 @@ public class SandboxView {
         return paths;
     }
 
-    /** Everything the sandbox of one run shows, as bubblewrap's arguments (before {@code --chdir}). */
-    public List<String> arguments(Path runDirectory, Path scriptHome, Path environment, Path harness) {
+    /**
+     * Everything the sandbox of one run shows, as bubblewrap's arguments (before {@code --chdir});
+     * {@code scriptPaths} are the script's own extra paths, which an admin set, beside the operator's.
+     */
+    public List<String> arguments(Path runDirectory, Path scriptHome, Path environment, Path harness,
+                                  ExtraSandboxPaths scriptPaths) {
         List<String> args = new ArrayList<>(fixed);
         for (Path path : List.of(environment, harness)) {
             args.addAll(List.of("--ro-bind", path.toString(), path.toString()));
         }
-        extra.readOnly().forEach(path -> args.addAll(List.of("--ro-bind-try", path.toString(), path.toString())));
-        extra.writable().forEach(path -> args.addAll(List.of("--bind-try", path.toString(), path.toString())));
+        for (ExtraSandboxPaths added : List.of(extra, scriptPaths)) {
+            added.readOnly().forEach(path -> args.addAll(List.of("--ro-bind-try", path.toString(), path.toString())));
+            added.writable().forEach(path -> args.addAll(List.of("--bind-try", path.toString(), path.toString())));
+        }
         args.addAll(List.of("--bind", runDirectory.toString(), runDirectory.toString(),
                 "--bind", scriptHome.toString(), scriptHome.toString(), "--remount-ro", "/"));
         return args;

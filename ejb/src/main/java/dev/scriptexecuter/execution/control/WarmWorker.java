@@ -35,7 +35,7 @@ final class WarmWorker {
     private static final JsonObject GONE = jakarta.json.Json.createObjectBuilder().add("gone", true).build();
 
     /** What a worker was started with; a run can use a worker only with the same key. */
-    record Key(String scriptId, Path python, boolean allowNetwork, List<String> preload) {
+    record Key(String scriptId, Path python, boolean allowNetwork, ExtraSandboxPaths scriptPaths, List<String> preload) {
     }
 
     private final Key key;

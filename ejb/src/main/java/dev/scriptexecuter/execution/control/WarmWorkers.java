@@ -93,11 +93,12 @@ public class WarmWorkers {
      * An idle worker for these runs, or a new one; empty when the run is to be
      * spawned instead (none free at the maximum, or none can start).
      */
-    Optional<WarmWorker> take(String scriptId, Path python, boolean allowNetwork, Path scriptHome) {
+    Optional<WarmWorker> take(String scriptId, Path python, boolean allowNetwork, ExtraSandboxPaths scriptPaths,
+                              Path scriptHome) {
         if (closed) {
             return Optional.empty();
         }
-        WarmWorker.Key key = new WarmWorker.Key(scriptId, python, allowNetwork, preloadList());
+        WarmWorker.Key key = new WarmWorker.Key(scriptId, python, allowNetwork, scriptPaths, preloadList());
         List<WarmWorker> retired = new ArrayList<>();
         WarmWorker found = null;
         boolean full = false;
@@ -208,7 +209,7 @@ public class WarmWorkers {
         String id = "w" + ProcessHandle.current().pid() + "-" + started.incrementAndGet();
         Path directory = workDirectory.directory("workers", id);
         RunConfinement.Confined confined = confinement.confineWorker(id, new RunConfinement.Paths(directory, scriptHome,
-                key.python(), files.harness()), key.allowNetwork(), files.worker(), key.preload());
+                key.python(), files.harness()), key.allowNetwork(), key.scriptPaths(), files.worker(), key.preload());
         // the placeholder is room in the worker's environment block where each forked run writes its id
         return WarmWorker.start(key, directory, confined, confinement, scriptHome, Map.of("PYTHONIOENCODING", "utf-8",
                 "SES_RUN_ID", "-".repeat(64)), threads(), Duration.ofSeconds(60));

@@ -2,6 +2,7 @@ package dev.scriptexecuter.script.boundary;
 
 import dev.scriptexecuter.script.entity.RunPolicy;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -11,16 +12,20 @@ import java.util.Locale;
  * ({@code runMode} null or "default": the node's ses.run.mode; {@code keepRuns}/{@code keepDays} null:
  * the server's ses.retention.*, 0: no limit). A script saved without a policy
  * keeps its current one; in a submitted policy, fields left out take their
- * defaults ({@code "timeout": null} is the server's ses.run.timeout).
+ * defaults ({@code "timeout": null} is the server's ses.run.timeout), except
+ * {@code readOnlyPaths} and {@code writablePaths} (host paths the sandbox
+ * shows besides the operator's, which only admins change): left out, they stay.
  */
 public record PolicySpec(String timeout, Boolean allowNetwork, String overlap, String misfire, Integer retries,
-                         String retryBackoff, String runMode, Integer keepRuns, Integer keepDays) {
+                         String retryBackoff, String runMode, Integer keepRuns, Integer keepDays,
+                         List<String> readOnlyPaths, List<String> writablePaths) {
 
     public static PolicySpec of(RunPolicy policy) {
         return new PolicySpec(policy.timeout() == null ? null : policy.timeout().toString(), policy.allowNetwork(),
                 name(policy.overlap()), name(policy.misfire()), policy.retries(),
                 policy.retryBackoff() == null ? null : policy.retryBackoff().toString(),
-                policy.runMode() == null ? null : name(policy.runMode()), policy.keepRuns(), policy.keepDays());
+                policy.runMode() == null ? null : name(policy.runMode()), policy.keepRuns(), policy.keepDays(),
+                policy.readOnlyPaths(), policy.writablePaths());
     }
 
     /** SKIP → "skip", FIRE_ONCE → "fire-once". */

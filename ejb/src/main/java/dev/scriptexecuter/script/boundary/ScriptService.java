@@ -11,6 +11,7 @@ import dev.scriptexecuter.infrastructure.StrictJsonb;
 import dev.scriptexecuter.script.control.EditMerge;
 import dev.scriptexecuter.script.control.ScriptValidator;
 import dev.scriptexecuter.security.entity.Role;
+import dev.scriptexecuter.script.entity.RunPolicy;
 import dev.scriptexecuter.script.entity.Script;
 import dev.scriptexecuter.script.entity.Script.ScriptContent;
 import dev.scriptexecuter.script.entity.ScriptVersion;
@@ -267,13 +268,27 @@ public class ScriptService {
         return script;
     }
 
-    /** Network access from the sandbox is an admin's decision; others may keep but not change it. */
+    /** What the sandbox lets a script reach (network, host paths) is an admin's decision; others may keep it. */
     private void requireAdminForNetwork(ScriptContent content, Script current) {
-        boolean before = current != null && current.policy().allowNetwork();
-        if (content.policy().allowNetwork() != before && !context.isCallerInRole(Role.ADMIN_NAME)) {
-            throw RequestRejected.forbidden("Only an admin may change \"allowNetwork\" (network access for the"
-                    + " script's sandbox).").with("field", "policy.allowNetwork");
+        if (context.isCallerInRole(Role.ADMIN_NAME)) {
+            return;
         }
+        RunPolicy before = current == null ? RunPolicy.defaults() : current.policy();
+        RunPolicy after = content.policy();
+        if (after.allowNetwork() != before.allowNetwork()) {
+            throw adminOnly("allowNetwork", "network access for the script's sandbox");
+        }
+        if (!after.readOnlyPaths().equals(before.readOnlyPaths())) {
+            throw adminOnly("readOnlyPaths", "host paths the script's sandbox shows");
+        }
+        if (!after.writablePaths().equals(before.writablePaths())) {
+            throw adminOnly("writablePaths", "host paths the script's sandbox may write");
+        }
+    }
+
+    private static RequestRejected adminOnly(String name, String meaning) {
+        return RequestRejected.forbidden("Only an admin may change \"" + name + "\" (" + meaning + ").")
+                .with("field", "policy." + name);
     }
 
     private void requireFreeName(String name, String ownId) {

@@ -7,8 +7,11 @@ import dev.scriptexecuter.script.entity.OverlapPolicy;
 import dev.scriptexecuter.script.entity.RunMode;
 import dev.scriptexecuter.script.entity.RunPolicy;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -21,6 +24,8 @@ public class PolicyParser {
     static final int MAX_RETRIES = 10;
     static final int MAX_KEEP_RUNS = 1_000_000;
     static final int MAX_KEEP_DAYS = 36_500;
+    static final int MAX_PATHS = 16;
+    static final int MAX_PATH_LENGTH = 120;
     private static final Duration DEFAULT_BACKOFF = Duration.ofSeconds(30);
     private static final Duration SHORTEST = Duration.ofSeconds(1);
 
@@ -51,9 +56,42 @@ public class PolicyParser {
         }
         RunMode mode = spec.runMode() == null || spec.runMode().strip().equalsIgnoreCase("default") ? null
                 : choice(RunMode.class, "runMode", spec.runMode());
+        RunPolicy kept = current == null ? base : current;
         return new RunPolicy(timeout, network, overlap, misfire, retries, retries == 0 ? null : backoff, mode)
                 .withRetention(bounded("keepRuns", spec.keepRuns(), MAX_KEEP_RUNS),
-                        bounded("keepDays", spec.keepDays(), MAX_KEEP_DAYS));
+                        bounded("keepDays", spec.keepDays(), MAX_KEEP_DAYS))
+                .withSandboxPaths(paths("readOnlyPaths", spec.readOnlyPaths(), kept.readOnlyPaths()),
+                        paths("writablePaths", spec.writablePaths(), kept.writablePaths()));
+    }
+
+    /**
+     * A script's own sandbox paths: absolute, written as meant ({@code /data/in}, not {@code /data/./in/}),
+     * not the root, at most {@value #MAX_PATHS} of up to {@value #MAX_PATH_LENGTH} characters;
+     * left out, the current ones.
+     */
+    static List<String> paths(String name, List<String> paths, List<String> current) {
+        if (paths == null) {
+            return current;
+        }
+        String field = "policy." + name;
+        if (paths.size() > MAX_PATHS) {
+            throw invalid(field, "\"" + name + "\" holds at most " + MAX_PATHS + " paths; it has " + paths.size() + ".");
+        }
+        List<String> checked = new ArrayList<>();
+        for (int i = 0; i < paths.size(); i++) {
+            String text = paths.get(i);
+            if (text == null || text.isBlank() || text.length() > MAX_PATH_LENGTH || !text.startsWith("/")
+                    || text.chars().anyMatch(c -> c < 0x20) || !Path.of(text).normalize().toString().equals(text)
+                    || text.equals("/")) {
+                throw invalid(field + "[" + i + "]", "Each of \"" + name + "\" is an absolute host path below /,"
+                        + " written as meant (no ., .. or trailing /) in up to " + MAX_PATH_LENGTH
+                        + " characters; \"" + text + "\" is not one.");
+            }
+            if (!checked.contains(text)) {
+                checked.add(text);
+            }
+        }
+        return checked;
     }
 
     private static Integer bounded(String name, Integer value, int max) {

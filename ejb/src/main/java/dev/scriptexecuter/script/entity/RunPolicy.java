@@ -6,14 +6,16 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * How a script's runs are run: its own timeout (null: the server's default),
  * whether its sandbox has network, what happens to overlapping and missed
  * occurrences, how often a failed run is tried again, and how its process
- * is made (spawned or forked by a warm worker), and how long its finished
- * runs are kept.
+ * is made (spawned or forked by a warm worker), how long its finished
+ * runs are kept, and which host paths its sandbox shows besides the
+ * operator's (one per line; an admin's choice).
  */
 @Embeddable
 public class RunPolicy {
@@ -51,6 +53,12 @@ public class RunPolicy {
     @Column(name = "keep_days")
     private Integer keepDays;
 
+    @Column(name = "sandbox_read_only", length = 2000)
+    private String sandboxReadOnly;
+
+    @Column(name = "sandbox_writable", length = 2000)
+    private String sandboxWritable;
+
     protected RunPolicy() {
     }
 
@@ -71,10 +79,45 @@ public class RunPolicy {
 
     /** The same policy with the script's own retention (nulls: the server's). */
     public RunPolicy withRetention(Integer keepRuns, Integer keepDays) {
-        RunPolicy policy = new RunPolicy(timeout(), allowNetwork, overlap(), misfire(), retries, retryBackoff(), runMode);
+        RunPolicy policy = copy();
         policy.keepRuns = keepRuns;
         policy.keepDays = keepDays;
         return policy;
+    }
+
+    /** The same policy with the script's own sandbox paths (absolute, checked by the caller). */
+    public RunPolicy withSandboxPaths(List<String> readOnly, List<String> writable) {
+        RunPolicy policy = copy();
+        policy.sandboxReadOnly = lines(readOnly);
+        policy.sandboxWritable = lines(writable);
+        return policy;
+    }
+
+    private RunPolicy copy() {
+        RunPolicy policy = new RunPolicy(timeout(), allowNetwork, overlap(), misfire(), retries, retryBackoff(), runMode);
+        policy.keepRuns = keepRuns;
+        policy.keepDays = keepDays;
+        policy.sandboxReadOnly = sandboxReadOnly;
+        policy.sandboxWritable = sandboxWritable;
+        return policy;
+    }
+
+    private static String lines(List<String> paths) {
+        return paths == null || paths.isEmpty() ? null : String.join("\n", paths);
+    }
+
+    private static List<String> paths(String lines) {
+        return lines == null || lines.isBlank() ? List.of() : List.of(lines.split("\n"));
+    }
+
+    /** Host paths the script's runs may read besides the operator's; empty for none. */
+    public List<String> readOnlyPaths() {
+        return paths(sandboxReadOnly);
+    }
+
+    /** Host paths the script's runs may write besides the operator's; empty for none. */
+    public List<String> writablePaths() {
+        return paths(sandboxWritable);
     }
 
     public Integer keepRuns() {
@@ -122,12 +165,13 @@ public class RunPolicy {
                 && Objects.equals(timeoutSeconds, that.timeoutSeconds) && overlap() == that.overlap()
                 && misfire() == that.misfire() && Objects.equals(retryBackoffSeconds, that.retryBackoffSeconds)
                 && runMode == that.runMode && Objects.equals(keepRuns, that.keepRuns)
-                && Objects.equals(keepDays, that.keepDays);
+                && Objects.equals(keepDays, that.keepDays) && readOnlyPaths().equals(that.readOnlyPaths())
+                && writablePaths().equals(that.writablePaths());
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(timeoutSeconds, allowNetwork, overlap(), misfire(), retries, retryBackoffSeconds, runMode,
-                keepRuns, keepDays);
+                keepRuns, keepDays, readOnlyPaths(), writablePaths());
     }
 }

@@ -72,7 +72,8 @@ class HarnessProcessTest {
         String main = "import os\ndef main(data):\n    print('region', os.environ['REGION'])\n"
                 + "    print('token', os.environ['TOKEN'])\n    raise RuntimeError('refused ' + os.environ['TOKEN'])\n";
         RunTicket ticket = new RunTicket("run-" + System.nanoTime(), "script-1", "test", main, null, null, "{}", 0, true,
-                null, false, null, java.util.Map.of("REGION", "eu-west", "TOKEN", "tok-s3cr3t"), java.util.List.of("tok-s3cr3t"));
+                null, false, null, java.util.Map.of("REGION", "eu-west", "TOKEN", "tok-s3cr3t"), java.util.List.of("tok-s3cr3t"),
+                ExtraSandboxPaths.NONE);
         LiveRun live = cut.open(ticket.runId());
         RunResult result = cut.run(ticket, live);
 

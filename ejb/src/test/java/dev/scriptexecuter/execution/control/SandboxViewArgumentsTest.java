@@ -23,7 +23,7 @@ class SandboxViewArgumentsTest {
     private List<String> arguments(List<Path> serverPaths, ExtraSandboxPaths extra) throws IOException {
         SandboxView cut = new SandboxView(TestPython.interpreter(), work.resolve("sandbox"), serverPaths, extra);
         return cut.arguments(work.resolve("runs/r1"), work.resolve("scripts/s1"), work.resolve("env"),
-                work.resolve("python"));
+                work.resolve("python"), ExtraSandboxPaths.NONE);
     }
 
     @Test

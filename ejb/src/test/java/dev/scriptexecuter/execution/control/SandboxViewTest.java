@@ -103,8 +103,12 @@ class SandboxViewTest {
     }
 
     private JsonObject run(String main, String data, Path python) {
+        return run(main, data, python, ExtraSandboxPaths.NONE);
+    }
+
+    private JsonObject run(String main, String data, Path python, ExtraSandboxPaths scriptPaths) {
         RunTicket ticket = new RunTicket("view-" + System.nanoTime(), "script-1", "test", main, null, null, data, 0,
-                true);
+                true).withScriptPaths(scriptPaths);
         LiveRun live = cut.open(ticket.runId());
         if (python != null) {
             live.prepared(ticket, lease(python));
@@ -204,6 +208,36 @@ class SandboxViewTest {
         assertThat(output.resolve("result.txt")).hasContent("from the sandbox");
         assertThat(after.getJsonArray("beside").getValuesAs(JsonString::getString))
                 .as("only the bound paths of that directory").containsExactly("output", "reference");
+    }
+
+    @Test
+    void aScriptsOwnPathsAreVisibleToItAsTheySayAndTheRunsOfOtherScriptsDoNotSeeThem() throws IOException {
+        Path reference = Files.createDirectories(hostDirectory.resolve("own-reference"));
+        Files.writeString(reference.resolve("table.csv"), "c,d\n");
+        Path output = Files.createDirectories(hostDirectory.resolve("own-output"));
+        String main = """
+                import os
+                def main(data):
+                    data['read'] = open(os.path.join(data['reference'], 'table.csv')).read()
+                    try:
+                        open(os.path.join(data['reference'], 'new.txt'), 'w').write('x')
+                        data['wroteReference'] = 'yes'
+                    except OSError as e:
+                        data['wroteReference'] = e.strerror
+                    open(os.path.join(data['output'], 'result.txt'), 'w').write('from its sandbox')
+                """;
+        String data = Json.createObjectBuilder().add("reference", reference.toString())
+                .add("output", output.toString()).build().toString();
+
+        JsonObject after = run(main, data, null, ExtraSandboxPaths.of(List.of(reference.toString()),
+                List.of(output.toString())));
+
+        assertThat(after.getString("read")).isEqualTo("c,d\n");
+        assertThat(after.getString("wroteReference")).isEqualTo("Read-only file system");
+        assertThat(output.resolve("result.txt")).hasContent("from its sandbox");
+        JsonObject without = run("import os\ndef main(data):\n    data['there'] = os.path.exists(data['reference'])\n",
+                data, null);
+        assertThat(without.getBoolean("there")).as("a run without those paths").isFalse();
     }
 
     @Test

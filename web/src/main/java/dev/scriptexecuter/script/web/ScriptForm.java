@@ -38,6 +38,9 @@ public class ScriptForm implements Serializable {
     /** Null: the server's retention. */
     private Integer keepRuns;
     private Integer keepDays;
+    /** The script's own sandbox paths, one per line (admins change them). */
+    private String readOnlyPaths;
+    private String writablePaths;
     /** Kept with the version a save creates; cleared after each save. */
     private String versionMessage;
     private transient UploadedFile mainFile;
@@ -66,12 +69,19 @@ public class ScriptForm implements Serializable {
         runMode = policy.runMode() == null ? "default" : policy.runMode();
         keepRuns = policy.keepRuns();
         keepDays = policy.keepDays();
+        readOnlyPaths = policy.readOnlyPaths() == null ? null : String.join("\n", policy.readOnlyPaths());
+        writablePaths = policy.writablePaths() == null ? null : String.join("\n", policy.writablePaths());
         versionMessage = null;
     }
 
     PolicySpec policy() {
         return new PolicySpec(blankToNull(timeout), allowNetwork, overlap, misfire, retries, blankToNull(retryBackoff),
-                runMode, keepRuns, keepDays);
+                runMode, keepRuns, keepDays, lines(readOnlyPaths), lines(writablePaths));
+    }
+
+    private static java.util.List<String> lines(String text) {
+        return text == null ? java.util.List.of() : text.lines().map(String::strip).filter(line -> !line.isEmpty())
+                .toList();
     }
 
     private static String blankToNull(String text) {
@@ -110,6 +120,7 @@ public class ScriptForm implements Serializable {
         misfire = "fire-once";
         retries = 0;
         runMode = "default";
+        readOnlyPaths = writablePaths = null;
         mainFile = triggerFile = requirementsFile = null;
     }
 
@@ -131,6 +142,10 @@ public class ScriptForm implements Serializable {
     public void setKeepRuns(Integer keepRuns) { this.keepRuns = keepRuns; }
     public Integer getKeepDays() { return keepDays; }
     public void setKeepDays(Integer keepDays) { this.keepDays = keepDays; }
+    public String getReadOnlyPaths() { return readOnlyPaths; }
+    public void setReadOnlyPaths(String readOnlyPaths) { this.readOnlyPaths = readOnlyPaths; }
+    public String getWritablePaths() { return writablePaths; }
+    public void setWritablePaths(String writablePaths) { this.writablePaths = writablePaths; }
     public String getVersionMessage() { return versionMessage; }
     public void setVersionMessage(String versionMessage) { this.versionMessage = versionMessage; }
     public String getName() { return name; }
