@@ -13,9 +13,12 @@ Starts the packaged Micro WAR on Payara Micro (build it first:
       time, spawned and warm, against 40 sequential bare-harness spawns.
 
 With --poll the API measurements poll GET /api/runs/{id} every 2 ms instead
-of waiting (how the first figures in BENCHMARKS.md were taken).
+of waiting (how the first figures in BENCHMARKS.md were taken). With
+--against DIR a second server, started from another build's micro/target
+(say, an older commit's), runs beside this one, and its runs alternate with
+this one's within each repetition: a before/after comparison in one run.
 
-Usage: python3 bench/runs.py [--repeat 30] [--sandbox auto|off] [--poll]
+Usage: python3 bench/runs.py [--repeat 30] [--sandbox auto|off] [--poll] [--against DIR [--label before]]
 Prints Markdown tables (milliseconds) with the ratio to the floor.
 """
 import argparse
@@ -85,30 +88,36 @@ def millis(action):
     return (time.perf_counter() - start) * 1000
 
 
-def side_by_side(server, work, name, code, repeat, runs, warmups, modes):
-    """Runs in each mode and bare spawns of the same code, alternating; `runs` in a row per sample."""
-    scripts = {mode: server.create(name + "-" + mode, code, mode) for mode in modes}
+def side_by_side(servers, work, name, code, repeat, runs, warmups, modes):
+    """Runs in each mode on each server and bare spawns of the same code, alternating; `runs` in a row per
+    sample. `servers` maps a label ("" for this build's) to a Server; a kind is a mode and that label."""
+    scripts = {kind_name(mode, label): (server, server.create(name + "-" + mode, code, mode))
+               for label, server in servers.items() for mode in modes}
     for _ in range(warmups):
-        for script in scripts.values():
+        for server, script in scripts.values():
             server.run_and_wait(script)
         bare_harness(code, work)
-    samples = {kind: [] for kind in list(modes) + ["bare"]}
-    phases = {mode: ([], []) for mode in modes}
+    samples = {kind: [] for kind in list(scripts) + ["bare"]}
+    phases = {kind: ([], []) for kind in scripts}
 
-    def api_runs(kind, script):
+    def api_runs(kind, server, script):
         for _ in range(runs):
             run = server.run_and_wait(script)
             phases[kind][0].append(between(run["queuedAt"], run["startedAt"]))
             phases[kind][1].append(between(run["startedAt"], run["finishedAt"]))
 
     for _ in range(repeat):
-        for mode, script in scripts.items():
-            samples[mode].append(millis(lambda: api_runs(mode, script)))
+        for kind, (server, script) in scripts.items():
+            samples[kind].append(millis(lambda: api_runs(kind, server, script)))
         samples["bare"].append(millis(lambda: [bare_harness(code, work) for _ in range(runs)]))
     figures = {kind: summary(values) for kind, values in samples.items()}
     figures["phases"] = {kind: (statistics.median(queued), statistics.median(started))
                          for kind, (queued, started) in phases.items()}
     return figures
+
+
+def kind_name(mode, label):
+    return mode if not label else "%s (%s)" % (mode, label)
 
 
 def between(earlier, later):
@@ -126,35 +135,47 @@ def main():
                         help="P1 runs of each kind before measuring, so the server's JIT has compiled the run path")
     parser.add_argument("--modes", default="spawn,warm",
                         help="process modes to measure; \"default\" sets none (for a server without warm workers)")
+    parser.add_argument("--against", help="micro/target folder of another build to run beside this one")
+    parser.add_argument("--label", default="before", help="what the tables call the --against build")
     add_database_option(parser)
     args = parser.parse_args()
     modes = args.modes.split(",")
+    if args.against and args.database != "h2":
+        sys.exit("--against needs the embedded database: each server keeps its own")
     home = tempfile.mkdtemp(prefix="ses-bench-")
     work = tempfile.mkdtemp(prefix="ses-bench-bare-")
-    process, base = start_server(home, free_port(), ["-Dses.sandbox=" + args.sandbox], database=args.database)
+    other_home = tempfile.mkdtemp(prefix="ses-bench-against-") if args.against else None
+    settings = ["-Dses.sandbox=" + args.sandbox]
+    process, base = start_server(home, free_port(), settings, database=args.database)
+    other = start_server(other_home, free_port(), settings, target=args.against) if args.against else None
     try:
-        server = Server(base, args.poll)
-        p1 = side_by_side(server, work, "bench-noop", NO_OP, args.repeat, 1, args.warmup, modes)
-        p2 = side_by_side(server, work, "bench-fibo", FIBO, max(1, args.repeat // 5), 40, 1, modes)
+        servers = {"": Server(base, args.poll)}
+        if other:
+            servers[args.label] = Server(other[1], args.poll)
+        p1 = side_by_side(servers, work, "bench-noop", NO_OP, args.repeat, 1, args.warmup, modes)
+        p2 = side_by_side(servers, work, "bench-fibo", FIBO, max(1, args.repeat // 5), 40, 1, modes)
         print("| measurement | median ms | p90 ms | median / floor |")
         print("|---|---|---|---|")
         for label, figures in (("P1 no-op run: %s", p1), ("P2 40 sequential fibo(10) runs: %s", p2)):
             floor = figures["bare"][0]
             names = {"bare": "bare harness spawn (floor)", "spawn": "spawned, through the API",
                      "warm": "warm, through the API", "default": "the server's default, through the API"}
-            for kind in ["bare"] + modes:
-                name = names[kind]
-                median, p90 = figures[kind]
-                print("| %s | %.1f | %.1f | %.2f |" % (label % name, median, p90, median / floor))
+            for measured in ["bare"] + [k for k in figures if k not in ("bare", "phases")]:
+                mode, _, tag = measured.partition(" ")
+                median, p90 = figures[measured]
+                print("| %s | %.1f | %.1f | %.2f |" % (label % (names[mode] + (" " + tag if tag else "")), median,
+                                                       p90, median / floor))
         print()
         print("Where a P1 run's time goes, as the server recorded it (medians, ms):")
         print()
         print("| mode | queued until started | started until finished |")
         print("|---|---|---|")
-        for kind in modes:
-            print("| %s | %.1f | %.1f |" % ((kind,) + p1["phases"][kind]))
+        for measured, phase in p1["phases"].items():
+            print("| %s | %.1f | %.1f |" % ((measured,) + phase))
     finally:
         stop_server(process, home, work)
+        if other:
+            stop_server(other[0], other_home)
 
 
 if __name__ == "__main__":

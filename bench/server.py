@@ -41,10 +41,11 @@ def fresh_mariadb():
             "DB_PASSWORD": "ses-bench-only", "DB_NAME": MARIADB_DATABASE}
 
 
-def start_server(home, port, settings=(), database="h2"):
-    """The Micro WAR on embedded H2 or MariaDB; settings are -D options for the server's JVM."""
+def start_server(home, port, settings=(), database="h2", target=None):
+    """The Micro WAR on embedded H2 or MariaDB; settings are -D options for the server's JVM; target is the
+    micro/target folder of the build to start (default: this checkout's)."""
     # SES_BENCH_TARGET: the micro/target folder of another build (say, an older commit's) to measure
-    micro = os.environ.get("SES_BENCH_TARGET", os.path.join(ROOT, "micro", "target"))
+    micro = target or os.environ.get("SES_BENCH_TARGET", os.path.join(ROOT, "micro", "target"))
     jar = next(os.path.join(micro, f) for f in os.listdir(micro) if f.startswith("payara-micro-") and f.endswith(".jar"))
     java = os.path.join(os.environ.get("JAVA_HOME", "/usr"), "bin", "java")
     log = open(os.path.join(home, "server.log"), "w")
