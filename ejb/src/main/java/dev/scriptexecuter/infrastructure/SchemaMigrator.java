@@ -6,8 +6,11 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import dev.scriptexecuter.script.control.V12__First_script_versions;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.output.MigrateResult;
 
 import javax.sql.DataSource;
@@ -34,6 +37,11 @@ public class SchemaMigrator {
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;
 
+    /** Migrations written in Java, each a bean of the component whose data it moves (so none is named here). */
+    @Inject
+    @Any
+    Instance<JavaMigration> javaMigrations;
+
     @PostConstruct
     void migrate() {
         String vendor = vendor();
@@ -44,8 +52,8 @@ public class SchemaMigrator {
             MigrateResult result = Flyway.configure(getClass().getClassLoader())
                     .dataSource(dataSource)
                     .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
-                    // Named here, not found by scanning: class scanning differs between servers.
-                    .javaMigrations(new V12__First_script_versions())
+                    // Beans, not found by Flyway's class scanning: that differs between servers.
+                    .javaMigrations(javaMigrations.stream().toArray(JavaMigration[]::new))
                     .table("ses_schema_history")
                     // The database may already hold other tables, such as the batch job
                     // repository WildFly creates before the application starts: start the

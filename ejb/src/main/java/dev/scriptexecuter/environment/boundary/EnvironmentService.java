@@ -7,7 +7,7 @@ import dev.scriptexecuter.environment.control.EnvironmentLedger;
 import dev.scriptexecuter.environment.control.Environments;
 import dev.scriptexecuter.environment.entity.EnvironmentStatus;
 import dev.scriptexecuter.infrastructure.RequestRejected;
-import dev.scriptexecuter.security.entity.Role;
+import dev.scriptexecuter.infrastructure.Role;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;

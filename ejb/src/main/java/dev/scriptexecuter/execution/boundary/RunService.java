@@ -23,7 +23,7 @@ import dev.scriptexecuter.infrastructure.UtcColumns;
 import dev.scriptexecuter.infrastructure.WorkDirectory;
 import dev.scriptexecuter.script.boundary.ScriptChanged;
 import dev.scriptexecuter.script.entity.Script;
-import dev.scriptexecuter.security.entity.Role;
+import dev.scriptexecuter.infrastructure.Role;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.annotation.Resource;

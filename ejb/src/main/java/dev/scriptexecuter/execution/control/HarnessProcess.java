@@ -1,6 +1,6 @@
 package dev.scriptexecuter.execution.control;
 
-import dev.scriptexecuter.variable.control.SecretMask;
+import dev.scriptexecuter.secret.boundary.SecretMask;
 import dev.scriptexecuter.execution.entity.RunOutcome;
 import dev.scriptexecuter.infrastructure.WorkDirectory;
 import dev.scriptexecuter.python.control.ProcessGroup;

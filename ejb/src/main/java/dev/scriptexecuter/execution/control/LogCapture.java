@@ -1,6 +1,6 @@
 package dev.scriptexecuter.execution.control;
 
-import dev.scriptexecuter.variable.control.SecretMask;
+import dev.scriptexecuter.secret.boundary.SecretMask;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;

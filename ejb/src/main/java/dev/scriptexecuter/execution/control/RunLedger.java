@@ -11,9 +11,9 @@ import dev.scriptexecuter.infrastructure.Node;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.script.entity.Script;
 import dev.scriptexecuter.execution.boundary.RunChanged;
+import dev.scriptexecuter.execution.boundary.RunEnding;
 import dev.scriptexecuter.execution.boundary.RunFinished;
 import dev.scriptexecuter.variable.control.RunVariables;
-import dev.scriptexecuter.webhook.control.WebhookOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -61,7 +61,7 @@ public class RunLedger {
     RunVariables runVariables;
 
     @Inject
-    WebhookOutbox outbox;
+    Event<RunEnding> ending;
 
     @Inject
     @ConfigProperty(name = "ses.run.lease", defaultValue = "PT30S")
@@ -142,7 +142,7 @@ public class RunLedger {
         }
         em.refresh(run);
         updateLastRun(scriptId, run);
-        outbox.enqueue(run);
+        ending.fire(new RunEnding(runId));
         changed.fire(new RunChanged(runId, scriptId, RunStatus.FINISHED.name(), run.outcome().name()));
         finished.fire(new RunFinished(run.outcome().name(), millisBetween(run.startedAt(), run.finishedAt()),
                 millisBetween(run.scheduledFor(), run.startedAt())));

@@ -3,8 +3,10 @@ package dev.scriptexecuter.execution.control;
 import static dev.scriptexecuter.infrastructure.UtcColumns.column;
 
 import dev.scriptexecuter.execution.entity.RunStatus;
-import dev.scriptexecuter.webhook.entity.WebhookDelivery;
+import dev.scriptexecuter.execution.boundary.RunsPurging;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -16,7 +18,7 @@ import java.util.List;
  * Deletes a script's finished runs (with their logs) beyond what its
  * retention keeps, one batch per transaction, so no lock is held for long and
  * runs keep being written meanwhile. Runs that have not finished, and runs
- * whose webhook delivery is still pending, are never deleted.
+ * an observer of {@link RunsPurging} holds back (a pending webhook delivery), are never deleted.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -24,6 +26,9 @@ public class RunPurge {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Event<RunsPurging> purging;
 
     /** Deletes up to {@code batch} finished runs older than the newest {@code keep}; gives how many. */
     public int beyondNewest(String scriptId, int keep, int batch) {
@@ -47,9 +52,13 @@ public class RunPurge {
         if (ids.isEmpty()) {
             return 0;
         }
-        return em.createQuery("DELETE FROM Run r WHERE r.id IN :ids AND r.status = :finished AND NOT EXISTS"
-                        + " (SELECT d FROM WebhookDelivery d WHERE d.runId = r.id AND d.status = :pending)")
-                .setParameter("ids", ids).setParameter("finished", RunStatus.FINISHED)
-                .setParameter("pending", WebhookDelivery.Status.PENDING).executeUpdate();
+        RunsPurging asked = new RunsPurging(ids);
+        purging.fire(asked);
+        List<String> released = asked.released();
+        if (released.isEmpty()) {
+            return 0;
+        }
+        return em.createQuery("DELETE FROM Run r WHERE r.id IN :ids AND r.status = :finished")
+                .setParameter("ids", released).setParameter("finished", RunStatus.FINISHED).executeUpdate();
     }
 }

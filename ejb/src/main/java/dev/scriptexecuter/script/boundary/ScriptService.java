@@ -10,7 +10,7 @@ import dev.scriptexecuter.infrastructure.JsonBinder;
 import dev.scriptexecuter.infrastructure.StrictJsonb;
 import dev.scriptexecuter.script.control.EditMerge;
 import dev.scriptexecuter.script.control.ScriptValidator;
-import dev.scriptexecuter.security.entity.Role;
+import dev.scriptexecuter.infrastructure.Role;
 import dev.scriptexecuter.script.entity.RunPolicy;
 import dev.scriptexecuter.script.entity.Script;
 import dev.scriptexecuter.script.entity.Script.ScriptContent;

@@ -7,7 +7,7 @@ import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.script.control.UnifiedDiff;
 import dev.scriptexecuter.script.entity.Script;
 import dev.scriptexecuter.script.entity.ScriptVersion;
-import dev.scriptexecuter.security.entity.Role;
+import dev.scriptexecuter.infrastructure.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;

@@ -16,6 +16,7 @@ import java.util.UUID;
  * that the content hash is the one the application computes (the same on H2,
  * MariaDB and PostgreSQL). The class name is Flyway's: version 12.
  */
+@jakarta.enterprise.context.Dependent
 public class V12__First_script_versions extends BaseJavaMigration {
 
     static final String AUTHOR = "system";

@@ -9,7 +9,7 @@ import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.security.control.ApiKeySecrets;
 import dev.scriptexecuter.security.control.UserDirectory;
 import dev.scriptexecuter.security.entity.ApiKey;
-import dev.scriptexecuter.security.entity.Role;
+import dev.scriptexecuter.infrastructure.Role;
 import dev.scriptexecuter.security.entity.User;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;

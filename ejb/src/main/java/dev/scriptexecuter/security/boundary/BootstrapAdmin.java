@@ -3,7 +3,7 @@ package dev.scriptexecuter.security.boundary;
 import dev.scriptexecuter.security.control.ApiKeySecrets;
 import dev.scriptexecuter.security.control.PasswordHasher;
 import dev.scriptexecuter.security.control.UserDirectory;
-import dev.scriptexecuter.security.entity.Role;
+import dev.scriptexecuter.infrastructure.Role;
 import dev.scriptexecuter.security.entity.User;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;

@@ -1,6 +1,6 @@
 package dev.scriptexecuter.security.boundary;
 
-import dev.scriptexecuter.security.entity.Role;
+import dev.scriptexecuter.infrastructure.Role;
 
 /** Who is making a request, and with which role. */
 public record Caller(String username, Role role) {

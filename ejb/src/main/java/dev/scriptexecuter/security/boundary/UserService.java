@@ -7,7 +7,7 @@ import dev.scriptexecuter.infrastructure.Precondition;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.security.control.PasswordHasher;
 import dev.scriptexecuter.security.control.UserDirectory;
-import dev.scriptexecuter.security.entity.Role;
+import dev.scriptexecuter.infrastructure.Role;
 import dev.scriptexecuter.security.entity.User;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;

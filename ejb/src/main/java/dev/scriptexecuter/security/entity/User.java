@@ -1,5 +1,6 @@
 package dev.scriptexecuter.security.entity;
 
+import dev.scriptexecuter.infrastructure.Role;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -25,7 +26,7 @@ import static dev.scriptexecuter.infrastructure.UtcColumns.instant;
 @NamedQuery(name = User.FIND_ALL, query = "SELECT u FROM User u ORDER BY u.username")
 @NamedQuery(name = User.COUNT_ALL, query = "SELECT COUNT(u) FROM User u")
 @NamedQuery(name = User.COUNT_ENABLED_ADMINS, query = "SELECT COUNT(u) FROM User u WHERE u.enabled = true"
-        + " AND u.role = dev.scriptexecuter.security.entity.Role.ADMIN")
+        + " AND u.role = dev.scriptexecuter.infrastructure.Role.ADMIN")
 public class User {
 
     public static final String FIND_BY_USERNAME = "User.findByUsername";

@@ -8,7 +8,7 @@ import dev.scriptexecuter.script.boundary.ScriptService;
 import dev.scriptexecuter.script.boundary.ScriptView;
 import dev.scriptexecuter.script.control.ScriptValidator;
 import dev.scriptexecuter.script.entity.Script;
-import dev.scriptexecuter.security.entity.Role;
+import dev.scriptexecuter.infrastructure.Role;
 import dev.scriptexecuter.transfer.boundary.ExportDocument.ExportedScript;
 import dev.scriptexecuter.transfer.boundary.ExportDocument.ExportedVariable;
 import dev.scriptexecuter.transfer.boundary.ImportReport.Item;

@@ -6,16 +6,17 @@ import dev.scriptexecuter.audit.entity.AuditEntry.Target;
 import dev.scriptexecuter.infrastructure.Precondition;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.script.control.ScriptScopes;
-import dev.scriptexecuter.security.entity.Role;
-import dev.scriptexecuter.variable.control.SecretCipher;
-import dev.scriptexecuter.variable.control.SecretKeys;
+import dev.scriptexecuter.infrastructure.Role;
+import dev.scriptexecuter.secret.boundary.SecretCipher;
+import dev.scriptexecuter.secret.boundary.SecretKeys;
+import dev.scriptexecuter.secret.boundary.SecretsResealing;
 import dev.scriptexecuter.variable.control.VariableRules;
 import dev.scriptexecuter.variable.entity.Variable;
-import dev.scriptexecuter.webhook.entity.Webhook;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -42,6 +43,9 @@ public class VariableService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    Event<SecretsResealing> resealing;
 
     @Inject
     Clock clock;
@@ -81,8 +85,8 @@ public class VariableService {
     }
 
     /**
-     * Seals every secret (variables and webhook signing secrets) not sealed with the current key again with
-     * it; gives how many. After a key rotation.
+     * Seals every secret not sealed with the current key again with it: the variables here, the other
+     * components' (webhook signing secrets) through {@link SecretsResealing}; gives how many. After a key rotation.
      */
     @RolesAllowed(Role.ADMIN_NAME)
     public int reseal() {
@@ -95,17 +99,13 @@ public class VariableService {
             SecretCipher.Sealed sealed = cipher.seal(value, variable.context());
             variable.reseal(sealed.keyId(), sealed.text());
         }
-        List<Webhook> webhooks = em.createQuery("SELECT w FROM Webhook w WHERE w.sealedSecret IS NOT NULL"
-                + " AND w.keyId <> :keyId", Webhook.class).setParameter("keyId", cipher.currentKeyId()).getResultList();
-        for (Webhook webhook : webhooks) {
-            String secret = cipher.open(new SecretCipher.Sealed(webhook.keyId(), webhook.sealedSecret()),
-                    webhook.context());
-            SecretCipher.Sealed sealed = cipher.seal(secret, webhook.context());
-            webhook.reseal(sealed.keyId(), sealed.text());
-        }
-        int count = stale.size() + webhooks.size();
-        audit.record(AuditAction.SECRETS_RESEALED, null, count + " secret(s) (" + webhooks.size()
-                + " of them webhook signing secrets) sealed with key " + cipher.currentKeyId());
+        SecretsResealing others = new SecretsResealing(cipher);
+        resealing.fire(others);
+        int count = stale.size() + others.counts().values().stream().mapToInt(Integer::intValue).sum();
+        String detail = others.counts().entrySet().stream().map(kind -> kind.getValue() + " of them " + kind.getKey())
+                .reduce((a, b) -> a + ", " + b).map(text -> " (" + text + ")").orElse("");
+        audit.record(AuditAction.SECRETS_RESEALED, null, count + " secret(s)" + detail + " sealed with key "
+                + cipher.currentKeyId());
         return count;
     }
 

@@ -1,5 +1,7 @@
 package dev.scriptexecuter.variable.control;
 
+import dev.scriptexecuter.secret.boundary.SecretCipher;
+import dev.scriptexecuter.secret.boundary.SecretKeys;
 import dev.scriptexecuter.variable.entity.Variable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

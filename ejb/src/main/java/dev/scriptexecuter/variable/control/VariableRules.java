@@ -1,5 +1,6 @@
 package dev.scriptexecuter.variable.control;
 
+import dev.scriptexecuter.secret.boundary.SecretMask;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 
 import java.util.List;

@@ -2,9 +2,9 @@ package dev.scriptexecuter.webhook.control;
 
 import static dev.scriptexecuter.infrastructure.UtcColumns.column;
 
-import dev.scriptexecuter.variable.control.SecretCipher;
-import dev.scriptexecuter.variable.control.SecretKeys;
-import dev.scriptexecuter.security.entity.Role;
+import dev.scriptexecuter.secret.boundary.SecretCipher;
+import dev.scriptexecuter.secret.boundary.SecretKeys;
+import dev.scriptexecuter.infrastructure.Role;
 import dev.scriptexecuter.webhook.entity.Webhook;
 import dev.scriptexecuter.webhook.entity.WebhookDelivery;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,7 @@
 package dev.scriptexecuter.webhook.control;
 
+import dev.scriptexecuter.execution.boundary.RunEnding;
+import dev.scriptexecuter.execution.boundary.RunsPurging;
 import dev.scriptexecuter.execution.entity.Run;
 import dev.scriptexecuter.execution.entity.RunOutcome;
 import dev.scriptexecuter.execution.entity.RunStatus;
@@ -7,6 +9,7 @@ import dev.scriptexecuter.webhook.entity.Webhook;
 import dev.scriptexecuter.webhook.entity.WebhookDelivery;
 import dev.scriptexecuter.webhook.entity.WebhookEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
@@ -32,7 +35,23 @@ public class WebhookOutbox {
     @Inject
     Clock clock;
 
-    public void enqueue(Run run) {
+    /** A finished run's event, as a delivery: in the transaction that ends the run. */
+    void onRunEnding(@Observes RunEnding ending) {
+        Run run = em.find(Run.class, ending.runId());
+        if (run != null) {
+            enqueue(run);
+        }
+    }
+
+    /** Runs whose delivery is still pending stay until it is made (or given up). */
+    void onRunsPurging(@Observes RunsPurging purging) {
+        purging.hold(em.createQuery("SELECT d.runId FROM WebhookDelivery d WHERE d.runId IN :ids"
+                        + " AND d.status = :pending", String.class)
+                .setParameter("ids", purging.runIds()).setParameter("pending", WebhookDelivery.Status.PENDING)
+                .getResultList());
+    }
+
+    void enqueue(Run run) {
         if (run.status() != RunStatus.FINISHED || run.outcome() == null) {
             return;
         }

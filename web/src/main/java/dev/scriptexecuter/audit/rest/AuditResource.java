@@ -4,7 +4,7 @@ import dev.scriptexecuter.audit.boundary.AuditPage;
 import dev.scriptexecuter.audit.boundary.AuditQuery;
 import dev.scriptexecuter.audit.boundary.AuditService;
 import dev.scriptexecuter.rest.Paging;
-import dev.scriptexecuter.security.entity.Role;
+import dev.scriptexecuter.infrastructure.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -3,7 +3,7 @@ package dev.scriptexecuter.environment.rest;
 import dev.scriptexecuter.rest.Answers;
 import dev.scriptexecuter.environment.boundary.EnvironmentService;
 import dev.scriptexecuter.environment.boundary.EnvironmentView;
-import dev.scriptexecuter.security.entity.Role;
+import dev.scriptexecuter.infrastructure.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;

@@ -2,7 +2,7 @@ package dev.scriptexecuter.execution.rest;
 
 import dev.scriptexecuter.execution.boundary.RunRetention;
 import dev.scriptexecuter.execution.boundary.RunRetention.PurgeResult;
-import dev.scriptexecuter.security.entity.Role;
+import dev.scriptexecuter.infrastructure.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;

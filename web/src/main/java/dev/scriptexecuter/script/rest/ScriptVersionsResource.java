@@ -6,7 +6,7 @@ import dev.scriptexecuter.script.boundary.ScriptVersionDiff;
 import dev.scriptexecuter.script.boundary.ScriptVersionService;
 import dev.scriptexecuter.script.boundary.ScriptVersionView;
 import dev.scriptexecuter.script.boundary.ScriptView;
-import dev.scriptexecuter.security.entity.Role;
+import dev.scriptexecuter.infrastructure.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

@@ -11,7 +11,7 @@ import dev.scriptexecuter.script.boundary.ScriptDraft;
 import dev.scriptexecuter.script.boundary.ScriptPage;
 import dev.scriptexecuter.script.boundary.ScriptService;
 import dev.scriptexecuter.script.boundary.ScriptView;
-import dev.scriptexecuter.security.entity.Role;
+import dev.scriptexecuter.infrastructure.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import dev.scriptexecuter.rest.StrictJsonReader;

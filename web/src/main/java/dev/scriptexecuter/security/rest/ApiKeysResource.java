@@ -5,7 +5,7 @@ import dev.scriptexecuter.rest.Answers;
 import dev.scriptexecuter.security.boundary.ApiKeyDraft;
 import dev.scriptexecuter.security.boundary.ApiKeyService;
 import dev.scriptexecuter.security.boundary.ApiKeyView;
-import dev.scriptexecuter.security.entity.Role;
+import dev.scriptexecuter.infrastructure.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

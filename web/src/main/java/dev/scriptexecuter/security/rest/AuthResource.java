@@ -7,7 +7,7 @@ import dev.scriptexecuter.security.boundary.Authenticator;
 import dev.scriptexecuter.security.boundary.UserService;
 import dev.scriptexecuter.security.boundary.UserView;
 import dev.scriptexecuter.security.control.Tokens;
-import dev.scriptexecuter.security.entity.Role;
+import dev.scriptexecuter.infrastructure.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package dev.scriptexecuter.transfer.rest;
 
 import dev.scriptexecuter.rest.Paging;
-import dev.scriptexecuter.security.entity.Role;
+import dev.scriptexecuter.infrastructure.Role;
 import dev.scriptexecuter.transfer.boundary.ExportDocument;
 import dev.scriptexecuter.transfer.boundary.TransferService;
 import jakarta.annotation.security.RolesAllowed;

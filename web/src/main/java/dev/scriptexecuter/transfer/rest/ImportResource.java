@@ -4,7 +4,7 @@ import dev.scriptexecuter.infrastructure.StrictJsonb;
 import dev.scriptexecuter.rest.Answers;
 import dev.scriptexecuter.rest.Paging;
 import dev.scriptexecuter.rest.Problems;
-import dev.scriptexecuter.security.entity.Role;
+import dev.scriptexecuter.infrastructure.Role;
 import dev.scriptexecuter.transfer.boundary.ExportDocument;
 import dev.scriptexecuter.transfer.boundary.ImportReport;
 import dev.scriptexecuter.transfer.boundary.TransferService;

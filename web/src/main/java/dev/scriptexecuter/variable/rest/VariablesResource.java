@@ -1,7 +1,7 @@
 package dev.scriptexecuter.variable.rest;
 
 import dev.scriptexecuter.rest.Preconditions;
-import dev.scriptexecuter.security.entity.Role;
+import dev.scriptexecuter.infrastructure.Role;
 import dev.scriptexecuter.variable.boundary.VariableDraft;
 import dev.scriptexecuter.variable.boundary.VariableService;
 import dev.scriptexecuter.variable.boundary.VariableView;

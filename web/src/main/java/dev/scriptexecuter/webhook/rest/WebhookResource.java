@@ -3,7 +3,7 @@ package dev.scriptexecuter.webhook.rest;
 import dev.scriptexecuter.rest.Preconditions;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.rest.Answers;
-import dev.scriptexecuter.security.entity.Role;
+import dev.scriptexecuter.infrastructure.Role;
 import dev.scriptexecuter.webhook.boundary.WebhookDraft;
 import dev.scriptexecuter.webhook.boundary.WebhookService;
 import dev.scriptexecuter.webhook.boundary.WebhookView;

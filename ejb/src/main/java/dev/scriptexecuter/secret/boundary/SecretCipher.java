@@ -1,4 +1,4 @@
-package dev.scriptexecuter.variable.control;
+package dev.scriptexecuter.secret.boundary;
 
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;

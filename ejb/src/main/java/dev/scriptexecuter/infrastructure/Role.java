@@ -1,4 +1,4 @@
-package dev.scriptexecuter.security.entity;
+package dev.scriptexecuter.infrastructure;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package dev.scriptexecuter.variable.control;
+package dev.scriptexecuter.secret.boundary;
 
 import dev.scriptexecuter.infrastructure.WorkDirectory;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package dev.scriptexecuter.variable.control;
+package dev.scriptexecuter.secret.boundary;
 
 import java.util.ArrayList;
 import java.util.Comparator;
