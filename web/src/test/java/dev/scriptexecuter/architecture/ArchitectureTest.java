@@ -40,6 +40,31 @@ class ArchitectureTest {
                 .resideInAnyPackage("..boundary..", "..control..", "..entity..").check(CORE);
     }
 
+    /** Both modules' classes, the web module's as this build compiled them. */
+    private static final JavaClasses ALL = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(location -> location.contains("ses-ejb") || location.contains("/ejb/target/classes")
+                    || location.contains("/web/target/classes"))
+            .importPackages(ROOT);
+
+    @Test
+    void everyPackageSaysWhatItIsFor() {
+        java.util.Set<String> packages = new java.util.TreeSet<>();
+        ALL.forEach(type -> packages.add(type.getPackageName()));
+        org.assertj.core.api.Assertions.assertThat(packages).as("packages read").contains(ROOT + ".rest",
+                ROOT + ".script.boundary");
+        org.assertj.core.api.Assertions.assertThat(packages.stream()
+                        .filter(name -> ALL.getPackage(name).tryGetPackageInfo().isEmpty()).toList())
+                .as("packages without a package-info.java").isEmpty();
+    }
+
+    @Test
+    void theWebModuleReachesTheCoreThroughBoundariesOnly() {
+        noClasses().that().resideInAnyPackage(ROOT + ".rest..", ROOT + ".web..", "..rest..", "..web..",
+                        "..health..", "..metrics..")
+                .should().dependOnClassesThat().resideInAPackage("..control..").check(ALL);
+    }
+
     @Test
     void entitiesNeverReachUpToABoundary() {
         noClasses().that().resideInAPackage("..entity..").should().dependOnClassesThat()

@@ -5,6 +5,7 @@ import dev.scriptexecuter.audit.entity.AuditAction;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.security.control.ApiKeySecrets;
 import dev.scriptexecuter.security.control.CredentialCheck;
+import dev.scriptexecuter.security.control.PasswordHasher;
 import dev.scriptexecuter.security.control.Tokens;
 import dev.scriptexecuter.security.control.UserDirectory;
 import dev.scriptexecuter.security.entity.ApiKey;
@@ -30,6 +31,9 @@ import java.util.Optional;
 @Stateless
 @PermitAll
 public class Authenticator {
+
+    /** The longest password anybody can have; a longer one is refused before it is hashed. */
+    public static final int MAX_PASSWORD = PasswordHasher.MAX_LENGTH;
 
     private static final String WRONG_CREDENTIALS = "The username or password is wrong.";
     /** A key's last use is written at most this often, not on every request. */
@@ -59,10 +63,11 @@ public class Authenticator {
     }
 
     /** A bearer token for the API, for a correct username and password. */
-    public Tokens.Issued token(String username, String password, String address, Duration lifetime) {
+    public IssuedToken token(String username, String password, String address, Duration lifetime) {
         Caller caller = logIn(username, password, address, "API token")
                 .orElseThrow(() -> RequestRejected.unauthenticated(WRONG_CREDENTIALS));
-        return tokens.issue(caller.username(), caller.role(), lifetime);
+        Tokens.Issued issued = tokens.issue(caller.username(), caller.role(), lifetime);
+        return new IssuedToken(issued.token(), issued.expiresAt());
     }
 
     private Optional<Caller> logIn(String username, String password, String address, String how) {

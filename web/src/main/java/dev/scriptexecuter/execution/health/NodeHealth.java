@@ -1,9 +1,7 @@
 package dev.scriptexecuter.execution.health;
 
-import dev.scriptexecuter.execution.control.RunAdmission;
-import dev.scriptexecuter.execution.control.RunConfinement;
+import dev.scriptexecuter.execution.boundary.NodeStatus;
 import dev.scriptexecuter.infrastructure.WorkDirectory;
-import dev.scriptexecuter.python.control.PythonInterpreter;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -62,12 +60,12 @@ public final class NodeHealth {
     public static class Python implements HealthCheck {
 
         @Inject
-        PythonInterpreter interpreter;
+        NodeStatus node;
 
         @Override
         public HealthCheckResponse call() {
             try {
-                Path executable = interpreter.executable();
+                Path executable = node.python();
                 return HealthCheckResponse.named("python").status(Files.isExecutable(executable))
                         .withData("executable", executable.toString()).build();
             } catch (RuntimeException e) {
@@ -99,15 +97,15 @@ public final class NodeHealth {
     public static class Sandbox implements HealthCheck {
 
         @Inject
-        RunConfinement confinement;
+        NodeStatus node;
 
         @Override
         public HealthCheckResponse call() {
             var response = HealthCheckResponse.named("sandbox")
-                    .status(confinement.sandboxed() || confinement.sandboxSwitchedOff())
-                    .withData("sandboxed", confinement.sandboxed());
-            confinement.notSandboxedBecause().ifPresent(reason -> response.withData("reason", reason
-                    + (confinement.sandboxSwitchedOff() ? "" : "; install bubblewrap, or set ses.sandbox=off to run"
+                    .status(node.sandboxed() || node.sandboxSwitchedOff())
+                    .withData("sandboxed", node.sandboxed());
+            node.notSandboxedBecause().ifPresent(reason -> response.withData("reason", reason
+                    + (node.sandboxSwitchedOff() ? "" : "; install bubblewrap, or set ses.sandbox=off to run"
                     + " scripts unsandboxed on purpose")));
             return response.build();
         }
@@ -118,17 +116,14 @@ public final class NodeHealth {
     public static class Runs implements HealthCheck {
 
         @Inject
-        RunConfinement confinement;
-
-        @Inject
-        RunAdmission admission;
+        NodeStatus node;
 
         @Override
         public HealthCheckResponse call() {
             return HealthCheckResponse.named("runs").up()
-                    .withData("sandboxed", confinement.sandboxed())
-                    .withData("admitted", admission.admitted())
-                    .withData("limits", admission.limits()).build();
+                    .withData("sandboxed", node.sandboxed())
+                    .withData("admitted", node.admitted())
+                    .withData("limits", node.limits()).build();
         }
     }
 

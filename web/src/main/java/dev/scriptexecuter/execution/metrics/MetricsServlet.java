@@ -1,8 +1,6 @@
 package dev.scriptexecuter.execution.metrics;
 
-import dev.scriptexecuter.execution.control.RunAdmission;
-import dev.scriptexecuter.execution.control.RunMetrics;
-import dev.scriptexecuter.execution.control.WarmWorkers;
+import dev.scriptexecuter.execution.boundary.NodeStatus;
 import dev.scriptexecuter.infrastructure.Node;
 import dev.scriptexecuter.infrastructure.PrometheusText;
 import jakarta.inject.Inject;
@@ -24,13 +22,7 @@ import java.io.IOException;
 public class MetricsServlet extends HttpServlet {
 
     @Inject
-    RunMetrics metrics;
-
-    @Inject
-    RunAdmission admission;
-
-    @Inject
-    WarmWorkers workers;
+    NodeStatus status;
 
     @Inject
     Node node;
@@ -39,18 +31,18 @@ public class MetricsServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String text = new PrometheusText(node.name())
                 .counter("ses_runs_total", "Runs ended on this node since it started, by outcome.", "outcome",
-                        metrics.outcomes())
-                .histogram("ses_run_duration_seconds", "How long runs ran, from start to end.", metrics.durations())
+                        status.outcomes())
+                .histogram("ses_run_duration_seconds", "How long runs ran, from start to end.", status.durations())
                 .histogram("ses_schedule_lateness_seconds", "How long after their due time scheduled runs started.",
-                        metrics.lateness())
+                        status.lateness())
                 .gauge("ses_runs_running", "Runs holding a slot on this node (ses.run.max-concurrent).",
-                        admission.running())
+                        status.running())
                 .gauge("ses_runs_waiting", "Runs admitted on this node and waiting for a slot (ses.run.queue-length).",
-                        admission.waiting())
+                        status.waiting())
                 .gauge("ses_warm_workers_idle", "Warm workers waiting for their script's next run.",
-                        workers.idleCount())
+                        status.idleWorkers())
                 .counter("ses_environment_builds_total", "Python environment builds on this node, by result.",
-                        "result", metrics.builds())
+                        "result", status.builds())
                 .toString();
         response.setContentType(PrometheusText.CONTENT_TYPE);
         response.setHeader("Cache-Control", "no-store");

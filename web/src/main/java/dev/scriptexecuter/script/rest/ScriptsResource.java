@@ -4,7 +4,7 @@ import dev.scriptexecuter.rest.Answers;
 import dev.scriptexecuter.execution.boundary.RunPage;
 import dev.scriptexecuter.execution.boundary.RunService;
 import dev.scriptexecuter.execution.boundary.RunView;
-import dev.scriptexecuter.execution.control.RunCompletions;
+import dev.scriptexecuter.execution.boundary.RunCompletions;
 import dev.scriptexecuter.rest.Paging;
 import dev.scriptexecuter.rest.Preconditions;
 import dev.scriptexecuter.script.boundary.ScriptDraft;

@@ -2,11 +2,10 @@ package dev.scriptexecuter.security.rest;
 
 import dev.scriptexecuter.rest.Answers;
 import dev.scriptexecuter.infrastructure.RequestRejected;
-import dev.scriptexecuter.security.control.PasswordHasher;
 import dev.scriptexecuter.security.boundary.Authenticator;
+import dev.scriptexecuter.security.boundary.IssuedToken;
 import dev.scriptexecuter.security.boundary.UserService;
 import dev.scriptexecuter.security.boundary.UserView;
-import dev.scriptexecuter.security.control.Tokens;
 import dev.scriptexecuter.infrastructure.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.annotation.security.PermitAll;
@@ -51,15 +50,15 @@ public class AuthResource {
     @PermitAll
     @POST
     @Path("token")
-    public Tokens.Issued token(TokenRequest login) {
+    public IssuedToken token(TokenRequest login) {
         if (login == null || login.username() == null || login.password() == null) {
             throw RequestRejected.invalid("Send {\"username\": \"...\", \"password\": \"...\"}.");
         }
         if (login.username().length() > MAX_USERNAME) {
             throw RequestRejected.invalid("A username has at most " + MAX_USERNAME + " characters.").with("field", "username");
         }
-        if (login.password().length() > PasswordHasher.MAX_LENGTH) {
-            throw RequestRejected.invalid("A password has at most " + PasswordHasher.MAX_LENGTH + " characters.")
+        if (login.password().length() > Authenticator.MAX_PASSWORD) {
+            throw RequestRejected.invalid("A password has at most " + Authenticator.MAX_PASSWORD + " characters.")
                     .with("field", "password");
         }
         return authenticator.token(login.username(), login.password(), request.getRemoteAddr(), lifetime(login.lifetime()));

@@ -1,7 +1,5 @@
-package dev.scriptexecuter.execution.control;
+package dev.scriptexecuter.execution.boundary;
 
-import dev.scriptexecuter.execution.boundary.RunChanged;
-import dev.scriptexecuter.execution.boundary.RunChangedElsewhere;
 import dev.scriptexecuter.execution.entity.RunStatus;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.script.control.ScheduleParser;

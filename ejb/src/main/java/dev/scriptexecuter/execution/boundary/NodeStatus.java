@@ -1,0 +1,97 @@
+package dev.scriptexecuter.execution.boundary;
+
+import dev.scriptexecuter.execution.control.RunAdmission;
+import dev.scriptexecuter.execution.control.RunConfinement;
+import dev.scriptexecuter.execution.control.RunMetrics;
+import dev.scriptexecuter.execution.control.WarmWorkers;
+import dev.scriptexecuter.infrastructure.Histogram;
+import dev.scriptexecuter.python.control.PythonInterpreter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What this node is and is doing, for its health and metrics endpoints: the
+ * interpreter it runs, whether runs are sandboxed, the runs it holds and
+ * what it has counted since it started. Read-only, and open to the
+ * endpoints that anybody may call, so nothing here names a script.
+ */
+@ApplicationScoped
+public class NodeStatus {
+
+    @Inject
+    PythonInterpreter interpreter;
+
+    @Inject
+    RunConfinement confinement;
+
+    @Inject
+    RunAdmission admission;
+
+    @Inject
+    RunMetrics metrics;
+
+    @Inject
+    WarmWorkers workers;
+
+    /** The interpreter's real executable; throws when there is none to be found. */
+    public Path python() {
+        return interpreter.executable();
+    }
+
+    public boolean sandboxed() {
+        return confinement.sandboxed();
+    }
+
+    /** Whether an operator switched the sandbox off on purpose (ses.sandbox=off). */
+    public boolean sandboxSwitchedOff() {
+        return confinement.sandboxSwitchedOff();
+    }
+
+    public Optional<String> notSandboxedBecause() {
+        return confinement.notSandboxedBecause();
+    }
+
+    /** Runs admitted on this node: running or waiting for a slot. */
+    public int admitted() {
+        return admission.admitted();
+    }
+
+    public int running() {
+        return admission.running();
+    }
+
+    public int waiting() {
+        return admission.waiting();
+    }
+
+    /** The node's slot, queue and quota limits, in words. */
+    public String limits() {
+        return admission.limits();
+    }
+
+    public int idleWorkers() {
+        return workers.idleCount();
+    }
+
+    /** Runs ended here since the node started, by outcome. */
+    public Map<String, Long> outcomes() {
+        return metrics.outcomes();
+    }
+
+    /** Environment builds here since the node started, by result. */
+    public Map<String, Long> builds() {
+        return metrics.builds();
+    }
+
+    public Histogram.Snapshot durations() {
+        return metrics.durations();
+    }
+
+    public Histogram.Snapshot lateness() {
+        return metrics.lateness();
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * Runs: queueing and admission, the batch job, the sandboxed process (spawned or warm), results, retention and
+ * live output.
+ *
+ * The way in: services (which check the caller's role), the records they take and give, and the events other
+ * components observe.
+ *
+ * May use: environment, variable, script, python, secret, audit, infrastructure (through their boundaries; see
+ * docs/ARCHITECTURE.md).
+ */
+package dev.scriptexecuter.execution.boundary;

@@ -1,0 +1,8 @@
+/**
+ * Accounts, password login, signed tokens and API keys: who a caller is and which role they have.
+ *
+ * What is stored: JPA entities and their value types; they hold state and invariants, not workflows.
+ *
+ * May use: audit, infrastructure (their boundaries; see docs/ARCHITECTURE.md).
+ */
+package dev.scriptexecuter.security.entity;

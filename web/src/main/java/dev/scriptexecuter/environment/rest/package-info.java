@@ -1,0 +1,10 @@
+/**
+ * Virtualenvs built from requirements.txt, shared by the scripts that ask for the same packages, and cleaned up
+ * when unused.
+ *
+ * The REST resources of this component: they read requests, call its boundary and write answers.
+ *
+ * Part of the web module: it is to reach the core through boundaries only (docs/ARCHITECTURE.md says where
+ * it does not yet).
+ */
+package dev.scriptexecuter.environment.rest;

@@ -1,0 +1,10 @@
+/**
+ * Runs: queueing and admission, the batch job, the sandboxed process (spawned or warm), results, retention and
+ * live output.
+ *
+ * The health endpoints: whether this node can take runs (database, Python, work directory, sandbox).
+ *
+ * Part of the web module: it is to reach the core through boundaries only (docs/ARCHITECTURE.md says where
+ * it does not yet).
+ */
+package dev.scriptexecuter.execution.health;
