@@ -94,7 +94,7 @@ public class DiskLimits {
 
     private static long bytes(String setting, String text) {
         try {
-            return RunConfinement.bytes(text);
+            return ProcessLimits.bytes(text);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(setting + " must be like 1g, 256m or a number of bytes (or none): "
                     + text, e);

@@ -227,7 +227,7 @@ final class WarmWorker {
     List<ProcessHandle> leftovers() {
         java.util.Set<Long> chain = this.chain;
         java.util.stream.Stream<ProcessHandle> members = confined.cgroup() != null
-                ? RunConfinement.processesIn(confined.cgroup()).stream().map(ProcessHandle::of).flatMap(Optional::stream)
+                ? PidsCgroups.processesIn(confined.cgroup()).stream().map(ProcessHandle::of).flatMap(Optional::stream)
                 : process.toHandle().descendants();
         return members.filter(ProcessHandle::isAlive).filter(p -> !chain.contains(p.pid())).toList();
     }

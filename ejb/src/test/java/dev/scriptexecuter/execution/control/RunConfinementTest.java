@@ -11,7 +11,7 @@ class RunConfinementTest {
 
     @Test
     void userTasksCountTheThreadsOfThisJvm() throws Exception {
-        long before = RunConfinement.userTasks();
+        long before = ProcessLimits.userTasks();
         assertThat(before).isGreaterThanOrEqualTo(Thread.activeCount());
 
         CountDownLatch release = new CountDownLatch(1);
@@ -28,7 +28,7 @@ class RunConfinementTest {
         }
         started.await();
         try {
-            assertThat(RunConfinement.userTasks()).isGreaterThanOrEqualTo(before + 20 - 5);
+            assertThat(ProcessLimits.userTasks()).isGreaterThanOrEqualTo(before + 20 - 5);
         } finally {
             release.countDown();
         }
