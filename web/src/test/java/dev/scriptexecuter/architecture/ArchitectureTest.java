@@ -66,6 +66,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void runRowsAreCreatedInOnePlace() {
+        noClasses().that().doNotHaveFullyQualifiedName(ROOT + ".execution.control.RunLedger")
+                .and().doNotHaveFullyQualifiedName(ROOT + ".execution.entity.Run")
+                .should().callConstructorWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                        com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                                com.tngtech.archunit.base.DescribedPredicate.describe("Run", type ->
+                                        type.getFullName().equals(ROOT + ".execution.entity.Run")))))
+                .check(CORE);
+    }
+
+    @Test
     void entitiesNeverReachUpToABoundary() {
         noClasses().that().resideInAPackage("..entity..").should().dependOnClassesThat()
                 .resideInAPackage("..boundary..").check(CORE);

@@ -23,7 +23,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -189,8 +188,7 @@ public class HarnessProcess {
             RunDirectory.prepare(directory, ticket);
             Instant began = clock.instant();
             try {
-                worker.begin(directory, output, Map.of("SES_RUN_ID", ticket.runId(), "SES_SCRIPT_ID",
-                        ticket.scriptId(), "SES_SCRIPT_NAME", ticket.scriptName()), confinement.processLimit());
+                worker.begin(directory, output, RunEnvironment.of(ticket), confinement.processLimit());
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "A warm worker failed before run " + ticket.runId() + " started; it is spawned", e);
                 return Optional.empty();
@@ -297,11 +295,7 @@ public class HarnessProcess {
                 .directory(home.toFile())
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        Map<String, String> env = ProcessGroup.minimalEnvironment(builder, home);
-        env.put("PYTHONIOENCODING", "utf-8");
-        env.put("SES_RUN_ID", ticket.runId());
-        env.put("SES_SCRIPT_ID", ticket.scriptId());
-        env.put("SES_SCRIPT_NAME", ticket.scriptName());
+        ProcessGroup.minimalEnvironment(builder, home).putAll(RunEnvironment.of(ticket));
         return builder.start();
     }
 

@@ -9,6 +9,7 @@ import dev.scriptexecuter.execution.entity.TriggerKind;
 import dev.scriptexecuter.infrastructure.Json;
 import dev.scriptexecuter.infrastructure.Node;
 import dev.scriptexecuter.infrastructure.RequestRejected;
+import dev.scriptexecuter.script.entity.OverlapPolicy;
 import dev.scriptexecuter.script.entity.Script;
 import dev.scriptexecuter.execution.boundary.RunChanged;
 import dev.scriptexecuter.execution.boundary.RunEnding;
@@ -66,6 +67,49 @@ public class RunLedger {
     @Inject
     @ConfigProperty(name = "ses.run.lease", defaultValue = "PT30S")
     java.time.Duration lease;
+
+    /**
+     * The rows of a schedule's occurrences that this node claimed, in the claim's transaction: the first
+     * is launched unless its script's overlap policy says it waits or is OVERLAPPED (the others of a
+     * catch-up wait); occurrences before {@code lateBefore} are catch-ups. The {@code missed} ones, which
+     * the misfire policy does not run, are recorded MISSED with {@code missedBecause}.
+     *
+     * @return the run to launch now, or null
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String occurrences(Script script, List<Instant> due, Instant lateBefore, List<Instant> missed,
+                              String missedBecause) {
+        Instant now = clock.instant();
+        long active = countOf(script.id(), RunStatus.QUEUED) + countOf(script.id(), RunStatus.RUNNING);
+        long waiting = countOf(script.id(), RunStatus.WAITING);
+        OverlapPolicy overlap = script.policy().overlap();
+        String launch = null;
+        for (Instant at : due) {
+            Run run = new Run(script, at.isBefore(lateBefore) ? TriggerKind.CATCH_UP : TriggerKind.SCHEDULED, at,
+                    node.name(), now);
+            if (launch == null && waiting == 0 && (active == 0 || overlap == OverlapPolicy.ALLOW)) {
+                launch = run.id();
+            } else if (due.size() > 1 || (overlap == OverlapPolicy.QUEUE && waiting == 0)) {
+                run.waiting();
+                waiting++;
+            } else {
+                run.finish(RunOutcome.OVERLAPPED, null, "The previous run was still going when this one was due.",
+                        null, null, now);
+            }
+            em.persist(run);
+        }
+        for (Instant passed : missed) {
+            Run run = new Run(script, TriggerKind.SCHEDULED, passed, node.name(), now);
+            run.finish(RunOutcome.MISSED, null, missedBecause, null, null, now);
+            em.persist(run);
+        }
+        return launch;
+    }
+
+    private long countOf(String scriptId, RunStatus status) {
+        return em.createQuery("SELECT COUNT(r) FROM Run r WHERE r.script.id = :id AND r.status = :status", Long.class)
+                .setParameter("id", scriptId).setParameter("status", status).getSingleResult();
+    }
 
     /** @param requestedBy who asks for the run; their quota counts it */
     public String queue(String scriptId, TriggerKind trigger, String requestedBy) {

@@ -3,13 +3,9 @@ package dev.scriptexecuter.schedule.control;
 import static dev.scriptexecuter.infrastructure.UtcColumns.column;
 import static dev.scriptexecuter.infrastructure.UtcColumns.instant;
 
-import dev.scriptexecuter.execution.entity.Run;
-import dev.scriptexecuter.execution.entity.RunOutcome;
-import dev.scriptexecuter.execution.entity.RunStatus;
-import dev.scriptexecuter.execution.entity.TriggerKind;
+import dev.scriptexecuter.execution.control.RunLedger;
 import dev.scriptexecuter.infrastructure.Node;
 import dev.scriptexecuter.script.entity.MisfirePolicy;
-import dev.scriptexecuter.script.entity.OverlapPolicy;
 import dev.scriptexecuter.script.entity.RunPolicy;
 import dev.scriptexecuter.script.entity.Script;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +34,9 @@ public class OccurrenceClaim {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    RunLedger ledger;
 
     @Inject
     Node node;
@@ -74,32 +73,12 @@ public class OccurrenceClaim {
         RunPolicy policy = script.policy();
         List<Instant> occurrences = policy.misfire() == MisfirePolicy.FIRE_ALL
                 ? missedSince(script, due, now) : List.of(due);
-        long active = countOf(script.id(), RunStatus.QUEUED) + countOf(script.id(), RunStatus.RUNNING);
-        long waiting = countOf(script.id(), RunStatus.WAITING);
-        String launch = null;
-        for (Instant at : occurrences) {
-            TriggerKind kind = at.isBefore(now.minus(MISFIRE_GRACE)) ? TriggerKind.CATCH_UP : TriggerKind.SCHEDULED;
-            Run run = new Run(script, kind, at, node.name(), now);
-            if (launch == null && waiting == 0 && (active == 0 || policy.overlap() == OverlapPolicy.ALLOW)) {
-                launch = run.id();
-            } else if (occurrences.size() > 1 || (policy.overlap() == OverlapPolicy.QUEUE && waiting == 0)) {
-                run.waiting();
-                waiting++;
-            } else {
-                run.finish(RunOutcome.OVERLAPPED, null, "The previous run was still going when this one was due.",
-                        null, null, now);
-            }
-            em.persist(run);
-        }
-        if (policy.misfire() != MisfirePolicy.FIRE_ALL) {
-            // every occurrence gets its row: those that passed while this one was late are recorded, not run
-            for (Instant passed : missedSince(script, due, now).stream().filter(at -> !at.equals(due)).toList()) {
-                Run missed = new Run(script, TriggerKind.SCHEDULED, passed, node.name(), now);
-                missed.finish(RunOutcome.MISSED, null, "Due while this node's timer for the occurrence of " + due
-                        + " fired late (at " + now + "); that one was claimed, this one was not run.", null, null, now);
-                em.persist(missed);
-            }
-        }
+        // every occurrence gets its row: those that passed while this one was late are recorded, not run
+        List<Instant> missed = policy.misfire() == MisfirePolicy.FIRE_ALL ? List.of()
+                : missedSince(script, due, now).stream().filter(at -> !at.equals(due)).toList();
+        String launch = ledger.occurrences(script, occurrences, now.minus(MISFIRE_GRACE), missed,
+                "Due while this node's timer for the occurrence of " + due + " fired late (at " + now
+                        + "); that one was claimed, this one was not run.");
         return new Claim(launch, next);
     }
 
@@ -149,11 +128,6 @@ public class OccurrenceClaim {
             at = following;
         }
         return missed;
-    }
-
-    private long countOf(String scriptId, RunStatus status) {
-        return em.createQuery("SELECT COUNT(r) FROM Run r WHERE r.script.id = :id AND r.status = :status", Long.class)
-                .setParameter("id", scriptId).setParameter("status", status).getSingleResult();
     }
 
     private Instant currentNextFire(String scriptId) {
