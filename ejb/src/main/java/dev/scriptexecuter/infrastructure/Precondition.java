@@ -2,6 +2,7 @@ package dev.scriptexecuter.infrastructure;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * What a write may demand of the resource it changes, from its
@@ -35,11 +36,16 @@ public record Precondition(List<String> ifMatch, List<String> ifNoneMatch) {
      * Refuses the write (412, with the current tag) unless the resource as it
      * is now meets the condition.
      *
-     * @param current the view of the resource as it is now, null when there is none
+     * @param current the view of the resource as it is now (null when there is none), asked for only when
+     *                there is a condition: most writes have none, and the view and its tag are not free
      * @param what    the resource in words, e.g. "The script"
      */
-    public void check(Object current, String what) {
-        String tag = current == null ? null : EntityTags.of(current);
+    public void check(Supplier<?> current, String what) {
+        if (!given()) {
+            return;
+        }
+        Object view = current.get();
+        String tag = view == null ? null : EntityTags.of(view);
         if (ifMatch != null && (tag == null || !ifMatch.contains(ANY) && !ifMatch.contains(tag))) {
             throw RequestRejected.preconditionFailed(tag == null
                     ? what + " does not exist (If-Match asks for an existing one); nothing was changed."

@@ -47,7 +47,7 @@ public class EntityTagFilter implements ContainerResponseFilter {
         }
         try {
             List<String> tags = Precondition.tags("If-None-Match", ifNoneMatch, true);
-            return tags.contains("*") || tags.contains(tag);
+            return tags.contains(Precondition.ANY) || tags.contains(tag);
         } catch (RuntimeException malformed) {
             return false;
         }

@@ -7,7 +7,6 @@ import dev.scriptexecuter.infrastructure.Json;
 import dev.scriptexecuter.infrastructure.Precondition;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.infrastructure.JsonBinder;
-import dev.scriptexecuter.infrastructure.StrictJsonb;
 import dev.scriptexecuter.script.control.EditMerge;
 import dev.scriptexecuter.script.control.ScriptValidator;
 import dev.scriptexecuter.infrastructure.Role;
@@ -149,7 +148,7 @@ public class ScriptService {
     @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
     public ScriptView replace(String id, ScriptDraft draft, Precondition precondition) {
         Script script = load(id);
-        precondition.check(ScriptView.of(script), THE_SCRIPT);
+        precondition.check(() -> ScriptView.of(script), THE_SCRIPT);
         Instant now = clock.instant();
         ScriptContent content = validator.validate(draft, script, now);
         requireAdminForNetwork(content, script);
@@ -180,8 +179,8 @@ public class ScriptService {
     @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
     public ScriptView patch(String id, JsonObject mergePatch, Precondition precondition) {
         ScriptView view = ScriptView.of(load(id));
-        precondition.check(view, THE_SCRIPT);
-        JsonObject base = Json.parseObject(StrictJsonb.get().toJson(view.draft()));
+        precondition.check(() -> view, THE_SCRIPT);
+        JsonObject base = Json.parseObject(view.draft().toJson());
         ScriptDraft patched = JsonBinder.bind(jakarta.json.Json.createMergePatch(mergePatch).apply(base),
                 ScriptDraft.class);
         return replace(id, mergePatch.containsKey("data") ? patched : patched.keepingData());
@@ -220,7 +219,7 @@ public class ScriptService {
     @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
     public void delete(String id, Precondition precondition) {
         Script script = load(id);
-        precondition.check(ScriptView.of(script), THE_SCRIPT);
+        precondition.check(() -> ScriptView.of(script), THE_SCRIPT);
         em.remove(script);
         audit.record(AuditAction.SCRIPT_DELETED, Target.script(id, script.name()),
                 "at version " + script.currentVersion());

@@ -83,7 +83,7 @@ public class ApiKeyService {
 
     public void revoke(String id, Precondition precondition) {
         ApiKey key = visible(id);
-        precondition.check(ApiKeyView.of(key), "The API key");
+        precondition.check(() -> ApiKeyView.of(key), "The API key");
         em.remove(key);
         audit.record(AuditAction.API_KEY_REVOKED, Target.apiKey(key.id(), key.name()),
                 "owner " + key.owner().username());

@@ -93,7 +93,7 @@ public class UserService {
 
     public UserView update(String id, UserDraft draft, Precondition precondition) {
         User user = load(id);
-        precondition.check(UserView.of(user), THE_ACCOUNT);
+        precondition.check(() -> UserView.of(user), THE_ACCOUNT);
         if (draft == null) {
             throw RequestRejected.invalid("The request body must be an account: role, enabled, password.");
         }
@@ -118,7 +118,7 @@ public class UserService {
 
     public void delete(String id, Precondition precondition) {
         User user = load(id);
-        precondition.check(UserView.of(user), THE_ACCOUNT);
+        precondition.check(() -> UserView.of(user), THE_ACCOUNT);
         if (user.role() == Role.ADMIN && user.enabled()) {
             requireAnotherAdmin();
         }

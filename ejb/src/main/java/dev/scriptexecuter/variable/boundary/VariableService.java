@@ -114,12 +114,10 @@ public class VariableService {
         VariableRules.name(name);
         boolean secret = draft != null && Boolean.TRUE.equals(draft.secret());
         String value = VariableRules.value(draft == null ? null : draft.value(), secret);
-        Variable variable = stored(scope, name);
-        precondition.check(variable == null ? null : VariableView.of(variable), THE_VARIABLE);
-        boolean created = variable == null;
-        if (created) {
-            variable = new Variable(scope, name);
-        }
+        Variable existing = stored(scope, name);
+        precondition.check(() -> existing == null ? null : VariableView.of(existing), THE_VARIABLE);
+        boolean created = existing == null;
+        Variable variable = created ? new Variable(scope, name) : existing;
         String by = context.getCallerPrincipal().getName();
         if (secret) {
             SecretCipher.Sealed sealed = keys.cipher().seal(value, variable.context());
@@ -143,7 +141,7 @@ public class VariableService {
 
     private void delete(String scriptId, String name, Precondition precondition) {
         Variable variable = existing(scriptId, name);
-        precondition.check(VariableView.of(variable), THE_VARIABLE);
+        precondition.check(() -> VariableView.of(variable), THE_VARIABLE);
         em.remove(variable);
         audit.record(AuditAction.VARIABLE_DELETED, target(scriptId, name), variable.secret() ? "secret" : null);
     }

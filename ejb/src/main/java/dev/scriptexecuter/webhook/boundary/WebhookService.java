@@ -114,12 +114,10 @@ public class WebhookService {
             });
         }
         List<WebhookEvent> events = events(draft.events());
-        Webhook webhook = em.find(Webhook.class, scope);
-        precondition.check(webhook == null ? null : WebhookView.of(webhook), THE_WEBHOOK);
-        boolean created = webhook == null;
-        if (created) {
-            webhook = new Webhook(scope);
-        }
+        Webhook existing = em.find(Webhook.class, scope);
+        precondition.check(() -> existing == null ? null : WebhookView.of(existing), THE_WEBHOOK);
+        boolean created = existing == null;
+        Webhook webhook = created ? new Webhook(scope) : existing;
         // no secret in the draft keeps the current one; an empty one removes it
         String keyId = draft.secret() == null ? webhook.keyId() : null;
         String sealed = draft.secret() == null ? webhook.sealedSecret() : null;
@@ -148,7 +146,7 @@ public class WebhookService {
             throw RequestRejected.notFound(scriptId == null ? "There is no global webhook."
                     : "The script has no webhook of its own.");
         }
-        precondition.check(WebhookView.of(webhook), THE_WEBHOOK);
+        precondition.check(() -> WebhookView.of(webhook), THE_WEBHOOK);
         em.remove(webhook);
         audit.record(AuditAction.WEBHOOK_DELETED, target(scriptId), WebhookUrls.redacted(webhook.url()));
     }
