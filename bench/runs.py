@@ -34,7 +34,7 @@ import time
 
 from server import add_database_option, ROOT, free_port, request, start_server, stop_server, summary, token
 
-HARNESS = os.path.join(ROOT, "ejb", "src", "main", "resources", "dev", "scriptexecuter", "python", "control",
+HARNESS = os.path.join(ROOT, "ejb", "src", "main", "resources", "dev", "scriptexecuter", "python", "boundary",
                        "harness.py")
 NO_OP = "def main(data):\n    pass\n"
 FIBO = ("def fibo(n):\n    return n if n < 2 else fibo(n - 1) + fibo(n - 2)\n\n"

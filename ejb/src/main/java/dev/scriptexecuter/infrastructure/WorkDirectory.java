@@ -7,8 +7,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The directory where the server keeps its files: the extracted Python
@@ -58,5 +61,26 @@ public class WorkDirectory {
             return Path.of(wildFlyData, "script-executer");
         }
         return Path.of(System.getProperty("java.io.tmpdir"), "script-executer");
+    }
+
+    /**
+     * Deletes a directory and all below it (a file, if it is one), without
+     * following links; what cannot be deleted now is left for a later sweep.
+     */
+    public static void deleteTree(Path path) {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(path)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    // left for a later sweep
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            // as above
+        }
     }
 }

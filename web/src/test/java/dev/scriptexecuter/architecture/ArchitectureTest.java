@@ -1,12 +1,23 @@
 package dev.scriptexecuter.architecture;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.Test;
-
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
 
 /**
  * The layering of the core (the ejb module), read from the compiled classes:
@@ -80,5 +91,67 @@ class ArchitectureTest {
     void entitiesNeverReachUpToABoundary() {
         noClasses().that().resideInAPackage("..entity..").should().dependOnClassesThat()
                 .resideInAPackage("..boundary..").check(CORE);
+    }
+
+    /** The component a class belongs to: the package segment after the root ({@code script}, {@code execution}). */
+    private static String componentOf(String packageName) {
+        String rest = packageName.startsWith(ROOT + ".") ? packageName.substring(ROOT.length() + 1) : "";
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
+    }
+
+    /**
+     * What a component does behind its boundary is its own: another component
+     * (or the web module's pages and resources of another) goes through its
+     * boundary, or hears its events, never into its control package.
+     */
+    @Test
+    void otherComponentsAreReachedThroughTheirBoundaries() {
+        classes().should(new ArchCondition<JavaClass>("reach other components through their boundary only") {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                String own = componentOf(type.getPackageName());
+                for (Dependency dependency : type.getDirectDependenciesFromSelf()) {
+                    String target = dependency.getTargetClass().getPackageName();
+                    if (target.startsWith(ROOT + ".") && target.contains(".control")
+                            && target.equals(ROOT + "." + componentOf(target) + ".control")
+                            && !componentOf(target).equals(own)) {
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                    }
+                }
+            }
+        }).check(ALL);
+    }
+
+    private static final Set<String> INJECTED = Set.of("jakarta.inject.Inject", "jakarta.annotation.Resource",
+            "jakarta.persistence.PersistenceContext", "org.eclipse.microprofile.config.inject.ConfigProperty",
+            "jakarta.batch.api.BatchProperty", "jakarta.ejb.EJB", "jakarta.ws.rs.core.Context");
+
+    private static final Set<String> BEANS = Set.of("jakarta.enterprise.context.ApplicationScoped",
+            "jakarta.enterprise.context.RequestScoped", "jakarta.enterprise.context.SessionScoped",
+            "jakarta.enterprise.context.Dependent", "jakarta.faces.view.ViewScoped", "jakarta.ejb.Stateless",
+            "jakarta.ejb.Singleton", "jakarta.ws.rs.Path");
+
+    /**
+     * No test hooks in the product: a bean's fields are injected by the
+     * container, or its own (private, or final). A field the container never
+     * sets is one only a test could set.
+     */
+    @Test
+    void beansHaveNoFieldOnlyATestCouldSet() {
+        fields().that().areDeclaredInClassesThat(DescribedPredicate.describe("beans", type ->
+                        type.getAnnotations().stream().anyMatch(a -> BEANS.contains(a.getRawType().getName()))))
+                .and().areNotStatic().and().areNotFinal().and().areNotPrivate()
+                .should(new ArchCondition<JavaField>("be injected by the container") {
+                    @Override
+                    public void check(JavaField field, ConditionEvents events) {
+                        boolean injected = field.getAnnotations().stream()
+                                .anyMatch(a -> INJECTED.contains(a.getRawType().getName()));
+                        if (!injected) {
+                            events.add(SimpleConditionEvent.violated(field, field.getFullName()
+                                    + " is neither private nor injected"));
+                        }
+                    }
+                }).check(ALL);
     }
 }

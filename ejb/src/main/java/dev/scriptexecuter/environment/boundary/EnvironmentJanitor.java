@@ -1,7 +1,6 @@
 package dev.scriptexecuter.environment.boundary;
 
 import dev.scriptexecuter.environment.control.EnvironmentLedger;
-import dev.scriptexecuter.environment.control.Environments;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Schedule;

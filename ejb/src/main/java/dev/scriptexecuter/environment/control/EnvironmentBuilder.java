@@ -1,6 +1,7 @@
 package dev.scriptexecuter.environment.control;
 
-import dev.scriptexecuter.python.control.ProcessGroup;
+import dev.scriptexecuter.infrastructure.WorkDirectory;
+import dev.scriptexecuter.python.boundary.ProcessGroup;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -284,19 +285,6 @@ public class EnvironmentBuilder {
     }
 
     private static void delete(Path path) {
-        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(path)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    // what cannot be deleted now is swept later
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            // as above
-        }
+        WorkDirectory.deleteTree(path);
     }
 }

@@ -2,6 +2,7 @@ package dev.scriptexecuter.environment.control;
 
 import static dev.scriptexecuter.infrastructure.UtcColumns.column;
 
+import dev.scriptexecuter.environment.boundary.EnvironmentBuilt;
 import dev.scriptexecuter.environment.entity.Environment;
 import dev.scriptexecuter.environment.entity.EnvironmentStatus;
 import dev.scriptexecuter.infrastructure.Node;

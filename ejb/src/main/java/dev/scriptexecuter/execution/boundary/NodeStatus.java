@@ -1,11 +1,10 @@
 package dev.scriptexecuter.execution.boundary;
 
 import dev.scriptexecuter.execution.control.RunAdmission;
-import dev.scriptexecuter.execution.control.RunConfinement;
 import dev.scriptexecuter.execution.control.RunMetrics;
-import dev.scriptexecuter.execution.control.WarmWorkers;
 import dev.scriptexecuter.infrastructure.Histogram;
-import dev.scriptexecuter.python.control.PythonInterpreter;
+import dev.scriptexecuter.python.boundary.HarnessLauncher;
+import dev.scriptexecuter.python.boundary.PythonInterpreter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -26,7 +25,7 @@ public class NodeStatus {
     PythonInterpreter interpreter;
 
     @Inject
-    RunConfinement confinement;
+    HarnessLauncher launcher;
 
     @Inject
     RunAdmission admission;
@@ -34,25 +33,22 @@ public class NodeStatus {
     @Inject
     RunMetrics metrics;
 
-    @Inject
-    WarmWorkers workers;
-
     /** The interpreter's real executable; throws when there is none to be found. */
     public Path python() {
         return interpreter.executable();
     }
 
     public boolean sandboxed() {
-        return confinement.sandboxed();
+        return launcher.sandboxed();
     }
 
     /** Whether an operator switched the sandbox off on purpose (ses.sandbox=off). */
     public boolean sandboxSwitchedOff() {
-        return confinement.sandboxSwitchedOff();
+        return launcher.sandboxSwitchedOff();
     }
 
     public Optional<String> notSandboxedBecause() {
-        return confinement.notSandboxedBecause();
+        return launcher.notSandboxedBecause();
     }
 
     /** Runs admitted on this node: running or waiting for a slot. */
@@ -74,7 +70,7 @@ public class NodeStatus {
     }
 
     public int idleWorkers() {
-        return workers.idleCount();
+        return launcher.idleWorkers();
     }
 
     /** Runs ended here since the node started, by outcome. */

@@ -1,8 +1,8 @@
 package dev.scriptexecuter.execution.boundary;
 
 import dev.scriptexecuter.execution.entity.RunStatus;
+import dev.scriptexecuter.infrastructure.IsoTimes;
 import dev.scriptexecuter.infrastructure.RequestRejected;
-import dev.scriptexecuter.script.control.ScheduleParser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -38,7 +38,7 @@ public class RunCompletions {
         if (text == null || text.isBlank()) {
             return null;
         }
-        Duration wait = ScheduleParser.parseDuration(text.strip()).orElseThrow(() -> RequestRejected.invalid(
+        Duration wait = IsoTimes.duration(text.strip()).orElseThrow(() -> RequestRejected.invalid(
                 "\"wait\" must be a duration such as \"30s\" or \"PT2M\"; \"" + text + "\" is not one.")
                 .with("field", "wait"));
         if (wait.isNegative() || wait.compareTo(maxWait) > 0) {

@@ -6,9 +6,7 @@ import dev.scriptexecuter.audit.entity.AuditEntry.Target;
 import dev.scriptexecuter.execution.control.DirectorySize;
 import dev.scriptexecuter.execution.control.DiskLimits;
 import dev.scriptexecuter.execution.control.LiveRuns;
-import dev.scriptexecuter.execution.control.WarmWorkers;
 import dev.scriptexecuter.execution.control.RunAdmission;
-import dev.scriptexecuter.execution.control.RunConfinement;
 import dev.scriptexecuter.execution.control.RunExecutor;
 import dev.scriptexecuter.execution.control.RunLedger;
 import dev.scriptexecuter.execution.control.RunOwner;
@@ -19,21 +17,22 @@ import dev.scriptexecuter.execution.entity.RunStatus;
 import dev.scriptexecuter.execution.entity.TriggerKind;
 import dev.scriptexecuter.infrastructure.Node;
 import dev.scriptexecuter.infrastructure.RequestRejected;
+import dev.scriptexecuter.infrastructure.Role;
 import dev.scriptexecuter.infrastructure.UtcColumns;
 import dev.scriptexecuter.infrastructure.WorkDirectory;
+import dev.scriptexecuter.python.boundary.HarnessLauncher;
 import dev.scriptexecuter.script.boundary.ScriptChanged;
 import dev.scriptexecuter.script.entity.Script;
-import dev.scriptexecuter.infrastructure.Role;
-import jakarta.batch.operations.JobOperator;
-import jakarta.batch.runtime.BatchRuntime;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.runtime.BatchRuntime;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -71,7 +70,7 @@ public class RunService {
     RunExecutor executor;
 
     @Inject
-    RunConfinement confinement;
+    HarnessLauncher launcher;
 
     @Inject
     RunAdmission admission;
@@ -84,9 +83,6 @@ public class RunService {
 
     @Inject
     LiveRuns liveRuns;
-
-    @Inject
-    WarmWorkers workers;
 
     @Inject
     Node node;
@@ -269,11 +265,11 @@ public class RunService {
     public SandboxStatus sandbox() {
         String extraPaths;
         try {
-            extraPaths = confinement.extraPaths().describe();
+            extraPaths = launcher.extraPaths().describe();
         } catch (IllegalArgumentException e) {
             extraPaths = e.getMessage();
         }
-        return new SandboxStatus(confinement.sandboxed(), confinement.notSandboxedBecause().orElse(null), extraPaths);
+        return new SandboxStatus(launcher.sandboxed(), launcher.notSandboxedBecause().orElse(null), extraPaths);
     }
 
     /** The script's home on this node (each node has its own): its size now and its limit, for the script page. */
@@ -307,7 +303,7 @@ public class RunService {
     public void onScriptChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ScriptChanged change) {
         if (em.find(Script.class, change.scriptId()) == null) {
             liveRuns.stopAllOf(change.scriptId());
-            workers.endWorkersOf(change.scriptId());
+            launcher.endWorkersOf(change.scriptId());
         }
     }
 

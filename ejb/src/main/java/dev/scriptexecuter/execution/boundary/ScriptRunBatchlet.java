@@ -9,9 +9,11 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 /**
- * The step of job {@code script-run}: marks the run running (noting this job
- * execution on it), makes sure its environment exists, then runs the
- * harness; the work is in {@link RunExecutor}. Ends with the run's outcome.
+ * The one step of job {@code script-run}: marks the run running (noting this
+ * job execution on it), makes sure its environment exists, runs the harness
+ * and records the outcome; the work is in {@link RunExecutor}. The step's
+ * exit status is the run's outcome ({@code NOT_STARTED} when the run was no
+ * longer queued).
  */
 @Named("scriptRunBatchlet")
 @Dependent
@@ -29,8 +31,7 @@ public class ScriptRunBatchlet extends AbstractBatchlet {
 
     @Override
     public String process() {
-        String prepared = executor.prepare(runId, job.getExecutionId());
-        return RunExecutor.READY.equals(prepared) ? executor.execute(runId) : prepared;
+        return executor.run(runId, job.getExecutionId());
     }
 
     @Override

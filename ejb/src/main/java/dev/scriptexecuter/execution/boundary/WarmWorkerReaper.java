@@ -1,6 +1,6 @@
 package dev.scriptexecuter.execution.boundary;
 
-import dev.scriptexecuter.execution.control.WarmWorkers;
+import dev.scriptexecuter.python.boundary.HarnessLauncher;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -12,10 +12,10 @@ import jakarta.inject.Inject;
 public class WarmWorkerReaper {
 
     @Inject
-    WarmWorkers workers;
+    HarnessLauncher launcher;
 
     @Schedule(minute = "*", hour = "*", persistent = false)
     void everyMinute() {
-        workers.endIdle();
+        launcher.endIdleWorkers();
     }
 }

@@ -1,6 +1,7 @@
 package dev.scriptexecuter.execution.control;
 
 import dev.scriptexecuter.execution.entity.RunOutcome;
+import dev.scriptexecuter.infrastructure.ByteSizes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -37,11 +38,11 @@ public class DiskLimits {
 
     /** The home's limit in bytes; 0 for none. */
     public long homeLimit() {
-        return bytes("ses.run.max-home-bytes", maxHome);
+        return ByteSizes.parse("ses.run.max-home-bytes", maxHome);
     }
 
     long runDirectoryLimit() {
-        return bytes("ses.run.max-dir-bytes", maxRunDirectory);
+        return ByteSizes.parse("ses.run.max-dir-bytes", maxRunDirectory);
     }
 
     /**
@@ -90,14 +91,5 @@ public class DiskLimits {
         return size <= limit ? Optional.empty() : Optional.of("Disk limit: " + what + " holds "
                 + DirectorySize.readable(size) + ", more than its limit of " + DirectorySize.readable(limit)
                 + " (setting " + setting + ").");
-    }
-
-    private static long bytes(String setting, String text) {
-        try {
-            return ProcessLimits.bytes(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(setting + " must be like 1g, 256m or a number of bytes (or none): "
-                    + text, e);
-        }
     }
 }

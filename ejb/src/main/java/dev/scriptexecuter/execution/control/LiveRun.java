@@ -1,6 +1,7 @@
 package dev.scriptexecuter.execution.control;
 
-import dev.scriptexecuter.environment.control.Environments;
+import dev.scriptexecuter.environment.boundary.Environments;
+import dev.scriptexecuter.python.boundary.Harness;
 
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -16,8 +17,7 @@ public class LiveRun {
     private final String runId;
     private final LogCapture log;
     private volatile String scriptId;
-    private volatile RunProcess process;
-    private volatile String mode;
+    private volatile Harness process;
     private volatile boolean stopRequested;
     private volatile boolean timedOut;
     private volatile String interruptedBecause;
@@ -39,7 +39,7 @@ public class LiveRun {
         this.scriptId = scriptId;
     }
 
-    /** Between the batch job's steps: what the run was given, and the environment it runs in. */
+    /** What the run was given, and the environment it runs in. */
     void prepared(RunTicket ticket, Environments.Lease environment) {
         this.ticket = ticket;
         this.environment = environment;
@@ -67,9 +67,8 @@ public class LiveRun {
         return scriptId;
     }
 
-    void attach(RunProcess process, String mode) {
+    void attach(Harness process) {
         this.process = process;
-        this.mode = mode;
         if (stopRequested) {
             kill();
         }
@@ -77,13 +76,14 @@ public class LiveRun {
 
     /** Whether its process has been started and not ended yet. */
     public boolean processAlive() {
-        RunProcess running = process;
+        Harness running = process;
         return running != null && running.alive();
     }
 
     /** How its process was made ({@code spawn} or {@code warm}); null before it had one. */
     String mode() {
-        return mode;
+        Harness running = process;
+        return running == null ? null : running.mode();
     }
 
     public LogCapture log() {
@@ -136,17 +136,8 @@ public class LiveRun {
         return timedOut;
     }
 
-    /**
-     * Kills the run's whole process group, also when its leader (the harness)
-     * has already exited but something it started still runs. The group id
-     * stays reserved while any member lives.
-     */
-    void endGroup() {
-        kill();
-    }
-
     private void kill() {
-        RunProcess running = process;
+        Harness running = process;
         if (running != null) {
             running.kill();
         }

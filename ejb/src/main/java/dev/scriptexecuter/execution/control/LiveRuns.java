@@ -1,7 +1,10 @@
 package dev.scriptexecuter.execution.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,8 +16,25 @@ public class LiveRuns {
 
     private final ConcurrentMap<String, LiveRun> runs = new ConcurrentHashMap<>();
 
-    void add(String runId, LiveRun run) {
-        runs.put(runId, run);
+    @Inject
+    Clock clock;
+
+    @Inject
+    OutputBroadcast broadcast;
+
+    @Inject
+    @ConfigProperty(name = "ses.run.log-max-bytes", defaultValue = "1048576")
+    long logMaxBytes;
+
+    /**
+     * Registers a run as alive on this node before it starts, so that a stop
+     * request finds it from now on; its log lines are broadcast as they come.
+     */
+    public LiveRun open(String runId) {
+        LiveRun live = new LiveRun(runId, new LogCapture(clock, logMaxBytes,
+                (index, line) -> broadcast.line(runId, index, line)));
+        runs.put(runId, live);
+        return live;
     }
 
     public void remove(String runId) {

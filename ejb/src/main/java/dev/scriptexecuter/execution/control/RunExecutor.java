@@ -1,6 +1,6 @@
 package dev.scriptexecuter.execution.control;
 
-import dev.scriptexecuter.environment.control.Environments;
+import dev.scriptexecuter.environment.boundary.Environments;
 import dev.scriptexecuter.execution.entity.RunOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,19 +12,18 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Carries one queued run through the two steps of its batch job: first wait
- * for a free run slot on this node, mark it running and get its environment
- * (building it if need be), then run the
- * harness and record the outcome. Whatever goes wrong on the way, the run ends
- * with an outcome; a result the database cannot take at that moment (it is
- * restarting, say) is written again until it can, up to
- * {@code ses.run.result-retry}, so a run that finished is not lost.
+ * Carries one queued run to its end, in the batch job's one step: waits for a
+ * free run slot on this node, marks the run running, gets its environment
+ * (building it if need be), runs the harness and records the outcome.
+ * Whatever goes wrong on the way, the run ends with an outcome; a result the
+ * database cannot take at that moment (it is restarting, say) is written
+ * again until it can, up to {@code ses.run.result-retry}, so a run that
+ * finished is not lost.
  */
 @ApplicationScoped
 public class RunExecutor {
 
-    /** Exit status of the first step when the harness may run. */
-    public static final String READY = "READY";
+    /** The step's exit status when the run was no longer queued (stopped, or taken by another job). */
     public static final String NOT_STARTED = "NOT_STARTED";
 
     private static final Logger LOG = Logger.getLogger(RunExecutor.class.getName());
@@ -50,86 +49,88 @@ public class RunExecutor {
 
     /**
      * @param jobExecutionId the batch job execution running it, noted on the run as it starts
-     * @return {@link #READY}, {@link #NOT_STARTED} when the run was no longer queued, or the outcome it ended with
+     * @return the outcome the run ended with, or {@link #NOT_STARTED} when it was no longer queued
      */
-    public String prepare(String runId, long jobExecutionId) {
-        LiveRun live = harness.open(runId);
-        boolean handedOn = false;
-        boolean slot = false;
+    public String run(String runId, long jobExecutionId) {
+        LiveRun live = liveRuns.open(runId);
         try {
-            try {
-                slot = admission.awaitSlot(live);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            Start start = start(runId, jobExecutionId, live);
+            if (start.ticket() == null) {
+                return start.endedWith();
             }
-            if (!slot && admission.closed()) {
-                ledger.abandon(runId, RunOutcome.INTERRUPTED, "The node shut down before the run got a slot.");
-                return RunOutcome.INTERRUPTED.name();
-            }
-            if (!slot) {
-                ledger.abandon(runId, RunOutcome.STOPPED, "Stopped while it waited for a free run slot.");
-                return RunOutcome.STOPPED.name();
-            }
-            Optional<RunTicket> ticket;
-            try {
-                ticket = ledger.begin(runId, jobExecutionId);
-            } catch (RuntimeException e) {
-                // a run that cannot be marked RUNNING must not stay QUEUED with no job behind it
-                LOG.log(Level.WARNING, "Run " + runId + " could not be started", e);
-                record(runId, RunResult.failed("The server could not start the run: " + e, null), 0, null);
-                return RunOutcome.FAILED.name();
-            }
-            if (ticket.isEmpty()) {
-                return NOT_STARTED;
-            }
-            RunResult failure;
-            try {
-                live.prepared(ticket.get(), environments.acquire(ticket.get().requirements(), live.stopped()));
-                handedOn = true;
-                return READY;
-            } catch (Environments.Unavailable e) {
-                failure = new RunResult(RunOutcome.ENVIRONMENT_FAILED, null, e.getMessage(), null, null);
-            } catch (InterruptedException e) {
-                failure = new RunResult(RunOutcome.STOPPED, null, "Stopped while its environment was being built.",
-                        null, null);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Run " + runId + " could not get its environment", e);
-                failure = new RunResult(RunOutcome.ENVIRONMENT_FAILED, null,
-                        "The server could not prepare the environment: " + e.getMessage(), null, null);
-            }
-            record(runId, failure, ticket.get().dataVersion(), null);
-            return failure.outcome().name();
-        } finally {
-            if (!handedOn) {
-                liveRuns.remove(runId);
-                admission.leave(runId);
-            }
-        }
-    }
-
-    /** @return the outcome's name, or {@link #NOT_STARTED} when the first step did not hand the run on */
-    public String execute(String runId) {
-        Optional<LiveRun> found = liveRuns.find(runId);
-        if (found.isEmpty() || found.get().ticket() == null) {
-            return NOT_STARTED;
-        }
-        LiveRun live = found.get();
-        RunTicket ticket = live.ticket();
-        try {
+            RunTicket ticket = start.ticket();
             RunResult result;
             try {
                 result = harness.run(ticket, live);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Run " + runId + " failed inside the server", e);
                 result = RunResult.failed("The server could not run the script: " + e.getMessage(), live.log().text());
+            } finally {
+                live.releaseEnvironment();
             }
             record(runId, result, ticket.dataVersion(), live.mode());
             return result.outcome().name();
         } finally {
-            live.releaseEnvironment();
             liveRuns.remove(runId);
             admission.leave(runId);
         }
+    }
+
+    /**
+     * How a run's start went: the ticket to run it with, or (ticket null) the step's exit status: the
+     * outcome it ended with before its process could start (recorded), or {@link #NOT_STARTED}.
+     */
+    private record Start(RunTicket ticket, String endedWith) {
+
+        static Start ended(RunOutcome outcome) {
+            return new Start(null, outcome.name());
+        }
+    }
+
+    /** A run slot, the run marked running, its environment. */
+    private Start start(String runId, long jobExecutionId, LiveRun live) {
+        boolean slot = false;
+        try {
+            slot = admission.awaitSlot(live);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!slot && admission.closed()) {
+            ledger.abandon(runId, RunOutcome.INTERRUPTED, "The node shut down before the run got a slot.");
+            return Start.ended(RunOutcome.INTERRUPTED);
+        }
+        if (!slot) {
+            ledger.abandon(runId, RunOutcome.STOPPED, "Stopped while it waited for a free run slot.");
+            return Start.ended(RunOutcome.STOPPED);
+        }
+        Optional<RunTicket> ticket;
+        try {
+            ticket = ledger.begin(runId, jobExecutionId);
+        } catch (RuntimeException e) {
+            // a run that cannot be marked RUNNING must not stay QUEUED with no job behind it
+            LOG.log(Level.WARNING, "Run " + runId + " could not be started", e);
+            record(runId, RunResult.failed("The server could not start the run: " + e, null), 0, null);
+            return Start.ended(RunOutcome.FAILED);
+        }
+        if (ticket.isEmpty()) {
+            return new Start(null, NOT_STARTED);
+        }
+        RunResult failure;
+        try {
+            live.prepared(ticket.get(), environments.acquire(ticket.get().requirements(), live.stopped()));
+            return new Start(ticket.get(), null);
+        } catch (Environments.Unavailable e) {
+            failure = new RunResult(RunOutcome.ENVIRONMENT_FAILED, null, e.getMessage(), null, null);
+        } catch (InterruptedException e) {
+            failure = new RunResult(RunOutcome.STOPPED, null, "Stopped while its environment was being built.",
+                    null, null);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Run " + runId + " could not get its environment", e);
+            failure = new RunResult(RunOutcome.ENVIRONMENT_FAILED, null,
+                    "The server could not prepare the environment: " + e.getMessage(), null, null);
+        }
+        record(runId, failure, ticket.get().dataVersion(), null);
+        return Start.ended(failure.outcome());
     }
 
     /** Writes a run's result, trying again (0.5 s, doubling to 10 s) while the database refuses it. */

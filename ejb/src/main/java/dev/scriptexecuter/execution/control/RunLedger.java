@@ -2,6 +2,9 @@ package dev.scriptexecuter.execution.control;
 
 import static dev.scriptexecuter.infrastructure.UtcColumns.column;
 
+import dev.scriptexecuter.execution.boundary.RunChanged;
+import dev.scriptexecuter.execution.boundary.RunEnding;
+import dev.scriptexecuter.execution.boundary.RunFinished;
 import dev.scriptexecuter.execution.entity.Run;
 import dev.scriptexecuter.execution.entity.RunOutcome;
 import dev.scriptexecuter.execution.entity.RunStatus;
@@ -9,12 +12,10 @@ import dev.scriptexecuter.execution.entity.TriggerKind;
 import dev.scriptexecuter.infrastructure.Json;
 import dev.scriptexecuter.infrastructure.Node;
 import dev.scriptexecuter.infrastructure.RequestRejected;
+import dev.scriptexecuter.python.boundary.ExtraSandboxPaths;
 import dev.scriptexecuter.script.entity.OverlapPolicy;
 import dev.scriptexecuter.script.entity.Script;
-import dev.scriptexecuter.execution.boundary.RunChanged;
-import dev.scriptexecuter.execution.boundary.RunEnding;
-import dev.scriptexecuter.execution.boundary.RunFinished;
-import dev.scriptexecuter.variable.control.RunVariables;
+import dev.scriptexecuter.variable.boundary.RunVariables;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;

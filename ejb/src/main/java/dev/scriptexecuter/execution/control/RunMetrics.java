@@ -1,6 +1,6 @@
 package dev.scriptexecuter.execution.control;
 
-import dev.scriptexecuter.environment.control.EnvironmentBuilt;
+import dev.scriptexecuter.environment.boundary.EnvironmentBuilt;
 import dev.scriptexecuter.execution.boundary.RunFinished;
 import dev.scriptexecuter.infrastructure.Histogram;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,7 @@
 package dev.scriptexecuter.execution.control;
 
+import dev.scriptexecuter.python.boundary.ExtraSandboxPaths;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

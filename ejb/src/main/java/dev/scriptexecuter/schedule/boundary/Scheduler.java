@@ -1,9 +1,8 @@
 package dev.scriptexecuter.schedule.boundary;
 
+import dev.scriptexecuter.execution.boundary.RunRecovery;
 import dev.scriptexecuter.execution.boundary.RunService;
-import dev.scriptexecuter.execution.control.RunAdmission;
-import dev.scriptexecuter.execution.control.RunConfinement;
-import dev.scriptexecuter.execution.control.RunLedger;
+import dev.scriptexecuter.execution.boundary.ScheduledRuns;
 import dev.scriptexecuter.infrastructure.Node;
 import dev.scriptexecuter.infrastructure.UtcColumns;
 import dev.scriptexecuter.schedule.control.Occurrence;
@@ -61,7 +60,7 @@ import java.util.logging.Logger;
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @Startup
-@DependsOn("SchemaMigrator")
+@DependsOn({"SchemaMigrator", "RunRecovery"})
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Scheduler {
 
@@ -81,13 +80,10 @@ public class Scheduler {
     RunService runs;
 
     @Inject
-    RunLedger ledger;
+    ScheduledRuns scheduledRuns;
 
     @Inject
-    RunConfinement confinement;
-
-    @Inject
-    RunAdmission admission;
+    RunRecovery recovery;
 
     @Inject
     @ConfigProperty(name = "ses.schedule.resync", defaultValue = "PT5S")
@@ -103,11 +99,7 @@ public class Scheduler {
 
     @PostConstruct
     void start() {
-        int interrupted = ledger.interruptLeftovers();
-        int killed = confinement.clearLeftovers();
-        if (killed > 0) {
-            LOG.info("Killed what was left of " + killed + " run(s) of a previous server on this work directory.");
-        }
+        int interrupted = recovery.interrupted();
         timerService.getTimers().forEach(Timer::cancel);
         timers.clear();
         var scheduled = em.createNamedQuery(Script.FIND_SCHEDULED, Script.class).getResultList();
@@ -148,7 +140,7 @@ public class Scheduler {
         }
         Occurrence occurrence = (Occurrence) timer.getInfo();
         timers.remove(occurrence.scriptId(), timer);
-        if (admission.closed()) {
+        if (!scheduledRuns.accepting()) {
             return; // shutting down: another node claims it, or this one after its restart (misfire policy)
         }
         try {

@@ -3,7 +3,7 @@ package dev.scriptexecuter.schedule.control;
 import static dev.scriptexecuter.infrastructure.UtcColumns.column;
 import static dev.scriptexecuter.infrastructure.UtcColumns.instant;
 
-import dev.scriptexecuter.execution.control.RunLedger;
+import dev.scriptexecuter.execution.boundary.ScheduledRuns;
 import dev.scriptexecuter.infrastructure.Node;
 import dev.scriptexecuter.script.entity.MisfirePolicy;
 import dev.scriptexecuter.script.entity.RunPolicy;
@@ -36,7 +36,7 @@ public class OccurrenceClaim {
     EntityManager em;
 
     @Inject
-    RunLedger ledger;
+    ScheduledRuns runs;
 
     @Inject
     Node node;
@@ -76,7 +76,7 @@ public class OccurrenceClaim {
         // every occurrence gets its row: those that passed while this one was late are recorded, not run
         List<Instant> missed = policy.misfire() == MisfirePolicy.FIRE_ALL ? List.of()
                 : missedSince(script, due, now).stream().filter(at -> !at.equals(due)).toList();
-        String launch = ledger.occurrences(script, occurrences, now.minus(MISFIRE_GRACE), missed,
+        String launch = runs.record(script, occurrences, now.minus(MISFIRE_GRACE), missed,
                 "Due while this node's timer for the occurrence of " + due + " fired late (at " + now
                         + "); that one was claimed, this one was not run.");
         return new Claim(launch, next);

@@ -1,5 +1,6 @@
 package dev.scriptexecuter.script.control;
 
+import dev.scriptexecuter.infrastructure.IsoTimes;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.script.boundary.PolicySpec;
 import dev.scriptexecuter.script.entity.MisfirePolicy;
@@ -107,7 +108,7 @@ public class PolicyParser {
     }
 
     private static Duration duration(String field, String name, String text, Duration longest) {
-        Duration value = ScheduleParser.parseDuration(text.strip()).orElseThrow(() -> invalid(field, "\"" + name
+        Duration value = IsoTimes.duration(text.strip()).orElseThrow(() -> invalid(field, "\"" + name
                 + "\" must be a duration such as \"PT2M\" or \"90s\"; \"" + text + "\" is not one."));
         if (value.compareTo(SHORTEST) < 0 || value.compareTo(longest) > 0) {
             throw invalid(field, "\"" + name + "\" must be between 1 second and " + longest

@@ -15,8 +15,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Turns a {@link ScheduleSpec} as people write it into a {@link Schedule}, or
@@ -24,7 +22,6 @@ import java.util.regex.Pattern;
  */
 public class ScheduleParser {
 
-    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
     private static final Duration SHORTEST_INTERVAL = Duration.ofSeconds(1);
     /** Five years, as far ahead as a cron expression is searched: an interval beyond it never fires in practice. */
     static final Duration LONGEST_INTERVAL = Duration.ofDays(5 * 366);
@@ -95,29 +92,9 @@ public class ScheduleParser {
     }
 
     private static Duration duration(String text) {
-        return parseDuration(text).orElseThrow(() -> invalid("every", "The interval \"every\" must be an ISO-8601 duration such"
+        return IsoTimes.duration(text).orElseThrow(() -> invalid("every", "The interval \"every\" must be an ISO-8601 duration such"
                 + " as \"PT30S\" or \"PT5M\" (or a short form such as \"30s\", \"5m\", \"1h\"); \"" + text
                 + "\" is not one."));
-    }
-
-    /** An ISO-8601 duration ("PT30S") or a short form ("500ms", "30s", "5m", "1h", "2d"). */
-    public static java.util.Optional<Duration> parseDuration(String text) {
-        Matcher shortForm = SHORT_DURATION.matcher(text.toLowerCase(Locale.ROOT));
-        try {
-            if (shortForm.matches()) {
-                long amount = Long.parseLong(shortForm.group(1));
-                return java.util.Optional.of(switch (shortForm.group(2)) {
-                    case "ms" -> Duration.ofMillis(amount);
-                    case "s" -> Duration.ofSeconds(amount);
-                    case "m" -> Duration.ofMinutes(amount);
-                    case "h" -> Duration.ofHours(amount);
-                    default -> Duration.ofDays(amount);
-                });
-            }
-            return java.util.Optional.of(Duration.parse(text));
-        } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
-            return java.util.Optional.empty(); // not a duration, or one too long to compute with
-        }
     }
 
     private static Instant instant(String text) {

@@ -3,12 +3,12 @@ package dev.scriptexecuter.transfer.boundary;
 import dev.scriptexecuter.audit.boundary.AuditLog;
 import dev.scriptexecuter.audit.entity.AuditAction;
 import dev.scriptexecuter.infrastructure.RequestRejected;
+import dev.scriptexecuter.infrastructure.Role;
 import dev.scriptexecuter.script.boundary.ScriptDraft;
 import dev.scriptexecuter.script.boundary.ScriptService;
+import dev.scriptexecuter.script.boundary.ScriptValidator;
 import dev.scriptexecuter.script.boundary.ScriptView;
-import dev.scriptexecuter.script.control.ScriptValidator;
 import dev.scriptexecuter.script.entity.Script;
-import dev.scriptexecuter.infrastructure.Role;
 import dev.scriptexecuter.transfer.boundary.ExportDocument.ExportedScript;
 import dev.scriptexecuter.transfer.boundary.ExportDocument.ExportedVariable;
 import dev.scriptexecuter.transfer.boundary.ImportReport.Item;
@@ -135,9 +135,9 @@ public class TransferService {
             validator.validate(draft, action.equals("overwritten") ? existing : null, clock.instant());
             requireAdminForNetwork(entry);
             for (ExportedVariable variable : entry.variables() == null ? List.<ExportedVariable>of() : entry.variables()) {
-                dev.scriptexecuter.variable.control.VariableRules.name(variable.name());
+                dev.scriptexecuter.variable.boundary.VariableRules.name(variable.name());
                 if (!variable.secret()) {
-                    dev.scriptexecuter.variable.control.VariableRules.value(variable.value(), false);
+                    dev.scriptexecuter.variable.boundary.VariableRules.value(variable.value(), false);
                 }
             }
         } catch (RequestRejected e) {

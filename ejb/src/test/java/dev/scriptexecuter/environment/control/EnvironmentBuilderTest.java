@@ -1,7 +1,9 @@
 package dev.scriptexecuter.environment.control;
 
-import dev.scriptexecuter.python.control.Requirements;
-import dev.scriptexecuter.python.control.TestPython;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.scriptexecuter.python.boundary.Requirements;
+import dev.scriptexecuter.python.boundary.TestPython;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,8 +20,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Real virtualenvs built by real pip from wheels the test writes; nothing comes from the network. */
 class EnvironmentBuilderTest {

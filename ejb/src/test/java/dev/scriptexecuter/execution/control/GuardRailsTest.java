@@ -1,8 +1,13 @@
 package dev.scriptexecuter.execution.control;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import dev.scriptexecuter.execution.entity.RunOutcome;
 import dev.scriptexecuter.infrastructure.WorkDirectory;
-import dev.scriptexecuter.python.control.TestPython;
+import dev.scriptexecuter.python.boundary.Harness;
+import dev.scriptexecuter.python.boundary.TestPython;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,10 +23,6 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import static org.awaitility.Awaitility.await;
-
 /**
  * Runaway, hostile and broken scripts against the real harness, interpreter,
  * limits and (where bubblewrap works) sandbox: each ends with a clear outcome
@@ -32,87 +33,24 @@ class GuardRailsTest {
     @TempDir
     Path work;
 
-    private HarnessProcess cut;
+    private TestHarness cut;
     private ScheduledExecutorService timers;
-
-    static RunConfinement confinement(Path work, String sandbox) {
-        RunConfinement confinement = new RunConfinement();
-        confinement.workDirectory = new WorkDirectory(work);
-        confinement.interpreter = TestPython.interpreter();
-        confinement.memoryLimit = "1g";
-        confinement.maxProcesses = 32;
-        confinement.sandboxSetting = sandbox;
-        confinement.disks = disks();
-        return confinement;
-    }
-
-    /** Small disk limits, measured often, so that tests write megabytes rather than gigabytes. */
-    static DiskLimits disks() {
-        DiskLimits disks = new DiskLimits();
-        disks.maxHome = "8m";
-        disks.maxRunDirectory = "4m";
-        disks.interval = Duration.ofMillis(100);
-        return disks;
-    }
-
-    /** The harness as the container wires it, spawning each run, in a test's work directory. */
-    static HarnessProcess harness(Path work, ScheduledExecutorService timers, RunConfinement confinement) {
-        return harness(work, timers, confinement, WarmWorkers.SPAWN);
-    }
-
-    /** The harness as the container wires it, on the real interpreter, in a test's work directory. */
-    static HarnessProcess harness(Path work, ScheduledExecutorService timers, RunConfinement confinement,
-                                  String mode) {
-        HarnessProcess harness = new HarnessProcess();
-        harness.interpreter = TestPython.interpreter();
-        harness.files = TestPython.files(work);
-        harness.workDirectory = new WorkDirectory(work);
-        harness.liveRuns = new LiveRuns();
-        harness.clock = Clock.systemUTC();
-        harness.timeoutScheduler = timers;
-        harness.threadFactory = Thread::new;
-        harness.timeout = Duration.ofSeconds(30);
-        harness.logMaxBytes = 64 * 1024;
-        harness.maxDataBytes = 4096;
-        harness.confinement = confinement;
-        harness.disks = confinement.disks;
-        harness.workers = workers(work, confinement, mode);
-        return harness;
-    }
-
-    /** Warm workers as the container wires them; {@code mode} is the node's default. */
-    static WarmWorkers workers(Path work, RunConfinement confinement, String mode) {
-        WarmWorkers workers = new WarmWorkers();
-        workers.workDirectory = new WorkDirectory(work);
-        workers.confinement = confinement;
-        workers.files = TestPython.files(work);
-        workers.threadFactory = task -> {
-            Thread thread = new Thread(task);
-            thread.setDaemon(true);
-            return thread;
-        };
-        workers.defaultMode = mode;
-        workers.max = 4;
-        workers.idleTimeout = Duration.ofMinutes(5);
-        workers.preload = Optional.empty();
-        return workers;
-    }
 
     /** How these tests' runs get their process; the warm subclass says "warm". */
     String mode() {
-        return WarmWorkers.SPAWN;
+        return Harness.SPAWN;
     }
 
     @BeforeEach
     void setUp() {
         timers = Executors.newSingleThreadScheduledExecutor();
-        cut = harness(work, timers, confinement(work, "auto"), mode());
+        cut = TestHarness.create(work, timers, "auto", mode());
     }
 
     @AfterEach
     void tearDown() {
         timers.shutdownNow();
-        cut.workers.close();
+        cut.close();
     }
 
     private record Ran(String runId, RunResult result) {
@@ -134,7 +72,7 @@ class GuardRailsTest {
      */
     private void noProcessLeft(String runId) {
         await("no process of the run is left").atMost(Duration.ofSeconds(5))
-                .until(() -> RunProcesses.of(runId).isEmpty() && cut.workers.leftovers().isEmpty());
+                .until(() -> RunProcesses.of(runId).isEmpty() && cut.processes.leftovers().isEmpty());
     }
 
     @Test
@@ -142,7 +80,7 @@ class GuardRailsTest {
         Path home = Files.createDirectories(work.resolve("scripts").resolve("script-1"));
         Path kept = Files.writeString(home.resolve("kept.txt"), "from an earlier run");
         Files.setLastModifiedTime(kept, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600)));
-        cut.timeout = Duration.ofMinutes(10);
+        cut.process.timeout = Duration.ofMinutes(10);
 
         Ran ran = run("""
                 import time
@@ -182,7 +120,7 @@ class GuardRailsTest {
 
     @Test
     void aRunFillingItsRunDirectoryIsEndedDiskLimit() {
-        cut.timeout = Duration.ofMinutes(10);
+        cut.process.timeout = Duration.ofMinutes(10);
 
         Ran ran = run("""
                 import os, time
@@ -210,7 +148,7 @@ class GuardRailsTest {
 
     @Test
     void aBusyLoopTimesOutAndLeavesNoProcess() {
-        cut.timeout = Duration.ofSeconds(2);
+        cut.process.timeout = Duration.ofSeconds(2);
 
         Ran ran = run("def main(data):\n    while True:\n        pass\n", "{}");
 
@@ -221,7 +159,7 @@ class GuardRailsTest {
 
     @Test
     void aGigabyteOfOutputIsCutToTheLogCapWithAMarker() {
-        cut.confinement.memoryLimit = "4g";
+        cut.processes.memoryLimit("4g");
 
         Ran ran = run("def main(data):\n    print('x' * 10**9)\n    print('the end')\n", "{}");
 
@@ -243,7 +181,7 @@ class GuardRailsTest {
 
     @Test
     void aForkBombHitsTheProcessLimitAndIsCleanedUp() {
-        assumeTrue(cut.confinement.processesInCgroup(),
+        assumeTrue(cut.processes.confinement.processesInCgroup(),
                 "without a pids cgroup a fork bomb is only held by RLIMIT_NPROC, which does not bind root");
 
         Ran ran = run("import os\ndef main(data):\n    while True:\n        os.fork()\n", "{}");
@@ -255,8 +193,8 @@ class GuardRailsTest {
 
     @Test
     void inTheSandboxTheNetworkAndTheServersFilesAreOutOfReach() throws IOException {
-        assumeTrue(cut.confinement.sandboxed(), "bubblewrap is not usable here: "
-                + cut.confinement.notSandboxedBecause().orElse(""));
+        assumeTrue(cut.processes.confinement.sandboxed(), "bubblewrap is not usable here: "
+                + cut.processes.confinement.notSandboxedBecause().orElse(""));
         Path secret = Files.writeString(work.resolve("node-name"), "the server's own file");
         try (ServerSocket listening = new ServerSocket(0)) {
             String main = """
@@ -284,7 +222,7 @@ class GuardRailsTest {
             assertThat(after).as("no network: 127.0.0.1 is not the server's").doesNotContain("\"connect\":0");
             assertThat(after).contains("\"secret\":\"FileNotFoundError\"");
             assertThat(after).as("only the harness, the run's directory and its script's home")
-                    .contains(mode().equals(WarmWorkers.SPAWN) ? "\"work\":[\"python\",\"runs\",\"scripts\"]"
+                    .contains(mode().equals(Harness.SPAWN) ? "\"work\":[\"python\",\"runs\",\"scripts\"]"
                             : "\"work\":[\"python\",\"scripts\",\"workers\"]");
             assertThat(after).contains("\"uid\":65534");
             assertThat(after).contains("\"env\":[\"HOME\",\"LANG\",\"PATH\",\"PWD\",\"PYTHONIOENCODING\"]");
@@ -293,15 +231,14 @@ class GuardRailsTest {
 
     @Test
     void withoutTheSandboxTheSameScriptSeesTheServersFiles() throws IOException {
-        cut.confinement = confinement(work, "off");
-        cut.workers.close();
-        cut.workers = workers(work, cut.confinement, mode());
+        cut.close();
+        cut = TestHarness.create(work, timers, "off", mode());
         Path secret = Files.writeString(work.resolve("node-name"), "the server's own file");
 
         Ran ran = run("def main(data):\n    data['secret'] = open(data['secret']).read()\n",
                 "{\"secret\": \"%s\"}".formatted(secret));
 
         assertThat(ran.result().dataToSave()).as("the check above can fail").contains("the server's own file");
-        assertThat(cut.confinement.notSandboxedBecause()).get().asString().contains("ses.sandbox=off");
+        assertThat(cut.processes.confinement.notSandboxedBecause()).get().asString().contains("ses.sandbox=off");
     }
 }

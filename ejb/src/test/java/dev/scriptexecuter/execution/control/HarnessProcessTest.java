@@ -1,7 +1,12 @@
 package dev.scriptexecuter.execution.control;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.scriptexecuter.execution.entity.RunOutcome;
 import dev.scriptexecuter.infrastructure.Json;
+import dev.scriptexecuter.python.boundary.ExtraSandboxPaths;
+import dev.scriptexecuter.python.boundary.Harness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,9 +22,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /** The harness contract (DESIGN.md section 1), through the real harness and interpreter. */
 class HarnessProcessTest {
 
@@ -29,26 +31,26 @@ class HarnessProcessTest {
     @TempDir
     Path work;
 
-    private HarnessProcess cut;
+    private TestHarness cut;
     private ScheduledExecutorService timers;
 
     @BeforeEach
     void setUp() {
         timers = Executors.newSingleThreadScheduledExecutor();
-        cut = GuardRailsTest.harness(work, timers, GuardRailsTest.confinement(work, "off"), mode());
-        cut.timeout = Duration.ofMinutes(1);
-        cut.logMaxBytes = 1 << 20;
+        cut = TestHarness.create(work, timers, "off", mode());
+        cut.process.timeout = Duration.ofMinutes(1);
+        cut.liveRuns.logMaxBytes = 1 << 20;
     }
 
     @AfterEach
     void tearDown() {
         timers.shutdownNow();
-        cut.workers.close();
+        cut.close();
     }
 
     /** How these tests' runs get their process; the warm subclass says "warm". */
     String mode() {
-        return WarmWorkers.SPAWN;
+        return Harness.SPAWN;
     }
 
     private RunResult run(String main, String trigger, String data, boolean force) {
@@ -158,7 +160,7 @@ class HarnessProcessTest {
 
     @Test
     void aTimeoutKillsTheWholeProcessGroup() throws Exception {
-        cut.timeout = Duration.ofMillis(1500);
+        cut.process.timeout = Duration.ofMillis(1500);
         String main = "import os, subprocess, time\ndef main(data):\n"
                 + "    child = subprocess.Popen(['sleep', '600'])\n"
                 + "    print('pid=%d' % child.pid, flush=True)\n    time.sleep(600)\n";

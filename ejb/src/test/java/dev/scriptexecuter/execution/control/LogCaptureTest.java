@@ -1,16 +1,13 @@
 package dev.scriptexecuter.execution.control;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class LogCaptureTest {
 
@@ -35,13 +32,5 @@ class LogCaptureTest {
         assertThat(cut.droppedBytes()).isPositive();
         String withoutMarker = text.replaceAll("\\[\\.\\.\\..*\\]\\n", "");
         assertThat(withoutMarker.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(400);
-    }
-
-    @Test
-    void longLinesArePassedOnInPieces() throws Exception {
-        List<String> lines = new ArrayList<>();
-        String input = "a".repeat(25) + "\r\nshort\nlast";
-        LineReader.forEachLine(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), 10, lines::add);
-        assertThat(lines).containsExactly("a".repeat(10), "a".repeat(10), "aaaaa", "short", "last");
     }
 }

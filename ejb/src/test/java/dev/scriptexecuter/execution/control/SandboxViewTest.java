@@ -1,8 +1,15 @@
 package dev.scriptexecuter.execution.control;
 
-import dev.scriptexecuter.environment.control.Environments;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.scriptexecuter.environment.boundary.Environments;
 import dev.scriptexecuter.execution.entity.RunOutcome;
-import dev.scriptexecuter.python.control.TestPython;
+import dev.scriptexecuter.python.boundary.ExtraSandboxPaths;
+import dev.scriptexecuter.python.boundary.Harness;
+import dev.scriptexecuter.python.boundary.TestPython;
+import dev.scriptexecuter.python.control.SandboxView;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -25,10 +32,6 @@ import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * What a sandboxed script sees of the host (issue #26): real runs try to list
@@ -70,22 +73,25 @@ class SandboxViewTest {
     @TempDir
     Path work;
 
-    private HarnessProcess cut;
+    private TestHarness cut;
     private ScheduledExecutorService timers;
     private Path hostDirectory;
 
     /** How these tests' runs get their process; the warm subclass says "warm". */
     String mode() {
-        return WarmWorkers.SPAWN;
+        return Harness.SPAWN;
     }
 
     @BeforeEach
     void setUp() throws IOException {
-        RunConfinement confinement = GuardRailsTest.confinement(work, "auto");
-        assumeTrue(confinement.sandboxed(), "bubblewrap is not usable here: "
-                + confinement.notSandboxedBecause().orElse(""));
         timers = Executors.newSingleThreadScheduledExecutor();
-        cut = GuardRailsTest.harness(work, timers, confinement, mode());
+        TestHarness harness = TestHarness.create(work, timers, "auto", mode());
+        if (!harness.processes.confinement.sandboxed()) {
+            timers.shutdownNow();
+        }
+        assumeTrue(harness.processes.confinement.sandboxed(), "bubblewrap is not usable here: "
+                + harness.processes.confinement.notSandboxedBecause().orElse(""));
+        cut = harness;
         hostDirectory = Files.createTempDirectory(Path.of("/tmp"), "ses-host-");
     }
 
@@ -93,7 +99,7 @@ class SandboxViewTest {
     void tearDown() throws IOException {
         if (cut != null) {
             timers.shutdownNow();
-            cut.workers.close();
+            cut.close();
             try (Stream<Path> files = Files.walk(hostDirectory)) {
                 for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
                     Files.delete(path);
@@ -184,8 +190,7 @@ class SandboxViewTest {
         Files.writeString(reference.resolve("table.csv"), "a,b\n");
         Path output = Files.createDirectories(hostDirectory.resolve("output"));
         Files.writeString(hostDirectory.resolve("unlisted.txt"), "beside the bound paths, not bound");
-        cut.confinement.readOnlyPaths = Optional.of(reference.toString());
-        cut.confinement.writablePaths = Optional.of(" " + output + " ");
+        cut.processes.extraPaths(reference.toString(), " " + output + " ");
         String main = """
                 import os
                 def main(data):

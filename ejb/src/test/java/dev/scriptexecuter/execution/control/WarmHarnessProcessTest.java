@@ -1,10 +1,12 @@
 package dev.scriptexecuter.execution.control;
 
+import dev.scriptexecuter.python.boundary.Harness;
+
 /** The harness contract again, every run forked by a warm worker instead of spawned. */
 class WarmHarnessProcessTest extends HarnessProcessTest {
 
     @Override
     String mode() {
-        return WarmWorkers.WARM;
+        return Harness.WARM;
     }
 }

@@ -1,7 +1,11 @@
 package dev.scriptexecuter.execution.control;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.scriptexecuter.execution.entity.RunOutcome;
 import dev.scriptexecuter.infrastructure.Json;
+import dev.scriptexecuter.python.boundary.Harness;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,9 +18,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** What is particular to warm workers: reuse, isolation between runs, and falling back when a worker dies. */
 class WarmWorkersTest {
@@ -37,19 +38,19 @@ class WarmWorkersTest {
     @TempDir
     Path work;
 
-    private HarnessProcess cut;
+    private TestHarness cut;
     private ScheduledExecutorService timers;
 
     @BeforeEach
     void setUp() {
         timers = Executors.newSingleThreadScheduledExecutor();
-        cut = GuardRailsTest.harness(work, timers, GuardRailsTest.confinement(work, "off"), WarmWorkers.WARM);
+        cut = TestHarness.create(work, timers, "off", Harness.WARM);
     }
 
     @AfterEach
     void tearDown() {
         timers.shutdownNow();
-        cut.workers.close();
+        cut.close();
     }
 
     private record Ran(LiveRun live, RunResult result) {
@@ -72,22 +73,22 @@ class WarmWorkersTest {
 
         assertThat(first.result().outcome()).as(first.result().log()).isEqualTo(RunOutcome.SUCCEEDED);
         assertThat(second.result().outcome()).isEqualTo(RunOutcome.SUCCEEDED);
-        assertThat(second.live().mode()).isEqualTo(WarmWorkers.WARM);
+        assertThat(second.live().mode()).isEqualTo(Harness.WARM);
         assertThat(second.data().getInt("worker")).as("the same worker forked both").isEqualTo(first.data().getInt("worker"));
         assertThat(second.data().getInt("pid")).isNotEqualTo(first.data().getInt("pid"));
         assertThat(second.data().getInt("seen")).as("nothing of the first run is left in the second").isEqualTo(1);
         assertThat(second.data().getString("run")).isEqualTo(second.live().runId());
-        assertThat(cut.workers.idleCount()).isEqualTo(1);
+        assertThat(cut.processes.workers.idleCount()).isEqualTo(1);
     }
 
     @Test
     void scriptsDoNotShareWorkersAndAScriptCanChooseToBeSpawned() {
         Ran a = run("script-a", WHO, null);
         Ran b = run("script-b", WHO, null);
-        Ran spawned = run("script-a", WHO, WarmWorkers.SPAWN);
+        Ran spawned = run("script-a", WHO, Harness.SPAWN);
 
         assertThat(b.data().getInt("worker")).isNotEqualTo(a.data().getInt("worker"));
-        assertThat(spawned.live().mode()).isEqualTo(WarmWorkers.SPAWN);
+        assertThat(spawned.live().mode()).isEqualTo(Harness.SPAWN);
         assertThat(spawned.data().getInt("worker")).as("spawned: its parent is not a worker")
                 .isNotIn(a.data().getInt("worker"), b.data().getInt("worker"));
     }
@@ -103,7 +104,7 @@ class WarmWorkersTest {
         Ran next = run("script-a", WHO, null);
 
         assertThat(next.result().outcome()).as(next.result().log()).isEqualTo(RunOutcome.SUCCEEDED);
-        assertThat(next.live().mode()).isEqualTo(WarmWorkers.WARM);
+        assertThat(next.live().mode()).isEqualTo(Harness.WARM);
         assertThat(next.data().getInt("worker")).as("a new worker").isNotEqualTo((int) worker);
     }
 
@@ -126,12 +127,12 @@ class WarmWorkersTest {
         assertThat(result.log()).contains("worker=" + worker);
         Ran next = run("script-a", WHO, null);
         assertThat(next.result().outcome()).isEqualTo(RunOutcome.SUCCEEDED);
-        assertThat(next.live().mode()).isEqualTo(WarmWorkers.WARM);
+        assertThat(next.live().mode()).isEqualTo(Harness.WARM);
     }
 
     @Test
     void atTheMaximumWithEveryWorkerBusyARunIsSpawned() throws Exception {
-        cut.workers.max = 1;
+        cut.processes.maxWorkers(1);
         String sleeper = "import time\ndef main(data):\n    print('going', flush=True)\n    time.sleep(600)\n";
         RunTicket busy = new RunTicket("warm-busy", "script-a", "test", sleeper, null, null, "{}", 0, true);
         LiveRun busyRun = cut.open(busy.runId());
@@ -141,10 +142,10 @@ class WarmWorkersTest {
         Ran other = run("script-b", WHO, null);
 
         assertThat(other.result().outcome()).isEqualTo(RunOutcome.SUCCEEDED);
-        assertThat(other.live().mode()).isEqualTo(WarmWorkers.SPAWN);
+        assertThat(other.live().mode()).isEqualTo(Harness.SPAWN);
         busyRun.stop();
         assertThat(running.get(20, TimeUnit.SECONDS).outcome()).isEqualTo(RunOutcome.STOPPED);
-        assertThat(busyRun.mode()).isEqualTo(WarmWorkers.WARM);
+        assertThat(busyRun.mode()).isEqualTo(Harness.WARM);
     }
 
     @Test
@@ -153,19 +154,19 @@ class WarmWorkersTest {
         run("script-b", WHO, null);
         ProcessHandle worker = ProcessHandle.of(ran.data().getInt("worker")).orElseThrow();
 
-        cut.workers.endWorkersOf("script-a");
+        cut.processes.workers.endWorkersOf("script-a");
 
         await().atMost(Duration.ofSeconds(5)).until(() -> !worker.isAlive());
-        assertThat(cut.workers.idleCount()).as("script-b's worker stays").isEqualTo(1);
+        assertThat(cut.processes.workers.idleCount()).as("script-b's worker stays").isEqualTo(1);
     }
 
     @Test
     void modulesToPreloadAreImportedByTheWorkerBeforeItsFirstRun() {
-        cut.workers.preload = java.util.Optional.of("decimal, ses_no_such_module");
+        cut.processes.preload("decimal, ses_no_such_module");
         String main = "import sys\ndef main(data):\n    data['loaded'] = 'decimal' in sys.modules\n"
                 + "    data['missing'] = 'ses_no_such_module' in sys.modules\n";
         Ran ran = run("script-a", main, null);
-        Ran spawned = run("script-a", main, WarmWorkers.SPAWN);
+        Ran spawned = run("script-a", main, Harness.SPAWN);
 
         assertThat(ran.result().outcome()).as(ran.result().log()).isEqualTo(RunOutcome.SUCCEEDED);
         assertThat(ran.data().getBoolean("loaded")).as("imported before the script asked for it").isTrue();

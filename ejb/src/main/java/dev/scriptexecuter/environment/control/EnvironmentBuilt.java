@@ -1,5 +1,0 @@
-package dev.scriptexecuter.environment.control;
-
-/** An environment build ended on this node, committed: for the metrics. */
-public record EnvironmentBuilt(boolean succeeded, long millis) {
-}

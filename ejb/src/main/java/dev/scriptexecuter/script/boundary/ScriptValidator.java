@@ -1,0 +1,153 @@
+package dev.scriptexecuter.script.boundary;
+
+import dev.scriptexecuter.infrastructure.Json;
+import dev.scriptexecuter.infrastructure.RequestRejected;
+import dev.scriptexecuter.python.boundary.PythonSyntaxCheck;
+import dev.scriptexecuter.python.boundary.Requirements;
+import dev.scriptexecuter.script.control.PolicyParser;
+import dev.scriptexecuter.script.control.ScheduleParser;
+import dev.scriptexecuter.script.entity.RunPolicy;
+import dev.scriptexecuter.script.entity.Schedule;
+import dev.scriptexecuter.script.entity.Script.ScriptContent;
+import dev.scriptexecuter.script.entity.Script;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Checks a submitted script completely before anything is written: name,
+ * sizes, Python syntax of main and trigger code, schedule and data. Every
+ * refusal is a sentence that says what to fix.
+ */
+@ApplicationScoped
+public class ScriptValidator {
+
+    static final int MAX_NAME = 100;
+    static final int MAX_DESCRIPTION = 2000;
+
+    @Inject
+    PythonSyntaxCheck syntaxCheck;
+
+    @Inject
+    @ConfigProperty(name = "ses.script.max-code-bytes", defaultValue = "1048576")
+    int maxCodeBytes;
+
+    @Inject
+    @ConfigProperty(name = "ses.script.max-data-bytes", defaultValue = "1048576")
+    int maxDataBytes;
+
+    @Inject
+    @ConfigProperty(name = "ses.env.allow-direct-urls", defaultValue = "false")
+    boolean allowDirectUrls;
+
+    @Inject
+    @ConfigProperty(name = "ses.run.max-timeout", defaultValue = "PT24H")
+    Duration maxTimeout;
+
+    private final ScheduleParser scheduleParser = new ScheduleParser();
+
+    /** @param current the stored script when replacing one, else null */
+    public ScriptContent validate(ScriptDraft draft, Script current, Instant now) {
+        if (draft == null) {
+            throw RequestRejected.invalid("The request body must be a script in JSON.");
+        }
+        noNul("description", draft.description());
+        noNul("mainCode", draft.mainCode());
+        noNul("triggerCode", draft.triggerCode());
+        noNul("requirements", draft.requirements());
+        String name = name(draft.name());
+        String description = blankToNull(draft.description());
+        if (description != null && description.length() > MAX_DESCRIPTION) {
+            throw invalid("description", "The description is longer than " + MAX_DESCRIPTION + " characters.");
+        }
+        String mainCode = code("mainCode", "main code", draft.mainCode(), "main");
+        String triggerCode = blankToNull(draft.triggerCode()) == null ? null
+                : code("triggerCode", "trigger code", draft.triggerCode(), "trigger");
+        String requirements = blankToNull(draft.requirements());
+        checkSize("requirements", "requirements", requirements, maxCodeBytes, "ses.script.max-code-bytes");
+        Requirements parsed = Requirements.parse(requirements, allowDirectUrls);
+        Schedule schedule = scheduleParser.parse(draft.schedule(), current == null ? null : current.schedule(), now);
+        RunPolicy policy = new PolicyParser(maxTimeout).parse(draft.policy(), current == null ? null : current.policy());
+        String data = data(draft.data(), current);
+        boolean active = draft.active() == null || draft.active();
+        return new ScriptContent(name, description, active, mainCode, triggerCode, requirements,
+                parsed == null ? null : parsed.hash(), schedule, policy, data);
+    }
+
+    /** The stored data is kept when none is sent, and only sent data is held to the size limit. */
+    private String data(JsonValue data, Script current) {
+        if (data == null || data.getValueType() == JsonValue.ValueType.NULL) {
+            return current != null ? current.dataJson() : "{}";
+        }
+        if (data instanceof JsonObject object) {
+            String text = Json.text(object);
+            checkSize("data", "data", text, maxDataBytes, "ses.script.max-data-bytes");
+            return text;
+        }
+        throw invalid("data", "\"data\" must be a JSON object such as {\"n\": 1}; it is "
+                + data.getValueType().name().toLowerCase() + ".");
+    }
+
+    private static String name(String raw) {
+        String name = raw == null ? "" : raw.strip();
+        if (name.isEmpty()) {
+            throw invalid("name", "The name is required.");
+        }
+        if (name.length() > MAX_NAME) {
+            throw invalid("name", "The name is " + name.length() + " characters long; the limit is " + MAX_NAME + ".");
+        }
+        if (name.chars().anyMatch(Character::isISOControl)) {
+            throw invalid("name", "The name must not contain control characters such as line breaks.");
+        }
+        return name;
+    }
+
+    private String code(String field, String label, String code, String function) {
+        if (code == null || code.isBlank()) {
+            throw invalid(field, "The " + label + " is required: define 'def " + function + "(data)'.");
+        }
+        checkSize(field, label, code, maxCodeBytes, "ses.script.max-code-bytes");
+        PythonSyntaxCheck.Finding finding = syntaxCheck.check(code, function);
+        if (!finding.ok()) {
+            String where = finding.line() == null ? "" : " at line " + finding.line()
+                    + (finding.column() == null ? "" : ", column " + finding.column());
+            String detail = finding.syntax()
+                    ? "The " + label + " has a syntax error" + where + ": " + finding.message() + "."
+                    : "The " + label + " is not valid" + where + ": " + finding.message() + ".";
+            throw invalid(field, detail).with("line", finding.line()).with("column", finding.column());
+        }
+        return code;
+    }
+
+    private static void checkSize(String field, String label, String text, int limit, String key) {
+        if (text == null) {
+            return;
+        }
+        int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > limit) {
+            throw RequestRejected.tooLarge("The " + label + " is " + bytes + " bytes; the limit is " + limit
+                    + " bytes (setting " + key + ").").with("field", field);
+        }
+    }
+
+    /** The API's reader refuses NUL already; this holds the dashboard's forms to the same rule. */
+    private static void noNul(String field, String text) {
+        if (text != null && text.indexOf('\0') >= 0) {
+            throw invalid(field, "\"" + field + "\" contains the NUL character, which no text here may hold.");
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+
+    private static RequestRejected invalid(String field, String detail) {
+        return RequestRejected.invalid(detail).with("field", field);
+    }
+}

@@ -1,0 +1,72 @@
+package dev.scriptexecuter.execution.control;
+
+import dev.scriptexecuter.infrastructure.WorkDirectory;
+import dev.scriptexecuter.python.boundary.TestPython;
+import dev.scriptexecuter.python.control.ProcessRig;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * A run's harness as the container wires it, on the real interpreter, in a
+ * test's work directory: small disk limits measured often (tests write
+ * megabytes, not gigabytes), the process side in {@link #processes}.
+ */
+final class TestHarness implements AutoCloseable {
+
+    final ProcessRig processes;
+    final HarnessProcess process;
+    final LiveRuns liveRuns;
+
+    private TestHarness(ProcessRig processes, HarnessProcess process, LiveRuns liveRuns) {
+        this.processes = processes;
+        this.process = process;
+        this.liveRuns = liveRuns;
+    }
+
+    /**
+     * @param sandbox {@code ses.sandbox}: auto, on or off
+     * @param mode    the node's default run mode: spawn or warm
+     */
+    static TestHarness create(Path work, ScheduledExecutorService timers, String sandbox, String mode) {
+        ProcessRig processes = ProcessRig.create(work, sandbox, mode);
+        HarnessProcess process = new HarnessProcess();
+        process.interpreter = TestPython.interpreter();
+        process.launcher = processes.launcher;
+        process.workDirectory = new WorkDirectory(work);
+        process.disks = disks();
+        process.clock = Clock.systemUTC();
+        process.timers = timers;
+        process.timeout = Duration.ofSeconds(30);
+        process.maxDataBytes = 4096;
+        LiveRuns liveRuns = new LiveRuns();
+        liveRuns.clock = Clock.systemUTC();
+        liveRuns.broadcast = new OutputBroadcast();
+        liveRuns.logMaxBytes = 64 * 1024;
+        return new TestHarness(processes, process, liveRuns);
+    }
+
+    /** Small disk limits, measured often. */
+    static DiskLimits disks() {
+        DiskLimits disks = new DiskLimits();
+        disks.maxHome = "8m";
+        disks.maxRunDirectory = "4m";
+        disks.interval = Duration.ofMillis(100);
+        return disks;
+    }
+
+    LiveRun open(String runId) {
+        return liveRuns.open(runId);
+    }
+
+    RunResult run(RunTicket ticket, LiveRun live) {
+        return process.run(ticket, live);
+    }
+
+    @Override
+    public void close() {
+        processes.close();
+    }
+}
