@@ -13,13 +13,13 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.output.MigrateResult;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 
 /**
  * Brings the database schema up to date before anything queries it. Beans
@@ -51,7 +51,7 @@ public class SchemaMigrator {
             }
             MigrateResult result = Flyway.configure(getClass().getClassLoader())
                     .dataSource(dataSource)
-                    .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
+                    .locations(locations(vendor))
                     // Beans, not found by Flyway's class scanning: that differs between servers.
                     .javaMigrations(javaMigrations.stream().toArray(JavaMigration[]::new))
                     .table("ses_schema_history")
@@ -85,10 +85,19 @@ public class SchemaMigrator {
     }
 
     /**
-     * The migration folder for this database, next to {@code common/} for what
-     * is the same SQL on all of them: column types differ (CLOB, LONGTEXT,
-     * TEXT; TIMESTAMP and DATETIME), and so does changing a column.
+     * The migration folders for this database: {@code common/} for what is the
+     * same SQL on all of them, {@code standard/} for what H2 and PostgreSQL
+     * take alike (MariaDB says DATETIME where they say TIMESTAMP), and its own
+     * folder: column types differ (CLOB, LONGTEXT, TEXT), and so does changing
+     * a column.
      */
+    private static String[] locations(String vendor) {
+        String own = "classpath:db/migration/" + vendor;
+        return vendor.equals("mariadb") ? new String[] {"classpath:db/migration/common", own}
+                : new String[] {"classpath:db/migration/common", "classpath:db/migration/standard", own};
+    }
+
+    /** Which database this is: h2, mariadb or postgresql. */
     private String vendor() {
         try (Connection connection = dataSource.getConnection()) {
             String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);

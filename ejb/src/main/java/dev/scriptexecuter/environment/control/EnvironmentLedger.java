@@ -81,7 +81,7 @@ public class EnvironmentLedger {
 
     /** The raw requirements of a script, or empty if it has none or is gone. */
     public Optional<String[]> requirementsOfScript(String scriptId) {
-        List<Object[]> rows = em.createQuery("SELECT s.requirementsHash, s.requirements FROM Script s WHERE s.id = :id",
+        List<Object[]> rows = em.createQuery("SELECT s.requirementsHash, s.code.requirements FROM Script s WHERE s.id = :id",
                 Object[].class).setParameter("id", scriptId).getResultList();
         return rows.stream().filter(row -> row[0] != null)
                 .map(row -> new String[] {(String) row[0], (String) row[1]}).findFirst();

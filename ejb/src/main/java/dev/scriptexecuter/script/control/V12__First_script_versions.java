@@ -1,6 +1,6 @@
 package dev.scriptexecuter.script.control;
 
-import dev.scriptexecuter.script.entity.ScriptVersion;
+import dev.scriptexecuter.script.entity.ScriptCode;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
@@ -42,7 +42,7 @@ public class V12__First_script_versions extends BaseJavaMigration {
                 insert.setString(3, main);
                 insert.setString(4, trigger);
                 insert.setString(5, requirements);
-                insert.setString(6, ScriptVersion.contentHash(main, trigger, requirements));
+                insert.setString(6, new ScriptCode(main, trigger, requirements).contentHash());
                 insert.setString(7, AUTHOR);
                 insert.setString(8, MESSAGE);
                 // as the zone-less value it is (getTimestamp would pass it through the JVM's time zone)

@@ -50,16 +50,8 @@ public class Script {
     @Column(name = "paused_reason", length = 500)
     private String pausedReason;
 
-    @Lob
-    @Column(name = "main_code", nullable = false)
-    private String mainCode;
-
-    @Lob
-    @Column(name = "trigger_code")
-    private String triggerCode;
-
-    @Lob
-    private String requirements;
+    @Embedded
+    private ScriptCode code;
 
     /** SHA-256 of the normalised requirements: the id of the environment the script runs in; null for none. */
     @Column(name = "requirements_hash", length = 64)
@@ -119,9 +111,7 @@ public class Script {
         if (active) {
             this.pausedReason = null;
         }
-        this.mainCode = content.mainCode();
-        this.triggerCode = content.triggerCode();
-        this.requirements = content.requirements();
+        this.code = new ScriptCode(content.mainCode(), content.triggerCode(), content.requirements());
         this.requirementsHash = content.requirementsHash();
         this.schedule = content.schedule();
         this.policy = content.policy();
@@ -143,9 +133,9 @@ public class Script {
         addIf(changed, "name", !Objects.equals(name, content.name()));
         addIf(changed, "description", !Objects.equals(description, content.description()));
         addIf(changed, "active", active != content.active());
-        addIf(changed, "mainCode", !Objects.equals(mainCode, content.mainCode()));
-        addIf(changed, "triggerCode", !Objects.equals(triggerCode, content.triggerCode()));
-        addIf(changed, "requirements", !Objects.equals(requirements, content.requirements()));
+        addIf(changed, "mainCode", !Objects.equals(mainCode(), content.mainCode()));
+        addIf(changed, "triggerCode", !Objects.equals(triggerCode(), content.triggerCode()));
+        addIf(changed, "requirements", !Objects.equals(requirements(), content.requirements()));
         addIf(changed, "schedule", !Objects.equals(schedule, content.schedule()));
         addIf(changed, "policy", !Objects.equals(policy(), content.policy()));
         addIf(changed, "data", !Objects.equals(dataJson, content.dataJson()));
@@ -200,16 +190,21 @@ public class Script {
         return active;
     }
 
+    /** Its code as it is now; each version keeps a copy. */
+    public ScriptCode code() {
+        return code;
+    }
+
     public String mainCode() {
-        return mainCode;
+        return code.mainCode();
     }
 
     public String triggerCode() {
-        return triggerCode;
+        return code.triggerCode();
     }
 
     public String requirements() {
-        return requirements;
+        return code.requirements();
     }
 
     public RunPolicy policy() {

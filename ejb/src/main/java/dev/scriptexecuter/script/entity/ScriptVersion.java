@@ -3,19 +3,16 @@ package dev.scriptexecuter.script.entity;
 import static dev.scriptexecuter.infrastructure.UtcColumns.column;
 import static dev.scriptexecuter.infrastructure.UtcColumns.instant;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -44,17 +41,11 @@ public class ScriptVersion {
     @Column(name = "version_number", nullable = false, updatable = false)
     private int number;
 
-    @Lob
-    @Column(name = "main_code", nullable = false, updatable = false)
-    private String mainCode;
-
-    @Lob
-    @Column(name = "trigger_code", updatable = false)
-    private String triggerCode;
-
-    @Lob
-    @Column(updatable = false)
-    private String requirements;
+    @Embedded
+    @AttributeOverride(name = "mainCode", column = @Column(name = "main_code", nullable = false, updatable = false))
+    @AttributeOverride(name = "triggerCode", column = @Column(name = "trigger_code", updatable = false))
+    @AttributeOverride(name = "requirements", column = @Column(name = "requirements", updatable = false))
+    private ScriptCode code;
 
     @Column(name = "content_hash", nullable = false, updatable = false)
     private String contentHash;
@@ -79,36 +70,16 @@ public class ScriptVersion {
         this.id = UUID.randomUUID().toString();
         this.scriptId = script.id();
         this.number = number;
-        this.mainCode = script.mainCode();
-        this.triggerCode = script.triggerCode();
-        this.requirements = script.requirements();
-        this.contentHash = contentHash(mainCode, triggerCode, requirements);
+        this.code = script.code();
+        this.contentHash = code.contentHash();
         this.author = Objects.requireNonNull(author);
         this.message = message;
         this.createdAt = column(now);
     }
 
-    /**
-     * SHA-256 (hex) of the three texts, each preceded by its length so that no
-     * two different contents can read the same; -1 stands for an absent text.
-     */
-    public static String contentHash(String mainCode, String triggerCode, String requirements) {
-        StringBuilder canonical = new StringBuilder();
-        for (String part : new String[] {mainCode, triggerCode, requirements}) {
-            canonical.append(part == null ? -1 : part.length()).append(':').append(part == null ? "" : part);
-        }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java platform has SHA-256", e);
-        }
-    }
-
     /** Whether the script's code is this version's. */
     public boolean matches(Script script) {
-        return contentHash.equals(contentHash(script.mainCode(), script.triggerCode(), script.requirements()));
+        return contentHash.equals(script.code().contentHash());
     }
 
     public String scriptId() {
@@ -119,16 +90,20 @@ public class ScriptVersion {
         return number;
     }
 
+    public ScriptCode code() {
+        return code;
+    }
+
     public String mainCode() {
-        return mainCode;
+        return code.mainCode();
     }
 
     public String triggerCode() {
-        return triggerCode;
+        return code.triggerCode();
     }
 
     public String requirements() {
-        return requirements;
+        return code.requirements();
     }
 
     public String contentHash() {

@@ -2,17 +2,16 @@ package dev.scriptexecuter.variable.web;
 
 import dev.scriptexecuter.infrastructure.Precondition;
 import dev.scriptexecuter.infrastructure.RequestRejected;
-import dev.scriptexecuter.script.boundary.ScriptService;
 import dev.scriptexecuter.security.web.CurrentUser;
 import dev.scriptexecuter.variable.boundary.VariableDraft;
 import dev.scriptexecuter.variable.boundary.VariableService;
 import dev.scriptexecuter.variable.boundary.VariableView;
 import dev.scriptexecuter.web.Messages;
+import dev.scriptexecuter.web.ScriptScopedPage;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -22,19 +21,14 @@ import java.util.List;
  */
 @Named
 @ViewScoped
-public class VariablesView implements Serializable {
+public class VariablesView extends ScriptScopedPage {
 
     @Inject
     VariableService variables;
 
     @Inject
-    ScriptService scripts;
-
-    @Inject
     CurrentUser currentUser;
 
-    private String scriptId;
-    private String scriptName;
     private List<VariableView> items = List.of();
     private String name;
     private String value;
@@ -43,11 +37,8 @@ public class VariablesView implements Serializable {
     /** Called by the page's view action after the script parameter is set. */
     public void load() {
         try {
-            if (scriptId != null && scriptId.isBlank()) {
-                scriptId = null;
-            }
-            scriptName = scriptId == null ? null : scripts.find(scriptId).name();
-            items = variables.list(scriptId);
+            resolveScript();
+            items = variables.list(getScriptId());
         } catch (RequestRejected e) {
             Messages.error(e.getMessage());
             items = List.of();
@@ -58,10 +49,10 @@ public class VariablesView implements Serializable {
         VariableDraft draft = new VariableDraft(value, secret);
         String saved = name;
         if (Messages.attempt(() -> {
-            if (scriptId == null) {
+            if (getScriptId() == null) {
                 variables.setGlobal(saved, draft, Precondition.NONE);
             } else {
-                variables.setForScript(scriptId, saved, draft, Precondition.NONE);
+                variables.setForScript(getScriptId(), saved, draft, Precondition.NONE);
             }
         }, () -> "Saved " + saved + (secret ? " (a secret: its value is not shown again)." : "."))) {
             name = null;
@@ -74,10 +65,10 @@ public class VariablesView implements Serializable {
 
     public void delete(String variable) {
         Messages.attempt(() -> {
-            if (scriptId == null) {
+            if (getScriptId() == null) {
                 variables.deleteGlobal(variable, Precondition.NONE);
             } else {
-                variables.deleteForScript(scriptId, variable, Precondition.NONE);
+                variables.deleteForScript(getScriptId(), variable, Precondition.NONE);
             }
         }, () -> "Deleted " + variable + ".");
         load();
@@ -85,19 +76,7 @@ public class VariablesView implements Serializable {
 
     /** Whether the person may change the variables shown. */
     public boolean isEditable() {
-        return scriptId == null ? currentUser.isAdmin() : currentUser.isEditor();
-    }
-
-    public String getScriptId() {
-        return scriptId;
-    }
-
-    public void setScriptId(String scriptId) {
-        this.scriptId = scriptId;
-    }
-
-    public String getScriptName() {
-        return scriptName;
+        return getScriptId() == null ? currentUser.isAdmin() : currentUser.isEditor();
     }
 
     public List<VariableView> getItems() {

@@ -2,9 +2,9 @@ package dev.scriptexecuter.webhook.web;
 
 import dev.scriptexecuter.infrastructure.Precondition;
 import dev.scriptexecuter.infrastructure.RequestRejected;
-import dev.scriptexecuter.script.boundary.ScriptService;
 import dev.scriptexecuter.security.web.CurrentUser;
 import dev.scriptexecuter.web.Messages;
+import dev.scriptexecuter.web.ScriptScopedPage;
 import dev.scriptexecuter.webhook.boundary.DeliveryView;
 import dev.scriptexecuter.webhook.boundary.WebhookDraft;
 import dev.scriptexecuter.webhook.boundary.WebhookService;
@@ -13,7 +13,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,19 +23,14 @@ import java.util.List;
  */
 @Named
 @ViewScoped
-public class WebhookSettingsView implements Serializable {
+public class WebhookSettingsView extends ScriptScopedPage {
 
     @Inject
     WebhookService webhooks;
 
     @Inject
-    ScriptService scripts;
-
-    @Inject
     CurrentUser currentUser;
 
-    private String scriptId;
-    private String scriptName;
     private WebhookView current;
     private String url;
     private List<String> events = new ArrayList<>(List.of("failure", "timeout", "recovery"));
@@ -45,16 +39,13 @@ public class WebhookSettingsView implements Serializable {
 
     public void load() {
         try {
-            if (scriptId != null && scriptId.isBlank()) {
-                scriptId = null;
-            }
-            scriptName = scriptId == null ? null : scripts.find(scriptId).name();
-            current = webhooks.find(scriptId).orElse(null);
+            resolveScript();
+            current = webhooks.find(getScriptId()).orElse(null);
             if (current != null) {
                 url = current.url();
                 events = new ArrayList<>(current.events());
             }
-            deliveries = scriptId == null ? List.of() : webhooks.deliveriesOfScript(scriptId);
+            deliveries = getScriptId() == null ? List.of() : webhooks.deliveriesOfScript(getScriptId());
         } catch (RequestRejected e) {
             Messages.error(e.getMessage());
         }
@@ -63,10 +54,10 @@ public class WebhookSettingsView implements Serializable {
     public void save() {
         WebhookDraft draft = new WebhookDraft(url, events, secret == null || secret.isEmpty() ? null : secret);
         Messages.attempt(() -> {
-            if (scriptId == null) {
+            if (getScriptId() == null) {
                 webhooks.setGlobal(draft, Precondition.matching(current));
             } else {
-                webhooks.setForScript(scriptId, draft, Precondition.matching(current));
+                webhooks.setForScript(getScriptId(), draft, Precondition.matching(current));
             }
         }, () -> "Saved the webhook.");
         secret = null;
@@ -75,10 +66,10 @@ public class WebhookSettingsView implements Serializable {
 
     public void delete() {
         Messages.attempt(() -> {
-            if (scriptId == null) {
+            if (getScriptId() == null) {
                 webhooks.deleteGlobal(Precondition.matching(current));
             } else {
-                webhooks.deleteForScript(scriptId, Precondition.matching(current));
+                webhooks.deleteForScript(getScriptId(), Precondition.matching(current));
             }
         }, () -> "Deleted the webhook.");
         current = null;
@@ -87,19 +78,7 @@ public class WebhookSettingsView implements Serializable {
     }
 
     public boolean isEditable() {
-        return scriptId == null ? currentUser.isAdmin() : currentUser.isEditor();
-    }
-
-    public String getScriptId() {
-        return scriptId;
-    }
-
-    public void setScriptId(String scriptId) {
-        this.scriptId = scriptId;
-    }
-
-    public String getScriptName() {
-        return scriptName;
+        return getScriptId() == null ? currentUser.isAdmin() : currentUser.isEditor();
     }
 
     public WebhookView getCurrent() {
