@@ -1,5 +1,10 @@
 package dev.scriptexecuter.it;
 
+import static dev.scriptexecuter.it.Api.quote;
+import static dev.scriptexecuter.it.ScriptsApiIT.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.scriptexecuter.execution.control.RunProcesses;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
@@ -9,11 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
-import static dev.scriptexecuter.it.Api.quote;
-import static dev.scriptexecuter.it.ScriptsApiIT.assertProblem;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** Runs against the real Micro WAR: EJB timer, batch job, Python process, stored history. */
 class RunsIT extends MicroIT {
@@ -190,6 +190,38 @@ class RunsIT extends MicroIT {
 
     private static String outcome(JsonObject run) {
         return run.isNull("outcome") ? null : run.getString("outcome");
+    }
+
+    /** The batch job repository rows of this server's runs, as its metrics say. */
+    private long jobRepositoryExecutions() {
+        String metrics = api.get("metrics").body();
+        java.util.regex.Matcher gauge = java.util.regex.Pattern
+                .compile("(?m)^ses_job_repository_executions(?:\\{[^}]*})? ([0-9.eE+]+)$").matcher(metrics);
+        assertThat(gauge.find()).as("the job repository is found and counted: " + metrics).isTrue();
+        return (long) Double.parseDouble(gauge.group(1));
+    }
+
+    @Test
+    void aPurgeEmptiesTheBatchJobRepositoryOfEndedRunsAndKeepsTheirHistory() {
+        String id = api.createScript("{\"name\": \"job-rows\", \"mainCode\": %s}"
+                .formatted(quote("def main(data):\n    print('ran')\n")));
+        List<String> runs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            runs.add(api.awaitFinished(api.run(id, true), Duration.ofSeconds(60)).getString("id"));
+        }
+        assertThat(jobRepositoryExecutions()).as("each run left a job execution").isGreaterThanOrEqualTo(3);
+
+        Api.Answer purged = api.post("api/retention/purge", "");
+        assertThat(purged.status()).isEqualTo(200);
+        assertThat(purged.json().getInt("deletedJobExecutions")).isGreaterThanOrEqualTo(3);
+        // another class's run may still be going on this shared server: purged once it has ended
+        await().atMost(RUN_TIME).untilAsserted(() -> {
+            api.post("api/retention/purge", "");
+            assertThat(jobRepositoryExecutions()).as("job executions left after a purge").isZero();
+        });
+        assertThat(api.runsOf(id)).extracting(run -> run.getString("id")).containsExactlyInAnyOrderElementsOf(runs);
+        assertThat(api.get("api/runs/" + runs.get(0) + "/log").body()).contains("ran");
+        assertThat(api.runsOf(id)).allSatisfy(run -> assertThat(outcome(run)).isEqualTo("SUCCEEDED"));
     }
 
     @Test

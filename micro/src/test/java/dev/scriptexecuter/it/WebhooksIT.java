@@ -1,5 +1,9 @@
 package dev.scriptexecuter.it;
 
+import static dev.scriptexecuter.it.Api.quote;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -7,8 +11,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.StringReader;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -18,10 +20,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static dev.scriptexecuter.it.Api.quote;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /** Failure webhooks against a receiver the test runs: signed summaries, a retry after a 500, recovery. */
 class WebhooksIT extends MicroIT {
@@ -64,6 +68,69 @@ class WebhooksIT extends MicroIT {
 
     private String hook() {
         return "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+    }
+
+    /** A script that fails every run, reporting to {@code url}. */
+    private String failingScript(String name, String url) {
+        String id = admin.createScript("{\"name\": %s, \"mainCode\": %s}".formatted(quote(name),
+                quote("def main(data):\n    raise ValueError('broken on purpose')\n")));
+        assertThat(admin.put("api/scripts/" + id + "/webhook", "{\"url\": %s}".formatted(quote(url))).status())
+                .isEqualTo(200);
+        return id;
+    }
+
+    /**
+     * The slow receiver holds its request until the fast one has had its
+     * delivery, or 8 s (less than the server's 10 s webhook timeout): with
+     * one sender the fast delivery would wait behind the slow one the whole
+     * time.
+     */
+    @Test
+    void aSlowReceiverHoldsUpNoDeliveryButItsOwn() throws Exception {
+        CountDownLatch slowReached = new CountDownLatch(1);
+        CountDownLatch fastReached = new CountDownLatch(1);
+        CountDownLatch slowAnswered = new CountDownLatch(1);
+        AtomicBoolean fastWhileSlowHeld = new AtomicBoolean();
+        HttpServer receivers = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receivers.setExecutor(Executors.newCachedThreadPool());
+        receivers.createContext("/slow", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            slowReached.countDown();
+            try {
+                fastWhileSlowHeld.set(fastReached.await(8, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+            slowAnswered.countDown();
+        });
+        receivers.createContext("/fast", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            fastReached.countDown();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receivers.start();
+        try {
+            String at = "http://127.0.0.1:" + receivers.getAddress().getPort();
+            String slow = failingScript("reports-slowly", at + "/slow");
+            String fast = failingScript("reports-quickly", at + "/fast");
+
+            admin.awaitFinished(admin.run(slow, true), Duration.ofSeconds(60));
+            assertThat(slowReached.await(30, TimeUnit.SECONDS)).as("the slow receiver got its delivery").isTrue();
+            admin.awaitFinished(admin.run(fast, true), Duration.ofSeconds(60));
+
+            assertThat(slowAnswered.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(fastWhileSlowHeld).as("the fast receiver had its delivery while the slow one held its own")
+                    .isTrue();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deliveries(fast))
+                    .extracting(d -> d.getString("status")).containsExactly("DELIVERED"));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deliveries(slow))
+                    .extracting(d -> d.getString("status")).containsExactly("DELIVERED"));
+        } finally {
+            receivers.stop(0);
+        }
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.scriptexecuter.it;
 
+import static dev.scriptexecuter.it.Api.quote;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
@@ -19,15 +22,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import static dev.scriptexecuter.it.Api.quote;
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Smoke test of the EAR on WildFly 39, configured only by
  * {@code config/wildfly/script-executer.cli}, on MariaDB: a script created
  * through the API is forced, SUCCEEDS with its output and data, and the run went
  * through JBeret (its job repository, in the same database, holds the job
- * execution of that run). The dashboard and MicroProfile Health answer too, with
+ * execution of that run until a retention purge deletes it, leaving none of
+ * JBeret's rows and all of the run's history). The dashboard and MicroProfile Health answer too, with
  * the same security headers and session cookie as on Payara.
  */
 class WildFlyEarIT {
@@ -52,6 +53,12 @@ class WildFlyEarIT {
 
             assertThat(jberetExecutions(url)).as("JBeret's job executions of script-run")
                     .containsExactly("COMPLETED runId = " + run);
+            Api.Answer purged = api.post("api/retention/purge", "");
+            assertThat(purged.json().getInt("deletedJobExecutions")).as(purged.body()).isEqualTo(1);
+            assertThat(jberetExecutions(url)).as("JBeret's job executions after a purge").isEmpty();
+            assertThat(jberetRows(url)).as("rows left in JBeret's tables").isZero();
+            assertThat(api.get("api/runs/" + run).json().getString("outcome")).as("the run's history stays")
+                    .isEqualTo("SUCCEEDED");
 
             Api.Answer login = new Api(server.uri()).get("login.xhtml");
             assertThat(login.status()).isEqualTo(200);
@@ -90,6 +97,20 @@ class WildFlyEarIT {
                 HttpResponse.BodyHandlers.discarding());
         assertThat(login.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("JSESSIONID="))
                 .singleElement().asString().containsIgnoringCase("SameSite=Lax");
+    }
+
+    /** Rows in all of JBeret's tables. */
+    private static long jberetRows(String url) throws Exception {
+        try (Connection connection = DriverManager.getConnection(url,
+                System.getProperty("ses.test.mariadb.user", "ses_test"),
+                System.getProperty("ses.test.mariadb.password", "ses-test-only"));
+             PreparedStatement query = connection.prepareStatement("SELECT (SELECT COUNT(*) FROM JOB_INSTANCE)"
+                     + " + (SELECT COUNT(*) FROM JOB_EXECUTION) + (SELECT COUNT(*) FROM STEP_EXECUTION)"
+                     + " + (SELECT COUNT(*) FROM PARTITION_EXECUTION)");
+             ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     /** Status and parameters of each execution of the script-run job in JBeret's tables. */

@@ -1,5 +1,6 @@
 package dev.scriptexecuter.execution.boundary;
 
+import dev.scriptexecuter.execution.control.BatchRepository;
 import dev.scriptexecuter.execution.control.RunAdmission;
 import dev.scriptexecuter.execution.control.RunMetrics;
 import dev.scriptexecuter.infrastructure.Histogram;
@@ -32,6 +33,9 @@ public class NodeStatus {
 
     @Inject
     RunMetrics metrics;
+
+    @Inject
+    BatchRepository batchRepository;
 
     /** The interpreter's real executable; throws when there is none to be found. */
     public Path python() {
@@ -89,5 +93,17 @@ public class NodeStatus {
 
     public Histogram.Snapshot lateness() {
         return metrics.lateness();
+    }
+
+    /**
+     * Job executions of runs in the batch job repository, when it is in the
+     * application's database (and the database answers).
+     */
+    public Optional<Long> jobExecutions() {
+        try {
+            return batchRepository.executions();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 }

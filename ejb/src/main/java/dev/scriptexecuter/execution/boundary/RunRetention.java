@@ -2,6 +2,7 @@ package dev.scriptexecuter.execution.boundary;
 
 import dev.scriptexecuter.audit.boundary.AuditLog;
 import dev.scriptexecuter.audit.entity.AuditAction;
+import dev.scriptexecuter.execution.control.BatchRepository;
 import dev.scriptexecuter.execution.control.RunPurge;
 import dev.scriptexecuter.infrastructure.Role;
 import jakarta.annotation.PostConstruct;
@@ -34,7 +35,9 @@ import java.util.logging.Logger;
  * {@code keepRuns}, and those older than {@code keepDays}, are deleted in
  * batches. A script's own policy overrides the server's defaults; 0 turns a
  * limit off. Every node purges; a batch another node deleted first is simply
- * empty.
+ * empty. Each purge also empties the batch job repository of the job
+ * executions of ended runs, so it never holds more than the runs of one
+ * interval.
  */
 @Singleton
 @Startup
@@ -68,6 +71,9 @@ public class RunRetention {
     RunPurge purge;
 
     @Inject
+    BatchRepository batchRepository;
+
+    @Inject
     Clock clock;
 
     @Resource
@@ -76,8 +82,11 @@ public class RunRetention {
     @Inject
     AuditLog audit;
 
-    /** What one purge did. */
-    public record PurgeResult(int scripts, int deletedRuns) {
+    /**
+     * What one purge did: runs deleted (of how many scripts), and job
+     * executions of ended runs deleted from the batch job repository.
+     */
+    public record PurgeResult(int scripts, int deletedRuns, int deletedJobExecutions) {
     }
 
     /** A script's retention as it applies: its own, or the server's. */
@@ -93,9 +102,10 @@ public class RunRetention {
     void onTimer() {
         try {
             PurgeResult result = purgeAll();
-            if (result.deletedRuns() > 0) {
+            if (result.deletedRuns() > 0 || result.deletedJobExecutions() > 0) {
                 LOG.info(() -> "Retention: deleted " + result.deletedRuns() + " finished run(s) of "
-                        + result.scripts() + " script(s).");
+                        + result.scripts() + " script(s), " + result.deletedJobExecutions()
+                        + " ended job execution(s) from the job repository.");
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Old runs could not be purged; trying again in " + interval, e);
@@ -131,7 +141,13 @@ public class RunRetention {
             }
             scripts += deleted > before ? 1 : 0;
         }
-        return new PurgeResult(scripts, deleted);
+        int jobs = 0;
+        try {
+            jobs = drain(() -> batchRepository.purgeEnded(batchSize));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Ended job executions could not all be deleted from the job repository", e);
+        }
+        return new PurgeResult(scripts, deleted, jobs);
     }
 
     private List<Retention> retentions() {

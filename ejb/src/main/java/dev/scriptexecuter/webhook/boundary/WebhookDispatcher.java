@@ -6,6 +6,7 @@ import dev.scriptexecuter.webhook.control.WebhookSigner;
 import dev.scriptexecuter.webhook.control.WebhookUrls;
 import dev.scriptexecuter.webhook.entity.WebhookDelivery;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
@@ -27,6 +28,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -37,7 +43,10 @@ import java.util.logging.Logger;
  * has a secret) to the address the URL's host resolves to at that moment,
  * checked again as when the webhook was saved, and writes down the answer. A delivery that gets no 2xx answer
  * is tried again after {@code ses.webhook.retry-backoff}, doubling, up to
- * {@code ses.webhook.max-attempts} attempts.
+ * {@code ses.webhook.max-attempts} attempts. Up to {@code ses.webhook.parallel}
+ * deliveries are sent at once, each on a sender of its own, so a receiver
+ * that is slow to answer holds up none but its own; a delivery is claimed
+ * only when a sender is free to send it at once.
  */
 @Singleton
 @Startup
@@ -67,6 +76,10 @@ public class WebhookDispatcher {
     Duration timeout;
 
     @Inject
+    @ConfigProperty(name = "ses.webhook.parallel", defaultValue = "8")
+    int parallel;
+
+    @Inject
     WebhookLedger ledger;
 
     @Inject
@@ -75,13 +88,28 @@ public class WebhookDispatcher {
     @Resource
     TimerService timers;
 
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ThreadFactory threads;
+
     private final AtomicBoolean busy = new AtomicBoolean();
     private PinnedPost post;
+    private ExecutorService senders;
+    private Semaphore free;
 
     @PostConstruct
     void start() {
+        if (parallel < 1) {
+            throw new IllegalArgumentException("ses.webhook.parallel must be at least 1, not " + parallel);
+        }
         post = new PinnedPost(WebhookUrls.Resolver.SYSTEM, timeout);
+        senders = Executors.newFixedThreadPool(parallel, threads);
+        free = new Semaphore(parallel);
         timers.createIntervalTimer(poll.toMillis(), poll.toMillis(), new TimerConfig(null, false));
+    }
+
+    @PreDestroy
+    void stop() {
+        senders.shutdownNow();
     }
 
     @Timeout
@@ -90,9 +118,33 @@ public class WebhookDispatcher {
             return;
         }
         try {
+            int senderCount = free.availablePermits();
+            if (senderCount == 0) {
+                return;
+            }
             Instant now = clock.instant();
-            for (String id : ledger.due(now, BATCH)) {
-                ledger.claim(id, now, now.plus(timeout).plus(timeout)).ifPresent(this::attempt);
+            for (String id : ledger.due(now, Math.min(senderCount, BATCH))) {
+                if (!free.tryAcquire()) {
+                    break;
+                }
+                boolean handedOn = false;
+                try {
+                    Optional<WebhookDelivery> claimed = ledger.claim(id, now, now.plus(timeout).plus(timeout));
+                    if (claimed.isPresent()) {
+                        senders.execute(() -> {
+                            try {
+                                attempt(claimed.get());
+                            } finally {
+                                free.release();
+                            }
+                        });
+                        handedOn = true;
+                    }
+                } finally {
+                    if (!handedOn) {
+                        free.release();
+                    }
+                }
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Webhook deliveries could not be sent; trying again in " + poll, e);
@@ -124,6 +176,15 @@ public class WebhookDispatcher {
         } catch (Exception e) {
             error = failure(e);
         }
+        try {
+            record(delivery, status, error);
+        } catch (RuntimeException e) {
+            // the claim runs out and the delivery is tried again, by this node or another
+            LOG.log(Level.WARNING, "The attempt of webhook delivery " + delivery.id() + " could not be written", e);
+        }
+    }
+
+    private void record(WebhookDelivery delivery, Integer status, String error) {
         Instant now = clock.instant();
         int attempt = delivery.attempts() + 1;
         Instant retryAt = attempt >= maxAttempts ? null : now.plus(backoff.multipliedBy(1L << Math.min(attempt - 1, 20)));

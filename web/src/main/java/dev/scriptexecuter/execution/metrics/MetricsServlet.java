@@ -29,7 +29,7 @@ public class MetricsServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String text = new PrometheusText(node.name())
+        PrometheusText metrics = new PrometheusText(node.name())
                 .counter("ses_runs_total", "Runs ended on this node since it started, by outcome.", "outcome",
                         status.outcomes())
                 .histogram("ses_run_duration_seconds", "How long runs ran, from start to end.", status.durations())
@@ -42,8 +42,11 @@ public class MetricsServlet extends HttpServlet {
                 .gauge("ses_warm_workers_idle", "Warm workers waiting for their script's next run.",
                         status.idleWorkers())
                 .counter("ses_environment_builds_total", "Python environment builds on this node, by result.",
-                        "result", status.builds())
-                .toString();
+                        "result", status.builds());
+        status.jobExecutions().ifPresent(rows -> metrics.gauge("ses_job_repository_executions",
+                "Job executions of runs in the batch job repository (shared by all nodes): the running ones and those"
+                        + " ended since the last retention purge.", rows));
+        String text = metrics.toString();
         response.setContentType(PrometheusText.CONTENT_TYPE);
         response.setHeader("Cache-Control", "no-store");
         response.getWriter().write(text);
