@@ -112,7 +112,7 @@ class BrowserIT extends BrowserTest {
         js(browser, "PF(arguments[0]).selectValue('cron');", widget(browser, "editor:kind"));
         settle(browser);
         browser.findElement(By.id("editor:cron")).sendKeys("0 0 12 * * *");
-        new WebDriverWait(browser, WAIT).until(b -> b.findElements(By.cssSelector("#preview-times li")).size() == 5);
+        waitOn(browser).until(b -> b.findElements(By.cssSelector("#preview-times li")).size() == 5);
         assertThat(browser.findElement(By.id("preview-times")).getText()).contains("12:00:00 UTC");
     }
 

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -99,12 +100,22 @@ abstract class BrowserTest {
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
     }
 
+    /**
+     * A wait for what a page shows that reads a part again when it was
+     * re-rendered (by a push or an update) while it was being read.
+     */
+    static WebDriverWait waitOn(WebDriver browser) {
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
     /** Reloads the scripts list and filters it down to the one script with this name. */
     static void filterByName(WebDriver browser, String name) {
         browser.get(browser.getCurrentUrl());
         var filter = waitFor(browser, By.cssSelector("#list\\:scripts input[id$='name:filter']"));
         filter.sendKeys(name);
-        new WebDriverWait(browser, WAIT).until(b -> {
+        waitOn(browser).until(b -> {
             var rows = b.findElements(By.cssSelector("#list\\:scripts_data > tr"));
             return rows.size() == 1 && rows.getFirst().getText().contains(name);
         });

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,7 +56,7 @@ class ClusterIT extends BrowserTest {
             awaitSocket(browser);
             js(browser, "window.sesNotReloaded = true;");
             assertThat(onA.awaitFinished(onA.run(pushed, true), WAIT).getString("nodeName")).isEqualTo("node-a");
-            new WebDriverWait(browser, WAIT).until(page -> page.findElements(By.cssSelector("#list\\:scripts_data > tr"))
+            waitOn(browser).until(page -> page.findElements(By.cssSelector("#list\\:scripts_data > tr"))
                     .stream().map(WebElement::getText).anyMatch(row -> row.contains("pushed-across")
                             && row.contains("SUCCEEDED")));
             assertThat(js(browser, "return window.sesNotReloaded === true;")).as("updated by push, not reloaded")

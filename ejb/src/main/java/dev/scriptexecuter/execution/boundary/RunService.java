@@ -38,7 +38,9 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -84,6 +86,13 @@ public class RunService {
     @Inject
     LiveRuns liveRuns;
 
+    /** How long a run that could not be started is tried again (as long as a result is written again). */
+    @Inject
+    @ConfigProperty(name = "ses.run.result-retry", defaultValue = "PT10M")
+    Duration launchRetry;
+
+    private static final Duration LAUNCH_PAUSE = Duration.ofSeconds(2);
+
     @Inject
     Node node;
 
@@ -118,7 +127,34 @@ public class RunService {
     /** Starts the batch job for a queued run; the scheduler calls it with no caller. */
     @PermitAll
     public void launch(String runId) {
-        start(runId);
+        launchAttempt(runId, 1);
+    }
+
+    /**
+     * One attempt to start a queued run. When it fails before the run could
+     * even be marked as failed (the database unreachable, say), the run is
+     * QUEUED with no job behind it, and this node's leases would keep it so:
+     * it is tried again every {@link #LAUNCH_PAUSE} until it starts or ends,
+     * for up to {@code ses.run.result-retry}.
+     */
+    @PermitAll
+    public void launchAttempt(String runId, int attempt) {
+        try {
+            start(runId);
+        } catch (RuntimeException e) {
+            if (LAUNCH_PAUSE.multipliedBy(attempt).compareTo(launchRetry) >= 0) {
+                LOG.log(Level.SEVERE, "Run " + runId + " could not be started within ses.run.result-retry ("
+                        + launchRetry + "); it stays QUEUED", e);
+                return;
+            }
+            if (attempt == 1) {
+                LOG.log(Level.WARNING, "Run " + runId + " could not be started; trying again every "
+                        + LAUNCH_PAUSE.toSeconds() + " s", e);
+            }
+            RunService self = context.getBusinessObject(RunService.class);
+            retryTimer.schedule(() -> self.launchAttempt(runId, attempt + 1), LAUNCH_PAUSE.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
     }
 
     /** Admits and starts a queued run, or records it REJECTED and says why. */
