@@ -14,7 +14,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -130,7 +129,7 @@ public class EnvironmentBuilder {
                     0, null);
         } finally {
             if (!succeeded) {
-                delete(build);
+                WorkDirectory.deleteTree(build);
             }
         }
     }
@@ -202,7 +201,7 @@ public class EnvironmentBuilder {
             if (Files.isSymbolicLink(link)) {
                 Path target = root.resolve(Files.readSymbolicLink(link)).normalize();
                 Files.delete(link);
-                delete(target);
+                WorkDirectory.deleteTree(target);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot remove environment " + id, e);
@@ -235,7 +234,7 @@ public class EnvironmentBuilder {
             entries.filter(build -> !linked.contains(build.getFileName().toString())
                             && !keep.contains(build.getFileName().toString()))
                     .forEach(build -> {
-                        delete(build);
+                        WorkDirectory.deleteTree(build);
                         removed.add(build);
                     });
         } catch (IOException e) {
@@ -243,7 +242,7 @@ public class EnvironmentBuilder {
         }
         try (Stream<Path> entries = Files.list(root)) {
             entries.filter(p -> p.getFileName().toString().endsWith(".link") && Files.isSymbolicLink(p))
-                    .forEach(EnvironmentBuilder::delete);
+                    .forEach(WorkDirectory::deleteTree);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -282,9 +281,5 @@ public class EnvironmentBuilder {
         } catch (IOException e) {
             return "[the install log could not be read: " + e.getMessage() + "]";
         }
-    }
-
-    private static void delete(Path path) {
-        WorkDirectory.deleteTree(path);
     }
 }

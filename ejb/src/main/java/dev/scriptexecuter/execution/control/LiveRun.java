@@ -23,7 +23,6 @@ public class LiveRun {
     private volatile String interruptedBecause;
     private volatile String overDiskLimitBecause;
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
-    private volatile RunTicket ticket;
     private volatile Environments.Lease environment;
 
     public LiveRun(String runId, LogCapture log) {
@@ -39,15 +38,10 @@ public class LiveRun {
         this.scriptId = scriptId;
     }
 
-    /** What the run was given, and the environment it runs in. */
+    /** Whose run it is, and the environment it runs in. */
     void prepared(RunTicket ticket, Environments.Lease environment) {
-        this.ticket = ticket;
         this.environment = environment;
         belongsTo(ticket.scriptId());
-    }
-
-    RunTicket ticket() {
-        return ticket;
     }
 
     /** The interpreter to run with; null means the base interpreter. */

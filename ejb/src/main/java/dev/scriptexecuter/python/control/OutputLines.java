@@ -9,6 +9,9 @@ final class OutputLines {
 
     static final int MAX_LINE_CHARS = 16 * 1024;
 
+    /** How long the output of a process that has exited may take to be read to its end. */
+    static final long CAPTURE_GRACE_MILLIS = 5000;
+
     private OutputLines() {
     }
 

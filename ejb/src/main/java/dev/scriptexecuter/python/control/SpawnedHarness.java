@@ -17,8 +17,6 @@ import java.util.function.Consumer;
  */
 public final class SpawnedHarness implements Harness {
 
-    private static final long CAPTURE_GRACE_MILLIS = 5000;
-
     private final String runId;
     private final Path directory;
     private final Process process;
@@ -94,7 +92,7 @@ public final class SpawnedHarness implements Harness {
      */
     @Override
     public void awaitOutput() throws InterruptedException {
-        reader.join(CAPTURE_GRACE_MILLIS);
+        reader.join(OutputLines.CAPTURE_GRACE_MILLIS);
         if (reader.isAlive()) {
             try {
                 process.getInputStream().close();

@@ -19,8 +19,6 @@ import java.util.function.Consumer;
  */
 public final class WarmHarness implements Harness {
 
-    private static final long CAPTURE_GRACE_MILLIS = 5000;
-
     private final WarmWorker worker;
     private final WarmWorkers workers;
     private final Path directory;
@@ -89,14 +87,14 @@ public final class WarmHarness implements Harness {
      */
     @Override
     public void awaitOutput() throws InterruptedException {
-        reader.join(CAPTURE_GRACE_MILLIS / 5);
+        reader.join(OutputLines.CAPTURE_GRACE_MILLIS / 5);
         if (reader.isAlive()) {
             try (FileChannel release = FileChannel.open(output, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
                 // opened read-write, a FIFO never blocks; closing it gives a waiting reader its end of file
             } catch (IOException e) {
                 // the run directory is gone: so is the reader's FIFO
             }
-            reader.join(CAPTURE_GRACE_MILLIS);
+            reader.join(OutputLines.CAPTURE_GRACE_MILLIS);
         }
     }
 
