@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** The dashboard in headless Chromium against the real Micro WAR. */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({PreviousServerGone.class, ArquillianExtension.class})
 @RunAsClient
 class BrowserIT extends BrowserTest {
 

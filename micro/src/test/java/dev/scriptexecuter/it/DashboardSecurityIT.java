@@ -43,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * without one violation, and a page whose state or session is gone ends on a
  * page that says so, for AJAX buttons too.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({PreviousServerGone.class, ArquillianExtension.class})
 @RunAsClient
 class DashboardSecurityIT extends BrowserTest {
 

@@ -16,7 +16,7 @@ import java.net.URL;
  * Arquillian deploys on Payara Micro once per test class; they talk to it over
  * HTTP only. They run on embedded H2, and a second time on MariaDB.
  */
-@ExtendWith({FreshDatabase.class, ArquillianExtension.class})
+@ExtendWith({PreviousServerGone.class, FreshDatabase.class, ArquillianExtension.class})
 @RunAsClient
 abstract class MicroIT {
 

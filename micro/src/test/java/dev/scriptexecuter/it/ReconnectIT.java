@@ -1,6 +1,7 @@
 package dev.scriptexecuter.it;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * logging in it receives pushed updates again. (It runs unsandboxed, and the
  * header says so.)
  */
+@ExtendWith(PreviousServerGone.class)
 class ReconnectIT extends BrowserTest {
 
     private static final Duration RESTART = Duration.ofMinutes(3);
