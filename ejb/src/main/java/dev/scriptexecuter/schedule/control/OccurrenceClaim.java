@@ -5,10 +5,12 @@ import static dev.scriptexecuter.infrastructure.UtcColumns.instant;
 
 import dev.scriptexecuter.execution.boundary.ScheduledRuns;
 import dev.scriptexecuter.infrastructure.Node;
+import dev.scriptexecuter.script.boundary.OccurrencesUnclaimed;
 import dev.scriptexecuter.script.entity.MisfirePolicy;
 import dev.scriptexecuter.script.entity.RunPolicy;
 import dev.scriptexecuter.script.entity.Script;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -19,7 +21,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -83,6 +84,17 @@ public class OccurrenceClaim {
     }
 
     /**
+     * A save that paused a script or changed its schedule took over occurrences that had come due and
+     * that no node had claimed: they get their rows, MISSED, in the save's transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onUnclaimed(@Observes OccurrencesUnclaimed unclaimed) {
+        Script script = em.find(Script.class, unclaimed.scriptId());
+        runs.record(script, List.of(), unclaimed.until(),
+                unclaimed.schedule().dueFrom(unclaimed.from(), unclaimed.until(), misfireMax), unclaimed.why());
+    }
+
+    /**
      * At start-up, for scripts whose policy skips missed occurrences: moves a
      * next fire time that passed while no server ran to the next one to come,
      * without a run; returns whether it did.
@@ -114,20 +126,7 @@ public class OccurrenceClaim {
 
     /** The due occurrence and those after it up to now, at most ses.schedule.misfire-max of them (the newest). */
     private List<Instant> missedSince(Script script, Instant due, Instant now) {
-        List<Instant> missed = new ArrayList<>(List.of(due));
-        Instant at = due;
-        while (true) {
-            Instant following = script.schedule().firstAfter(at).orElse(null);
-            if (following == null || following.isAfter(now)) {
-                break;
-            }
-            missed.add(following);
-            if (missed.size() > misfireMax) {
-                missed.removeFirst();
-            }
-            at = following;
-        }
-        return missed;
+        return script.schedule().dueFrom(due, now, misfireMax);
     }
 
     private Instant currentNextFire(String scriptId) {

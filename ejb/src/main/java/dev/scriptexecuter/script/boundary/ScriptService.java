@@ -9,6 +9,7 @@ import dev.scriptexecuter.infrastructure.Precondition;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.infrastructure.Role;
 import dev.scriptexecuter.script.control.EditMerge;
+import dev.scriptexecuter.script.control.FireTimes;
 import dev.scriptexecuter.script.entity.RunPolicy;
 import dev.scriptexecuter.script.entity.Script.ScriptContent;
 import dev.scriptexecuter.script.entity.Script;
@@ -29,6 +30,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The one way in to stored scripts: list, read, create, replace, patch and
@@ -53,6 +55,12 @@ public class ScriptService {
 
     @Inject
     Event<ScriptChanged> changed;
+
+    @Inject
+    Event<OccurrencesUnclaimed> unclaimed;
+
+    @Inject
+    FireTimes fireTimes;
 
     @Resource
     SessionContext context;
@@ -153,17 +161,16 @@ public class ScriptService {
         requireAdminForNetwork(content, script);
         requireFreeName(content.name(), id);
         boolean replan = content.active() != script.active() || !content.schedule().equals(script.schedule());
+        Optional<OccurrencesUnclaimed> overtaken = replan ? replan(script, content, now) : Optional.empty();
         List<String> changes = script.changes(content);
         boolean newCode = Script.touchesCode(changes);
         String message = versionMessage(draft);
         script.edit(content, now);
-        if (replan) {
-            script.planNextFire(firstFire(content, now));
-        }
         if (newCode) {
             em.persist(new ScriptVersion(script, script.advanceVersion(), caller(), message, now));
         }
         flush(content.name());
+        overtaken.ifPresent(unclaimed::fire);
         auditChanges(script, changes, newCode);
         changed.fire(new ScriptChanged(id));
         return ScriptView.of(script);
@@ -252,6 +259,22 @@ public class ScriptService {
                     + " characters; this one has " + message.length() + ".").with("field", "versionMessage");
         }
         return message.strip();
+    }
+
+    /**
+     * Moves the script's next fire time to the new schedule's; an occurrence of the old one that came due and
+     * that no node had claimed yet is handed to the scheduler to be recorded.
+     */
+    private Optional<OccurrencesUnclaimed> replan(Script script, ScriptContent content, Instant now) {
+        Instant next = firstFire(content, now);
+        Instant pending = fireTimes.replace(script.id(), next);
+        script.planNextFire(next);
+        if (pending == null || pending.isAfter(now)) {
+            return Optional.empty();
+        }
+        String why = (content.active() ? "The script's schedule was changed" : "The script was paused") + " at " + now
+                + ", before a node had started this occurrence (the node was behind); it was not run.";
+        return Optional.of(new OccurrencesUnclaimed(script.id(), script.schedule(), pending, now, why));
     }
 
     private static Instant firstFire(ScriptContent content, Instant now) {

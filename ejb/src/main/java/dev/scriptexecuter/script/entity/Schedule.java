@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -91,6 +93,26 @@ public class Schedule {
     /** The first occurrence strictly after {@code t}. */
     public Optional<Instant> firstAfter(Instant t) {
         return firstAtOrAfter(t.plusMillis(1));
+    }
+
+    /**
+     * The occurrence {@code from} and those after it up to {@code until}, the newest {@code max} of them:
+     * what came due between a fire time and now.
+     */
+    public List<Instant> dueFrom(Instant from, Instant until, int max) {
+        List<Instant> due = new ArrayList<>(List.of(from));
+        Instant at = from;
+        while (true) {
+            Instant following = firstAfter(at).orElse(null);
+            if (following == null || following.isAfter(until)) {
+                return due;
+            }
+            due.add(following);
+            if (due.size() > max) {
+                due.removeFirst();
+            }
+            at = following;
+        }
     }
 
     private Instant intervalAtOrAfter(Instant t) {

@@ -36,6 +36,16 @@ class ScheduleTest {
     }
 
     @Test
+    void whatCameDueSinceAFireTimeIsItAndEveryOccurrenceUpToNowTheNewestKept() {
+        Instant due = Instant.parse("2026-12-01T08:00:30Z");
+        assertThat(everyThirtySeconds.dueFrom(due, Instant.parse("2026-12-01T08:01:59Z"), 100)).containsExactly(due,
+                Instant.parse("2026-12-01T08:01:00Z"), Instant.parse("2026-12-01T08:01:30Z"));
+        assertThat(everyThirtySeconds.dueFrom(due, Instant.parse("2026-12-01T08:02:00Z"), 2))
+                .containsExactly(Instant.parse("2026-12-01T08:01:30Z"), Instant.parse("2026-12-01T08:02:00Z"));
+        assertThat(everyThirtySeconds.dueFrom(due, due, 100)).containsExactly(due);
+    }
+
+    @Test
     void cronUsesItsTimeZone() {
         Schedule daily = Schedule.cron(CronExpression.parse("0 0 8 * * *"), ZoneId.of("Europe/Berlin"));
         assertThat(daily.firstAtOrAfter(Instant.parse("2026-07-01T00:00:00Z")))
