@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /** Runs against the real Micro WAR: EJB timer, batch job, Python process, stored history. */
 class RunsIT extends MicroIT {
@@ -171,6 +172,46 @@ class RunsIT extends MicroIT {
                 .allSatisfy(o -> assertThat(Duration.between(first, o).toMillis() % 1000).isZero());
         assertThat(api.get("api/scripts/" + id).json().getJsonObject("data").getInt("n"))
                 .as("each run counted once").isEqualTo(runs.size());
+    }
+
+    /**
+     * A run history read page by page with the cursor each page gives: every run exactly once, newest
+     * first, and a run added while the client pages does not shift the pages after it; the count is made
+     * for the first page only. A cursor that is not one is refused naming the field.
+     */
+    @Test
+    void aLongHistoryPagesByCursorWithoutSkippingOrRepeatingRuns() {
+        String id = script("paged-" + UUID.randomUUID(), "def main(data):\n    pass\n", null);
+        List<String> older = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            older.addFirst(api.awaitFinished(api.run(id, true), RUN_TIME).getString("id"));
+        }
+        JsonObject first = api.get("api/scripts/" + id + "/runs?limit=2").json();
+        assertThat(first.getInt("total")).isEqualTo(5);
+        String newer = api.awaitFinished(api.run(id, true), RUN_TIME).getString("id");
+
+        List<String> seen = new ArrayList<>(ids(first));
+        String next = first.getString("next");
+        while (next != null) {
+            JsonObject page = api.get("api/scripts/" + id + "/runs?limit=2&after=" + next).json();
+            assertThat(page.isNull("total")).as("no count after a cursor: " + page).isTrue();
+            seen.addAll(ids(page));
+            next = page.isNull("next") ? null : page.getString("next");
+        }
+        assertThat(seen).as("the five runs there were when paging began, in order").containsExactlyElementsOf(older)
+                .doesNotContain(newer);
+        assertThat(ids(api.get("api/scripts/" + id + "/runs?outcome=SUCCEEDED&limit=1").json())).containsExactly(newer);
+
+        assertThat(assertProblem(api.get("api/scripts/" + id + "/runs?after=bm90IGEgY3Vyc29y"), 400,
+                "\"after\" must be the \"next\" of a page").getString("field")).isEqualTo("after");
+        assertThat(assertProblem(api.get("api/scripts/" + id + "/runs?after=%25%25"), 400, "\"after\"")
+                .getString("field")).isEqualTo("after");
+        assertProblem(api.get("api/scripts/" + id + "/runs?offset=2&after=" + first.getString("next")), 400,
+                "not both");
+    }
+
+    private static List<String> ids(JsonObject page) {
+        return page.getJsonArray("items").stream().map(run -> run.asJsonObject().getString("id")).toList();
     }
 
     @Test

@@ -42,7 +42,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -206,52 +208,61 @@ public class RunService {
 
     /**
      * Runs newest first, of one script or of all, optionally of one outcome
-     * (or status, for WAITING, QUEUED and RUNNING) and queued since a time: the
-     * dashboard's run history.
+     * (or status, for WAITING, QUEUED and RUNNING) and queued since a time:
+     * the run history. A page starts at an offset (the dashboard's numbered
+     * pages; the first page counts the total) or right after a cursor from
+     * the page before ({@link RunCursor}: no count, no rows skipped).
      */
-    public RunPage page(String scriptId, String outcomeOrStatus, Instant since, int offset, int limit) {
+    public RunPage page(String scriptId, String outcomeOrStatus, Instant since, int offset, RunCursor after,
+                        int limit) {
         if (offset < 0 || limit < 1 || limit > 500) {
             throw RequestRejected.invalid("\"offset\" must be 0 or more and \"limit\" between 1 and 500.");
+        }
+        if (after != null && offset > 0) {
+            throw RequestRejected.invalid("Give \"offset\" or \"after\", not both.").with("field", "after");
         }
         if (scriptId != null && em.find(Script.class, scriptId) == null) {
             throw RequestRejected.notFound("There is no script with id '" + scriptId + "'.");
         }
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> parameters = new HashMap<>();
         if (scriptId != null) {
             where.append(" AND r.script.id = :scriptId");
+            parameters.put("scriptId", scriptId);
         }
         if (since != null) {
             where.append(" AND r.queuedAt >= :since");
+            parameters.put("since", UtcColumns.column(since));
         }
-        RunOutcome outcome = null;
-        RunStatus status = null;
         if (outcomeOrStatus != null && !outcomeOrStatus.isBlank()) {
             try {
-                outcome = RunOutcome.valueOf(outcomeOrStatus);
+                parameters.put("outcome", RunOutcome.valueOf(outcomeOrStatus));
                 where.append(" AND r.outcome = :outcome");
             } catch (IllegalArgumentException notAnOutcome) {
-                status = status(outcomeOrStatus);
+                parameters.put("status", status(outcomeOrStatus));
                 where.append(" AND r.status = :status");
             }
         }
-        var items = em.createQuery("SELECT r FROM Run r" + where + " ORDER BY r.queuedAt DESC, r.id", Run.class);
-        var count = em.createQuery("SELECT COUNT(r) FROM Run r" + where, Long.class);
-        for (var query : List.of(items, count)) {
-            if (scriptId != null) {
-                query.setParameter("scriptId", scriptId);
-            }
-            if (since != null) {
-                query.setParameter("since", UtcColumns.column(since));
-            }
-            if (outcome != null) {
-                query.setParameter("outcome", outcome);
-            }
-            if (status != null) {
-                query.setParameter("status", status);
-            }
+        Long total = null;
+        if (after == null) {
+            var count = em.createQuery("SELECT COUNT(r) FROM Run r" + where, Long.class);
+            parameters.forEach(count::setParameter);
+            total = count.getSingleResult();
+        } else {
+            where.append(" AND (r.queuedAt < :afterQueued OR (r.queuedAt = :afterQueued AND r.id > :afterId))");
+            parameters.put("afterQueued", UtcColumns.column(after.queuedAt()));
+            parameters.put("afterId", after.runId());
         }
-        return new RunPage(items.setFirstResult(offset).setMaxResults(limit).getResultStream().map(RunView::of).toList(),
-                count.getSingleResult(), offset, limit);
+        var query = em.createQuery("SELECT r FROM Run r" + where + " ORDER BY r.queuedAt DESC, r.id", Run.class);
+        parameters.forEach(query::setParameter);
+        List<Run> rows = query.setFirstResult(offset).setMaxResults(limit + 1).getResultList();
+        String next = null;
+        if (rows.size() > limit) {
+            rows = rows.subList(0, limit);
+            Run last = rows.getLast();
+            next = new RunCursor(last.queuedAt(), last.id()).text();
+        }
+        return new RunPage(rows.stream().map(RunView::of).toList(), total, offset, limit, next);
     }
 
     private static RunStatus status(String name) {

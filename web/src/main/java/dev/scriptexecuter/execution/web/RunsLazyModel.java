@@ -25,12 +25,12 @@ public class RunsLazyModel extends KeyedLazyModel<RunView> {
 
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
-        return (int) runs.page(scriptId, outcome(filterBy), since(filterBy), 0, 1).total();
+        return runs.page(scriptId, outcome(filterBy), since(filterBy), 0, null, 1).total().intValue();
     }
 
     @Override
     public List<RunView> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-        return runs.page(scriptId, outcome(filterBy), since(filterBy), first, Math.max(1, Math.min(pageSize, 500)))
+        return runs.page(scriptId, outcome(filterBy), since(filterBy), first, null, Math.max(1, Math.min(pageSize, 500)))
                 .items();
     }
 

@@ -1,6 +1,7 @@
 package dev.scriptexecuter.script.rest;
 
 import dev.scriptexecuter.rest.Answers;
+import dev.scriptexecuter.execution.boundary.RunCursor;
 import dev.scriptexecuter.execution.boundary.RunPage;
 import dev.scriptexecuter.execution.boundary.RunService;
 import dev.scriptexecuter.execution.boundary.RunView;
@@ -130,10 +131,10 @@ public class ScriptsResource {
     @GET
     @Path("{id}/runs")
     public RunPage runs(@PathParam("id") String id, @QueryParam("offset") String offset,
-                        @QueryParam("limit") String limit, @QueryParam("outcome") String outcome,
-                        @QueryParam("since") String since) {
+                        @QueryParam("after") String after, @QueryParam("limit") String limit,
+                        @QueryParam("outcome") String outcome, @QueryParam("since") String since) {
         return runs.page(id, outcome, Paging.time("since", since), Paging.number("offset", offset, 0),
-                Paging.number("limit", limit, Paging.DEFAULT_LIMIT));
+                RunCursor.parse(after), Paging.number("limit", limit, Paging.DEFAULT_LIMIT));
     }
 
     /** What a run request may say. */
