@@ -1,8 +1,9 @@
 package dev.scriptexecuter.it;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-
 import org.junit.jupiter.api.extension.ExtendWith;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -64,6 +65,18 @@ class BenchSmokeIT {
         assertThat(output).containsPattern("\\| static-file \\| [\\d.]+ \\| [\\d.]+ \\| \\d+ \\| 1.0 \\|")
                 .containsPattern("\\| api-page \\| [\\d.]+ \\| [\\d.]+ \\| \\d+ \\| [\\d.]+ \\|")
                 .containsPattern("\\| api-read \\| [\\d.]+ \\| [\\d.]+ \\| \\d+ \\| [\\d.]+ \\|");
+    }
+
+    @Test
+    void historyBenchmarkStoresRunsInBulkAndPagesThroughThem() throws Exception {
+        Assumptions.assumeTrue(Path.of("/usr/bin/mysql").toFile().canExecute(),
+                "history.py needs MariaDB and its mysql client (Debian: mariadb-client)");
+        String output = bench("history.py", "--scripts", "5", "--runs", "200", "--busy", "120", "--connections", "2",
+                "--seconds", "2");
+        assertThat(output).contains("5 scripts, 200 runs")
+                .containsPattern("\\| static-file \\| [\\d.]+ \\| [\\d.]+ \\| \\d+ \\| 1.0 \\|")
+                .containsPattern("\\| history-first \\| [\\d.]+ \\| [\\d.]+ \\| \\d+ \\| [\\d.]+ \\|")
+                .containsPattern("\\| history-deep \\| [\\d.]+ \\| [\\d.]+ \\| \\d+ \\| [\\d.]+ \\|");
     }
 
     private static String bench(String... arguments) throws IOException, InterruptedException {
