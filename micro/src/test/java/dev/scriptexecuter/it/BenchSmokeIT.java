@@ -2,7 +2,6 @@ package dev.scriptexecuter.it;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -19,7 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that it ran and measured is checked, never how fast: speed is what the
  * harness itself reports.
  */
-@ExtendWith(PreviousServerGone.class)
 class BenchSmokeIT {
 
     private static final Path BENCH = Path.of(System.getProperty("ses.bench"));

@@ -2,11 +2,6 @@ package dev.scriptexecuter.it;
 
 import jakarta.json.JsonObject;
 import dev.scriptexecuter.execution.control.RunProcesses;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -17,7 +12,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URI;
-import java.net.URL;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -27,24 +21,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** The dashboard in headless Chromium against the real Micro WAR. */
-@ExtendWith({PreviousServerGone.class, ArquillianExtension.class})
-@RunAsClient
+@ExtendWith(ClassServer.class)
 class BrowserIT extends BrowserTest {
-
-    @ArquillianResource
-    URL base;
 
     private URI uri;
     private Api api;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return MicroWar.packaged();
-    }
-
     @BeforeEach
     void setUp() throws Exception {
-        uri = base.toURI();
+        uri = ClassServer.uri();
         api = new Api(uri).asAdmin();
     }
 

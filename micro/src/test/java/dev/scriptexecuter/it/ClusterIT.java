@@ -3,7 +3,6 @@ package dev.scriptexecuter.it;
 import dev.scriptexecuter.execution.control.RunProcesses;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -32,7 +31,6 @@ import static org.awaitility.Awaitility.await;
  * is provably still going, is recorded OVERLAPPED), and no run stays
  * unfinished. Prints the counts and the failover time.
  */
-@ExtendWith(PreviousServerGone.class)
 class ClusterIT extends BrowserTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);

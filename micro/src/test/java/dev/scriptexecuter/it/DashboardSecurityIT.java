@@ -1,10 +1,5 @@
 package dev.scriptexecuter.it;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,7 +16,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -43,12 +37,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * without one violation, and a page whose state or session is gone ends on a
  * page that says so, for AJAX buttons too.
  */
-@ExtendWith({PreviousServerGone.class, ArquillianExtension.class})
-@RunAsClient
+@ExtendWith(ClassServer.class)
 class DashboardSecurityIT extends BrowserTest {
-
-    @ArquillianResource
-    URL base;
 
     /** Names of servers, containers and libraries that no answer may carry. */
     private static final Pattern PRODUCT =
@@ -63,14 +53,9 @@ class DashboardSecurityIT extends BrowserTest {
     private URI uri;
     private Api api;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return MicroWar.packaged();
-    }
-
     @BeforeEach
     void setUp() throws Exception {
-        uri = base.toURI();
+        uri = ClassServer.uri();
         api = new Api(uri).asAdmin();
     }
 

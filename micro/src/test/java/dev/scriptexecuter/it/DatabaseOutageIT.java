@@ -3,7 +3,6 @@ package dev.scriptexecuter.it;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -21,7 +20,6 @@ import static org.awaitility.Awaitility.await;
  * by itself, the run that finished during the outage is recorded with its
  * output and data, the schedule goes on, and no run is left unfinished.
  */
-@ExtendWith(PreviousServerGone.class)
 class DatabaseOutageIT {
 
     private static final Duration OUTAGE = Duration.ofSeconds(12);

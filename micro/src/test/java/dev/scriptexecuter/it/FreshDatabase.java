@@ -1,26 +1,14 @@
 package dev.scriptexecuter.it;
 
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/**
- * When the integration tests run on MariaDB ({@code -Dses.test.database=mariadb}),
- * each test class gets the database empty, as it gets a fresh embedded H2
- * otherwise: it is dropped and created again before Arquillian starts the
- * server (which then migrates it from scratch).
- */
-public class FreshDatabase implements BeforeAllCallback {
+/** MariaDB databases made afresh on the test server, for the servers the integration tests start. */
+final class FreshDatabase {
 
-    @Override
-    public void beforeAll(ExtensionContext context) throws SQLException {
-        if ("mariadb".equals(System.getProperty("ses.test.database"))) {
-            recreate(System.getProperty("ses.test.mariadb.database", "ses_it"));
-        }
+    private FreshDatabase() {
     }
 
     /**
@@ -48,6 +36,11 @@ public class FreshDatabase implements BeforeAllCallback {
             }
             statement.execute("GRANT ALL PRIVILEGES ON " + database + ".* TO " + user + "@'%'");
         }
-        return "jdbc:mariadb://" + server + "/" + database;
+        return url(database);
+    }
+
+    /** The JDBC URL of a database on the test server. */
+    static String url(String database) {
+        return "jdbc:mariadb://" + System.getProperty("ses.test.mariadb.server", "127.0.0.1:3306") + "/" + database;
     }
 }

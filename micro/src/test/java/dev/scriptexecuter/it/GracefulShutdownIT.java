@@ -2,7 +2,6 @@ package dev.scriptexecuter.it;
 
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -18,7 +17,6 @@ import static org.awaitility.Awaitility.await;
  * minutes is ended and recorded INTERRUPTED by the stopping node itself (not
  * by the next start), and the server then exits.
  */
-@ExtendWith(PreviousServerGone.class)
 class GracefulShutdownIT {
 
     @TempDir

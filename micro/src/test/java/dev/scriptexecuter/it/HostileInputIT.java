@@ -48,7 +48,7 @@ class HostileInputIT extends MicroIT {
     private String scriptId;
     private String userId;
 
-    /** Once per class; Arquillian has the server's address only from the first test on. */
+    /** Once per class (the per-test instances share what it makes through the server). */
     @BeforeEach
     void setUp() {
         if (admin != null) {

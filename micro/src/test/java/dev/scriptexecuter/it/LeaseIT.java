@@ -2,7 +2,6 @@ package dev.scriptexecuter.it;
 
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -17,7 +16,6 @@ import static org.awaitility.Awaitility.await;
  * database marks them INTERRUPTED once their lease has run out, without the
  * dead node ever coming back.
  */
-@ExtendWith(PreviousServerGone.class)
 class LeaseIT {
 
     private static final String LEASE = "-Dses.run.lease=PT6S";

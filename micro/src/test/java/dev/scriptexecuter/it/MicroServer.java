@@ -95,7 +95,7 @@ public final class MicroServer implements AutoCloseable {
 
     private void launch() {
         forgetPreviousDeployment();
-        // cheaper password hashes, as in arquillian.xml
+        // cheaper password hashes: the suite logs in hundreds of times; what a hash costs is no test's subject
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dses.password.iterations=10000", "-Dses.admin.password=" + Api.ADMIN_PASSWORD));
         command.addAll(settings);

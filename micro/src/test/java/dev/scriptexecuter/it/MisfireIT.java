@@ -3,7 +3,6 @@ package dev.scriptexecuter.it;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -25,7 +24,6 @@ import static org.awaitility.Awaitility.await;
  * shows: fire-once one catch-up run, skip none, fire-all one per missed
  * occurrence.
  */
-@ExtendWith(PreviousServerGone.class)
 class MisfireIT {
 
     private static final Duration EVERY = Duration.ofSeconds(2);

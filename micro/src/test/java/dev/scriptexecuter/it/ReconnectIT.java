@@ -1,7 +1,6 @@
 package dev.scriptexecuter.it;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -22,7 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * logging in it receives pushed updates again. (It runs unsandboxed, and the
  * header says so.)
  */
-@ExtendWith(PreviousServerGone.class)
 class ReconnectIT extends BrowserTest {
 
     private static final Duration RESTART = Duration.ofMinutes(3);

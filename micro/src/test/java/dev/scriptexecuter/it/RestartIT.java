@@ -3,7 +3,6 @@ package dev.scriptexecuter.it;
 import dev.scriptexecuter.execution.control.RunProcesses;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
@@ -23,7 +22,6 @@ import static org.awaitility.Awaitility.await;
  * instance (the signing key lives in the database); no password is stored or
  * logged in clear.
  */
-@ExtendWith(PreviousServerGone.class)
 class RestartIT {
 
     private static final Duration RUN_TIME = Duration.ofSeconds(30);

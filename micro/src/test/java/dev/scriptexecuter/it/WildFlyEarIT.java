@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
@@ -32,7 +31,6 @@ import java.util.List;
  * JBeret's rows and all of the run's history). The dashboard and MicroProfile Health answer too, with
  * the same security headers and session cookie as on Payara.
  */
-@ExtendWith(PreviousServerGone.class)
 class WildFlyEarIT {
 
     @TempDir
