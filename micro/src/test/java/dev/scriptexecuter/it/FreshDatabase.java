@@ -36,11 +36,6 @@ final class FreshDatabase {
             }
             statement.execute("GRANT ALL PRIVILEGES ON " + database + ".* TO " + user + "@'%'");
         }
-        return url(database);
-    }
-
-    /** The JDBC URL of a database on the test server. */
-    static String url(String database) {
-        return "jdbc:mariadb://" + System.getProperty("ses.test.mariadb.server", "127.0.0.1:3306") + "/" + database;
+        return "jdbc:mariadb://" + server + "/" + database;
     }
 }

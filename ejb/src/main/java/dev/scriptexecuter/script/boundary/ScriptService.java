@@ -268,6 +268,7 @@ public class ScriptService {
     private Optional<OccurrencesUnclaimed> replan(Script script, ScriptContent content, Instant now) {
         Instant next = firstFire(content, now);
         Instant pending = fireTimes.replace(script.id(), next);
+        // the same value on the entity, or its flush would write back the one it was loaded with
         script.planNextFire(next);
         if (pending == null || pending.isAfter(now)) {
             return Optional.empty();
