@@ -13,8 +13,13 @@ Starts the packaged Micro WAR on Payara Micro (build it first:
       harness N times in all. Runs per second.
   P4  schedule lateness: R scripts due every second (R = 10, 50, 100) for
       D seconds, spawned and warm; startedAt - scheduledFor of the runs that
-      ran (p50, p99), and the occurrences that did not run (OVERLAPPED,
-      MISSED or never recorded).
+      ran (p50, p99), the occurrences that did not run (OVERLAPPED,
+      MISSED or never recorded), and the server's CPU time per run: the
+      JVM's user + system CPU over the window (creating the scripts, the
+      runs, pausing them) divided by the runs that ran.
+
+--jfr FILE records a Java Flight Recording of the whole benchmark (profile
+settings) into FILE, to see where the server's time goes.
 
 Usage: python3 bench/load.py [--runs 200] [--clients 8] [--rates 10,50,100] [--seconds 20]
 Prints Markdown tables.
@@ -88,6 +93,13 @@ def rss_kib(pid):
     return 0
 
 
+def cpu_seconds(pid):
+    """The process's user + system CPU time so far (not its children's)."""
+    with open("/proc/%d/stat" % pid) as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def descendants(pid):
     """Every process below pid (the server's Python processes)."""
     found, frontier = [], [pid]
@@ -136,7 +148,8 @@ def bare_burst(work, runs, clients):
     return runs / (time.perf_counter() - start)
 
 
-def lateness(api, mode, rate, seconds):
+def lateness(api, pid, mode, rate, seconds):
+    cpu_before = cpu_seconds(pid)
     start_at = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(seconds=5)).replace(microsecond=0)
     schedule = {"kind": "interval", "every": "PT1S", "startAt": start_at.strftime("%Y-%m-%dT%H:%M:%SZ")}
     scripts = [api.create("due-%s-%d-%d" % (mode, rate, i), mode, schedule, overlap="skip") for i in range(rate)]
@@ -145,6 +158,7 @@ def lateness(api, mode, rate, seconds):
     for script in scripts:
         api.call("api/scripts/" + script, {"active": False}, method="PATCH")
     time.sleep(10)  # the last runs finish
+    cpu = cpu_seconds(pid) - cpu_before
     late, outcomes, expected = [], {}, rate * seconds
     ran = 0
     for script in scripts:
@@ -160,7 +174,7 @@ def lateness(api, mode, rate, seconds):
     recorded = sum(outcomes.values())
     not_run = expected - ran
     return (statistics.median(late) if late else float("nan"), percentile(late, 0.99) if late else float("nan"),
-            not_run, expected - recorded, outcomes)
+            not_run, expected - recorded, cpu * 1000 / max(ran, 1), outcomes)
 
 
 def main():
@@ -172,12 +186,19 @@ def main():
     parser.add_argument("--sandbox", default="auto", help="the server's ses.sandbox")
     parser.add_argument("--modes", default="spawn,warm",
                         help="process modes to measure; \"default\" sets none (for a server without warm workers)")
+    parser.add_argument("--workers", type=int, help="the server's ses.worker.max (warm workers; default 16)")
+    parser.add_argument("--jfr", help="record a Java Flight Recording (profile settings) into this file")
     add_database_option(parser)
     args = parser.parse_args()
     home = tempfile.mkdtemp(prefix="ses-bench-")
     work = tempfile.mkdtemp(prefix="ses-bench-bare-")
     started = time.perf_counter()
-    process, base = start_server(home, free_port(), ["-Dses.sandbox=" + args.sandbox], database=args.database)
+    settings = ["-Dses.sandbox=" + args.sandbox]
+    if args.workers:
+        settings.append("-Dses.worker.max=%d" % args.workers)
+    if args.jfr:
+        settings.append("-XX:StartFlightRecording=settings=profile,filename=" + os.path.abspath(args.jfr))
+    process, base = start_server(home, free_port(), settings, database=args.database)
     cold_start = time.perf_counter() - started
     try:
         time.sleep(5)
@@ -192,7 +213,7 @@ def main():
         rows = []
         for rate in [int(r) for r in args.rates.split(",")]:
             for mode in modes:
-                rows.append((rate, mode) + lateness(api, mode, rate, args.seconds))
+                rows.append((rate, mode) + lateness(api, process.pid, mode, rate, args.seconds))
 
         print("| P6 measurement | value |")
         print("|---|---|")
@@ -207,11 +228,13 @@ def main():
         for mode in modes:
             print("| %s, through the API (?wait) | %.1f | %.2f |" % (mode, throughput[mode], throughput[mode] / bare))
         print()
-        print("| P4 due per second | mode | lateness p50 ms | p99 ms | occurrences not run | not recorded | outcomes |")
-        print("|---|---|---|---|---|---|---|")
-        for rate, mode, p50, p99, not_run, unrecorded, outcomes in rows:
-            print("| %d | %s | %.0f | %.0f | %d of %d | %d | %s |" % (rate, mode, p50, p99, not_run, rate * args.seconds,
-                                                                  unrecorded, json.dumps(outcomes, sort_keys=True)))
+        print("| P4 due per second | mode | lateness p50 ms | p99 ms | occurrences not run | not recorded"
+              " | server CPU ms per run | outcomes |")
+        print("|---|---|---|---|---|---|---|---|")
+        for rate, mode, p50, p99, not_run, unrecorded, cpu_ms, outcomes in rows:
+            print("| %d | %s | %.0f | %.0f | %d of %d | %d | %.1f | %s |" % (
+                rate, mode, p50, p99, not_run, rate * args.seconds, unrecorded, cpu_ms,
+                json.dumps(outcomes, sort_keys=True)))
     finally:
         stop_server(process, home, work)
 

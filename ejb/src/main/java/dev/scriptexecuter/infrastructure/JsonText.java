@@ -1,6 +1,5 @@
 package dev.scriptexecuter.infrastructure;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObjectBuilder;
@@ -42,7 +41,7 @@ public final class JsonText {
         if (text.isBlank()) {
             return null;
         }
-        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+        try (JsonParser parser = Json.PROVIDER.createParser(new StringReader(text))) {
             JsonValue value = value(parser, parser.next(), 1, "");
             if (parser.hasNext()) {
                 throw malformed("There is more after the JSON value", parser.getLocation());
@@ -68,8 +67,8 @@ public final class JsonText {
         return switch (event) {
             case START_OBJECT -> object(parser, deeper(parser, depth), path);
             case START_ARRAY -> array(parser, deeper(parser, depth), path);
-            case VALUE_STRING -> Json.createValue(checked(parser.getString(), parser, path));
-            case VALUE_NUMBER -> Json.createValue(parser.getBigDecimal());
+            case VALUE_STRING -> Json.PROVIDER.createValue(checked(parser.getString(), parser, path));
+            case VALUE_NUMBER -> Json.PROVIDER.createValue(parser.getBigDecimal());
             case VALUE_TRUE -> JsonValue.TRUE;
             case VALUE_FALSE -> JsonValue.FALSE;
             case VALUE_NULL -> JsonValue.NULL;
@@ -78,7 +77,7 @@ public final class JsonText {
     }
 
     private JsonValue object(JsonParser parser, int depth, String path) {
-        JsonObjectBuilder object = Json.createObjectBuilder();
+        JsonObjectBuilder object = Json.PROVIDER.createObjectBuilder();
         Set<String> seen = new HashSet<>();
         for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_OBJECT; event = parser.next()) {
             String field = (path.isEmpty() ? "" : path + ".") + parser.getString();
@@ -93,7 +92,7 @@ public final class JsonText {
     }
 
     private JsonValue array(JsonParser parser, int depth, String path) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Json.PROVIDER.createArrayBuilder();
         int index = 0;
         for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_ARRAY; event = parser.next()) {
             array.add(value(parser, event, depth, path + "[" + index++ + "]"));

@@ -2,7 +2,7 @@ package dev.scriptexecuter.rest;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.json.Json;
+import dev.scriptexecuter.infrastructure.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -57,28 +57,28 @@ public final class OpenApiDocument {
                     .forEach(method -> verb(method).ifPresent(verb -> {
                         Path sub = method.getAnnotation(Path.class);
                         String path = (base + "/" + root + (sub == null ? "" : "/" + sub.value())).replace("//", "/");
-                        paths.computeIfAbsent(path, key -> Json.createObjectBuilder())
+                        paths.computeIfAbsent(path, key -> Json.PROVIDER.createObjectBuilder())
                                 .add(verb.toLowerCase(), operation(resource, method));
                     }));
         }
-        JsonObjectBuilder pathsJson = Json.createObjectBuilder();
+        JsonObjectBuilder pathsJson = Json.PROVIDER.createObjectBuilder();
         paths.forEach(pathsJson::add);
-        return Json.createObjectBuilder()
+        return Json.PROVIDER.createObjectBuilder()
                 .add("openapi", "3.0.3")
-                .add("info", Json.createObjectBuilder().add("title", "ScriptExecuterServer API").add("version", version)
+                .add("info", Json.PROVIDER.createObjectBuilder().add("title", "ScriptExecuterServer API").add("version", version)
                         .add("description", "Scripts, their runs, versions and history. Authenticate with a bearer"
                                 + " token from POST /api/auth/token or an API key in X-API-Key. Errors are"
                                 + " application/problem+json (RFC 9457)."))
                 .add("paths", pathsJson)
-                .add("components", Json.createObjectBuilder().add("schemas", schemas.components())
-                        .add("securitySchemes", Json.createObjectBuilder()
-                                .add("bearer", Json.createObjectBuilder().add("type", "http").add("scheme", "bearer")
+                .add("components", Json.PROVIDER.createObjectBuilder().add("schemas", schemas.components())
+                        .add("securitySchemes", Json.PROVIDER.createObjectBuilder()
+                                .add("bearer", Json.PROVIDER.createObjectBuilder().add("type", "http").add("scheme", "bearer")
                                         .add("bearerFormat", "JWT"))
-                                .add("apiKey", Json.createObjectBuilder().add("type", "apiKey").add("in", "header")
+                                .add("apiKey", Json.PROVIDER.createObjectBuilder().add("type", "apiKey").add("in", "header")
                                         .add("name", "X-API-Key"))))
-                .add("security", Json.createArrayBuilder()
-                        .add(Json.createObjectBuilder().add("bearer", JsonValue.EMPTY_JSON_ARRAY))
-                        .add(Json.createObjectBuilder().add("apiKey", JsonValue.EMPTY_JSON_ARRAY)))
+                .add("security", Json.PROVIDER.createArrayBuilder()
+                        .add(Json.PROVIDER.createObjectBuilder().add("bearer", JsonValue.EMPTY_JSON_ARRAY))
+                        .add(Json.PROVIDER.createObjectBuilder().add("apiKey", JsonValue.EMPTY_JSON_ARRAY)))
                 .build();
     }
 
@@ -92,15 +92,15 @@ public final class OpenApiDocument {
         String tag = resource.getSimpleName().replace("Resource", "");
         boolean open = method.isAnnotationPresent(PermitAll.class);
         String roles = open ? "anyone" : String.join(", ", roles(resource, method));
-        JsonObjectBuilder operation = Json.createObjectBuilder()
-                .add("tags", Json.createArrayBuilder().add(tag))
+        JsonObjectBuilder operation = Json.PROVIDER.createObjectBuilder()
+                .add("tags", Json.PROVIDER.createArrayBuilder().add(tag))
                 .add("operationId", Character.toLowerCase(tag.charAt(0)) + tag.substring(1) + "_" + method.getName())
                 .add("summary", tag + ": " + words(method.getName()))
                 .add("description", "Allowed for: " + roles + ".");
         if (open) {
             operation.add("security", JsonValue.EMPTY_JSON_ARRAY);
         }
-        JsonArrayBuilder parameters = Json.createArrayBuilder();
+        JsonArrayBuilder parameters = Json.PROVIDER.createArrayBuilder();
         Parameter body = null;
         for (Parameter parameter : method.getParameters()) {
             if (parameter.isAnnotationPresent(PathParam.class)) {
@@ -116,8 +116,8 @@ public final class OpenApiDocument {
         operation.add("parameters", parameters);
         if (body != null) {
             String type = mediaType(method.getAnnotation(Consumes.class), resource.getAnnotation(Consumes.class));
-            operation.add("requestBody", Json.createObjectBuilder().add("required", !(body.getType() == String.class))
-                    .add("content", Json.createObjectBuilder().add(type, Json.createObjectBuilder()
+            operation.add("requestBody", Json.PROVIDER.createObjectBuilder().add("required", !(body.getType() == String.class))
+                    .add("content", Json.PROVIDER.createObjectBuilder().add(type, Json.PROVIDER.createObjectBuilder()
                             .add("schema", schemas.of(body.getParameterizedType())))));
         }
         operation.add("responses", responses(resource, method, open, body != null || method.getParameterCount() > 0));
@@ -125,7 +125,7 @@ public final class OpenApiDocument {
     }
 
     private JsonObject responses(Class<?> resource, Method method, boolean open, boolean takesInput) {
-        JsonObjectBuilder responses = Json.createObjectBuilder();
+        JsonObjectBuilder responses = Json.PROVIDER.createObjectBuilder();
         String produces = mediaType(method.getAnnotation(Produces.class), resource.getAnnotation(Produces.class));
         Answers answers = method.getAnnotation(Answers.class);
         if (method.getReturnType() == Response.class && answers == null) {
@@ -135,10 +135,10 @@ public final class OpenApiDocument {
         int[] statuses = answers != null ? answers.value() : new int[] {method.getReturnType() == void.class ? 204 : 200};
         Type bodyType = answers != null ? answers.body() : method.getGenericReturnType();
         for (int status : statuses) {
-            JsonObjectBuilder success = Json.createObjectBuilder().add("description", reason(status));
+            JsonObjectBuilder success = Json.PROVIDER.createObjectBuilder().add("description", reason(status));
             if (bodyType != Void.class && bodyType != void.class && status != 204) {
-                success.add("content", Json.createObjectBuilder().add(produces,
-                        Json.createObjectBuilder().add("schema", schemas.of(bodyType))));
+                success.add("content", Json.PROVIDER.createObjectBuilder().add(produces,
+                        Json.PROVIDER.createObjectBuilder().add("schema", schemas.of(bodyType))));
             }
             responses.add(String.valueOf(status), success);
         }
@@ -163,7 +163,7 @@ public final class OpenApiDocument {
                     + "=true) and the request had none."));
         }
         if ("GET".equals(verb(method).orElse("")) && method.getReturnType().isRecord()) {
-            responses.add("304", Json.createObjectBuilder().add("description", "Not modified: If-None-Match names"
+            responses.add("304", Json.PROVIDER.createObjectBuilder().add("description", "Not modified: If-None-Match names"
                     + " the answer's current ETag.").build());
         }
         responses.add("500", problem("An unexpected error; the server log has the details."));
@@ -178,14 +178,14 @@ public final class OpenApiDocument {
     }
 
     private static JsonObject problem(String description) {
-        return Json.createObjectBuilder().add("description", description)
-                .add("content", Json.createObjectBuilder().add("application/problem+json", Json.createObjectBuilder()
+        return Json.PROVIDER.createObjectBuilder().add("description", description)
+                .add("content", Json.PROVIDER.createObjectBuilder().add("application/problem+json", Json.PROVIDER.createObjectBuilder()
                         .add("schema", OpenApiSchemas.ref("Problem")))).build();
     }
 
     private static JsonObject parameter(String in, String name, boolean required) {
-        return Json.createObjectBuilder().add("name", name).add("in", in).add("required", required)
-                .add("schema", Json.createObjectBuilder().add("type", "string")).build();
+        return Json.PROVIDER.createObjectBuilder().add("name", name).add("in", in).add("required", required)
+                .add("schema", Json.PROVIDER.createObjectBuilder().add("type", "string")).build();
     }
 
     private static List<String> roles(Class<?> resource, Method method) {

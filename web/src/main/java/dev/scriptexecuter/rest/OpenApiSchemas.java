@@ -1,6 +1,6 @@
 package dev.scriptexecuter.rest;
 
-import jakarta.json.Json;
+import dev.scriptexecuter.infrastructure.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -26,7 +26,7 @@ final class OpenApiSchemas {
 
     /** The components collected so far. */
     JsonObjectBuilder components() {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = Json.PROVIDER.createObjectBuilder();
         schemas.forEach(json::add);
         return json;
     }
@@ -34,53 +34,53 @@ final class OpenApiSchemas {
     /** A JSON schema for a Java type: records become components, referenced by name. */
     JsonObject of(Type type) {
         if (type instanceof ParameterizedType generic && generic.getRawType() == List.class) {
-            return Json.createObjectBuilder().add("type", "array")
+            return Json.PROVIDER.createObjectBuilder().add("type", "array")
                     .add("items", of(generic.getActualTypeArguments()[0])).build();
         }
         Class<?> raw = type instanceof Class<?> c ? c : Object.class;
         if (raw == String.class) {
-            return Json.createObjectBuilder().add("type", "string").build();
+            return Json.PROVIDER.createObjectBuilder().add("type", "string").build();
         }
         if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class) {
-            return Json.createObjectBuilder().add("type", "integer").build();
+            return Json.PROVIDER.createObjectBuilder().add("type", "integer").build();
         }
         if (raw == boolean.class || raw == Boolean.class) {
-            return Json.createObjectBuilder().add("type", "boolean").build();
+            return Json.PROVIDER.createObjectBuilder().add("type", "boolean").build();
         }
         if (raw == Instant.class) {
-            return Json.createObjectBuilder().add("type", "string").add("format", "date-time").build();
+            return Json.PROVIDER.createObjectBuilder().add("type", "string").add("format", "date-time").build();
         }
         if (raw.isEnum()) {
-            JsonArrayBuilder values = Json.createArrayBuilder();
+            JsonArrayBuilder values = Json.PROVIDER.createArrayBuilder();
             Arrays.stream(raw.getEnumConstants()).forEach(value -> values.add(value.toString()));
-            return Json.createObjectBuilder().add("type", "string").add("enum", values).build();
+            return Json.PROVIDER.createObjectBuilder().add("type", "string").add("enum", values).build();
         }
         if (raw.isRecord()) {
             String name = raw.getSimpleName();
             if (!schemas.containsKey(name)) {
                 schemas.put(name, JsonValue.EMPTY_JSON_OBJECT);
-                JsonObjectBuilder properties = Json.createObjectBuilder();
+                JsonObjectBuilder properties = Json.PROVIDER.createObjectBuilder();
                 for (RecordComponent component : raw.getRecordComponents()) {
                     properties.add(component.getName(), of(component.getGenericType()));
                 }
-                schemas.put(name, Json.createObjectBuilder().add("type", "object").add("properties", properties).build());
+                schemas.put(name, Json.PROVIDER.createObjectBuilder().add("type", "object").add("properties", properties).build());
             }
             return ref(name);
         }
-        return Json.createObjectBuilder().add("type", "object").build();
+        return Json.PROVIDER.createObjectBuilder().add("type", "object").build();
     }
 
     static JsonObject ref(String name) {
-        return Json.createObjectBuilder().add("$ref", "#/components/schemas/" + name).build();
+        return Json.PROVIDER.createObjectBuilder().add("$ref", "#/components/schemas/" + name).build();
     }
 
     private static JsonObject problemSchema() {
-        JsonObject text = Json.createObjectBuilder().add("type", "string").build();
-        return Json.createObjectBuilder().add("type", "object")
-                .add("properties", Json.createObjectBuilder().add("type", text).add("title", text)
-                        .add("status", Json.createObjectBuilder().add("type", "integer")).add("detail", text)
+        JsonObject text = Json.PROVIDER.createObjectBuilder().add("type", "string").build();
+        return Json.PROVIDER.createObjectBuilder().add("type", "object")
+                .add("properties", Json.PROVIDER.createObjectBuilder().add("type", text).add("title", text)
+                        .add("status", Json.PROVIDER.createObjectBuilder().add("type", "integer")).add("detail", text)
                         .add("field", text))
-                .add("required", Json.createArrayBuilder().add("type").add("title").add("status").add("detail"))
+                .add("required", Json.PROVIDER.createArrayBuilder().add("type").add("title").add("status").add("detail"))
                 .build();
     }
 }

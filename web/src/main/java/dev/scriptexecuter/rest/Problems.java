@@ -1,6 +1,6 @@
 package dev.scriptexecuter.rest;
 
-import jakarta.json.Json;
+import dev.scriptexecuter.infrastructure.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
 
@@ -26,7 +26,7 @@ public final class Problems {
     }
 
     private static String json(int status, String type, String title, String detail, Map<String, Object> extra) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = Json.PROVIDER.createObjectBuilder()
                 .add("type", "/problems/" + type)
                 .add("title", title)
                 .add("status", status)

@@ -87,6 +87,24 @@ class ArchitectureTest {
                 .check(CORE);
     }
 
+    /**
+     * {@code jakarta.json.Json} and {@code BatchRuntime} find their provider
+     * with a service-loader scan of the class path at every call; the
+     * application asks once ({@code infrastructure.Json.PROVIDER}, the run
+     * service's job operator).
+     */
+    @Test
+    void serviceLookupsAreMadeOnce() {
+        noClasses().that().doNotHaveFullyQualifiedName(ROOT + ".infrastructure.Json")
+                .should().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                        com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                                com.tngtech.archunit.base.DescribedPredicate.describe("jakarta.json.Json",
+                                        type -> type.getFullName().equals("jakarta.json.Json")))))
+                .check(ALL);
+        noClasses().that().doNotHaveFullyQualifiedName(ROOT + ".execution.boundary.RunService$Operator")
+                .should().callMethod("jakarta.batch.runtime.BatchRuntime", "getJobOperator").check(ALL);
+    }
+
     @Test
     void entitiesNeverReachUpToABoundary() {
         noClasses().that().resideInAPackage("..entity..").should().dependOnClassesThat()

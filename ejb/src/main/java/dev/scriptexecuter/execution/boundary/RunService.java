@@ -375,6 +375,11 @@ public class RunService {
     }
 
     private static JobOperator jobOperator() {
-        return BatchRuntime.getJobOperator();
+        return Operator.INSTANCE;
+    }
+
+    /** The batch runtime's operator, looked up once: each lookup is a service-loader scan of the class path. */
+    private static final class Operator {
+        static final JobOperator INSTANCE = BatchRuntime.getJobOperator();
     }
 }

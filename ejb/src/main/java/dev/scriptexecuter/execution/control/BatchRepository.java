@@ -2,14 +2,14 @@ package dev.scriptexecuter.execution.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,17 +17,21 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import javax.sql.DataSource;
 
 /**
  * The batch runtime's job repository, where every run leaves a job execution
  * (IBM JBatch on Payara: {@code jbatch*} tables, JBeret on WildFly:
- * {@code JOB_*} tables, in the default datasource both). Nothing in it is
- * read once a run has ended (the run row holds all there is), and the batch
- * runtimes never delete from it: this deletes the rows of ended
- * {@code script-run} executions, so the repository holds only what runs now
- * and what ended since the last purge. A repository in another database, or
- * none found, is left alone.
+ * {@code JOB_*} tables). It is in the datasource {@value #OWN_DATASOURCE}
+ * where the server configuration made one for it (embedded H2 keeps it in
+ * memory there), else in the default datasource. Nothing in it is read once
+ * a run has ended (the run row holds all there is), and the batch runtimes
+ * never delete from it: this deletes the rows of ended {@code script-run}
+ * executions, so the repository holds only what runs now and what ended since
+ * the last purge. A repository in another database, or none found, is left
+ * alone.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -35,12 +39,14 @@ public class BatchRepository {
 
     private static final Logger LOG = Logger.getLogger(BatchRepository.class.getName());
     private static final String ENDED = "('COMPLETED', 'FAILED', 'STOPPED', 'ABANDONED')";
-
-    @PersistenceContext
-    EntityManager em;
+    /** The job repository's own datasource, where the server configuration has one (config/payara). */
+    static final String OWN_DATASOURCE = "jdbc/ses-batch";
 
     @Resource(lookup = "java:comp/DefaultDataSource")
-    DataSource dataSource;
+    DataSource defaultDataSource;
+
+    /** Null until looked up. */
+    private volatile DataSource dataSource;
 
     /** Null until looked up; empty (looked up again after a minute) while the batch runtime has made none. */
     private volatile Optional<Tables> tables;
@@ -59,29 +65,65 @@ public class BatchRepository {
         if (found.isEmpty()) {
             return 0;
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(found.get().ended()).setMaxResults(batch).getResultList();
-        if (rows.isEmpty()) {
-            return 0;
+        try (Connection connection = dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.setMaxRows(batch);
+            List<long[]> rows = new ArrayList<>();
+            try (ResultSet ended = statement.executeQuery(found.get().ended())) {
+                while (ended.next()) {
+                    rows.add(new long[] {ended.getLong(1), ended.getLong(2)});
+                }
+            }
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            statement.setMaxRows(0);
+            String ids = list(rows, 0);
+            String instances = list(rows, 1);
+            for (String delete : found.get().deletes()) {
+                statement.executeUpdate(delete.replace(":ids", ids).replace(":instances", instances));
+            }
+            return rows.size();
+        } catch (SQLException e) {
+            throw new IllegalStateException("The job repository could not be purged: " + e.getMessage(), e);
         }
-        String ids = list(rows, 0);
-        String instances = list(rows, 1);
-        for (String delete : found.get().deletes()) {
-            em.createNativeQuery(delete.replace(":ids", ids).replace(":instances", instances)).executeUpdate();
-        }
-        return rows.size();
     }
 
     /** Job executions of runs in the repository now (running or ended), or empty when it is not found. */
     public Optional<Long> executions() {
-        return tables().map(found -> ((Number) em.createNativeQuery(found.countExecutions()).getSingleResult())
-                .longValue());
+        Optional<Tables> found = tables();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        try (Connection connection = dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet count = statement.executeQuery(found.get().countExecutions())) {
+            count.next();
+            return Optional.of(count.getLong(1));
+        } catch (SQLException e) {
+            throw new IllegalStateException("The job repository could not be read: " + e.getMessage(), e);
+        }
     }
 
     /** A column of numbers read from the database as an SQL list: {@code (1, 2, 3)}. */
-    private static String list(List<Object[]> rows, int column) {
-        return rows.stream().map(row -> String.valueOf(((Number) row[column]).longValue())).distinct()
+    private static String list(List<long[]> rows, int column) {
+        return rows.stream().map(row -> String.valueOf(row[column])).distinct()
                 .collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    /** The repository's own datasource where the configuration made one, else the default. */
+    private DataSource dataSource() {
+        DataSource found = dataSource;
+        if (found == null) {
+            try {
+                found = (DataSource) new InitialContext().lookup(OWN_DATASOURCE);
+                LOG.info(() -> "The batch job repository has a datasource of its own (" + OWN_DATASOURCE + ").");
+            } catch (NamingException | ClassCastException e) {
+                found = defaultDataSource;
+            }
+            dataSource = found;
+        }
+        return found;
     }
 
     /** The repository's tables: the batch runtime makes them with its first job, so an absence is not final. */
@@ -95,14 +137,14 @@ public class BatchRepository {
             found.ifPresent(t -> LOG.info(() -> "Job repository: " + t.kind() + "; the rows of ended runs' job"
                     + " executions are deleted with each retention purge."));
             if (first && found.isEmpty()) {
-                LOG.info("No job repository in the default datasource (yet); its rows are purged once it is there.");
+                LOG.info("No job repository found (yet); its rows are purged once it is there.");
             }
         }
         return found;
     }
 
     private Optional<Tables> find() {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = dataSource().getConnection()) {
             Map<String, String> names = tableNames(connection);
             for (Map.Entry<String, String> table : names.entrySet()) {
                 String upper = table.getKey();

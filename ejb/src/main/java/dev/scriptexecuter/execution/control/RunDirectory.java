@@ -26,9 +26,9 @@ public final class RunDirectory {
             if (ticket.triggerCode() != null && !ticket.triggerCode().isBlank()) {
                 Files.writeString(directory.resolve("trigger.py"), ticket.triggerCode(), StandardCharsets.UTF_8);
             }
-            var environment = jakarta.json.Json.createObjectBuilder();
+            var environment = Json.PROVIDER.createObjectBuilder();
             ticket.variables().forEach(environment::add);
-            JsonObject input = jakarta.json.Json.createObjectBuilder()
+            JsonObject input = Json.PROVIDER.createObjectBuilder()
                     .add("data", Json.parseObject(ticket.dataJson()))
                     .add("force", ticket.force())
                     .add("environment", environment)

@@ -32,7 +32,7 @@ import java.util.logging.Logger;
 final class WarmWorker {
 
     private static final Logger LOG = Logger.getLogger(WarmWorker.class.getName());
-    private static final JsonObject GONE = jakarta.json.Json.createObjectBuilder().add("gone", true).build();
+    private static final JsonObject GONE = Json.PROVIDER.createObjectBuilder().add("gone", true).build();
 
     /** What a worker was started with; a run can use a worker only with the same key. */
     record Key(String scriptId, Path python, RunConfinement.Grant grant, List<String> preload) {
@@ -132,8 +132,8 @@ final class WarmWorker {
      */
     long begin(Path runDirectory, Path output, Map<String, String> environment, long nproc) throws IOException {
         replies.clear();
-        var request = jakarta.json.Json.createObjectBuilder().add("op", "run").add("dir", runDirectory.toString())
-                .add("output", output.toString()).add("env", jakarta.json.Json.createObjectBuilder(
+        var request = Json.PROVIDER.createObjectBuilder().add("op", "run").add("dir", runDirectory.toString())
+                .add("output", output.toString()).add("env", Json.PROVIDER.createObjectBuilder(
                         Map.<String, Object>copyOf(environment)));
         if (nproc > 0) {
             request.add("nproc", nproc);
@@ -157,7 +157,7 @@ final class WarmWorker {
     /** SIGKILL to the current run's process group (and, in the sandbox, to all it left). */
     void kill() {
         try {
-            send(jakarta.json.Json.createObjectBuilder().add("op", "kill").build());
+            send(Json.PROVIDER.createObjectBuilder().add("op", "kill").build());
         } catch (IOException e) {
             retire();
         }

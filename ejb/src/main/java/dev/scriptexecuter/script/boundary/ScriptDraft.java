@@ -58,7 +58,7 @@ public record ScriptDraft(String name, String description, Boolean active, Strin
     /** The draft as the API writes it, without the version message (which is not part of the script). */
     JsonObject fields() {
         var all = Json.parseObject(toJson());
-        return jakarta.json.Json.createObjectBuilder(all).remove("versionMessage").build();
+        return Json.PROVIDER.createObjectBuilder(all).remove("versionMessage").build();
     }
 
     /** The same draft with other code, as an old version had it. */

@@ -107,7 +107,7 @@ public class ScriptService {
     /** Pauses or resumes a script's schedule. */
     @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
     public ScriptView setActive(String id, boolean active) {
-        return patch(id, jakarta.json.Json.createObjectBuilder().add("active", active).build());
+        return patch(id, Json.PROVIDER.createObjectBuilder().add("active", active).build());
     }
 
     /** The next fire times a schedule would have from now, for a preview while editing it. */
@@ -187,7 +187,7 @@ public class ScriptService {
         ScriptView view = ScriptView.of(load(id));
         precondition.check(() -> view, THE_SCRIPT);
         JsonObject base = Json.parseObject(view.draft().toJson());
-        ScriptDraft patched = JsonBinder.bind(jakarta.json.Json.createMergePatch(mergePatch).apply(base),
+        ScriptDraft patched = JsonBinder.bind(Json.PROVIDER.createMergePatch(mergePatch).apply(base),
                 ScriptDraft.class);
         return replace(id, mergePatch.containsKey("data") ? patched : patched.keepingData());
     }

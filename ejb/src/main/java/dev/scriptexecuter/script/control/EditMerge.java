@@ -1,6 +1,6 @@
 package dev.scriptexecuter.script.control;
 
-import jakarta.json.Json;
+import dev.scriptexecuter.infrastructure.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -40,7 +40,7 @@ public final class EditMerge {
      * @param changed the names of the fields the person changed
      */
     public static Result merge(JsonObject current, JsonObject read, JsonObject edited, Set<String> changed) {
-        JsonObjectBuilder merged = Json.createObjectBuilder(current);
+        JsonObjectBuilder merged = Json.PROVIDER.createObjectBuilder(current);
         List<Conflict> conflicts = new ArrayList<>();
         for (String field : changed) {
             JsonValue now = value(current, field);

@@ -11,7 +11,7 @@ import dev.scriptexecuter.webhook.entity.WebhookEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import dev.scriptexecuter.infrastructure.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -83,7 +83,7 @@ public class WebhookOutbox {
     }
 
     private static String payload(Run run, WebhookEvent event) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Json.PROVIDER.createObjectBuilder()
                 .add("event", event.name().toLowerCase())
                 .add("runId", run.id())
                 .add("scriptId", run.script().id())

@@ -2,7 +2,7 @@ package dev.scriptexecuter.execution.health;
 
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import dev.scriptexecuter.infrastructure.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.annotation.WebServlet;
@@ -53,14 +53,14 @@ public class HealthServlet extends HttpServlet {
             }
         }
         boolean up = true;
-        JsonArrayBuilder results = Json.createArrayBuilder();
+        JsonArrayBuilder results = Json.PROVIDER.createArrayBuilder();
         for (HealthCheck check : checks) {
             HealthCheckResponse result = call(check);
             up &= result.getStatus() == HealthCheckResponse.Status.UP;
-            JsonObjectBuilder json = Json.createObjectBuilder().add("name", result.getName())
+            JsonObjectBuilder json = Json.PROVIDER.createObjectBuilder().add("name", result.getName())
                     .add("status", result.getStatus().name());
             result.getData().ifPresent(data -> {
-                JsonObjectBuilder values = Json.createObjectBuilder();
+                JsonObjectBuilder values = Json.PROVIDER.createObjectBuilder();
                 data.forEach((key, value) -> {
                     if (value instanceof Boolean flag) {
                         values.add(key, flag);
@@ -78,7 +78,7 @@ public class HealthServlet extends HttpServlet {
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write(Json.createObjectBuilder().add("status", up ? "UP" : "DOWN")
+        response.getWriter().write(Json.PROVIDER.createObjectBuilder().add("status", up ? "UP" : "DOWN")
                 .add("checks", results).build().toString());
     }
 

@@ -44,7 +44,8 @@ public class MetricsServlet extends HttpServlet {
                 .counter("ses_environment_builds_total", "Python environment builds on this node, by result.",
                         "result", status.builds());
         status.jobExecutions().ifPresent(rows -> metrics.gauge("ses_job_repository_executions",
-                "Job executions of runs in the batch job repository (shared by all nodes): the running ones and those"
+                "Job executions of runs in the batch job repository (the database's, shared by all nodes; in memory on"
+                        + " embedded H2): the running ones and those"
                         + " ended since the last retention purge.", rows));
         String text = metrics.toString();
         response.setContentType(PrometheusText.CONTENT_TYPE);

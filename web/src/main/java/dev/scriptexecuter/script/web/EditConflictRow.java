@@ -32,7 +32,7 @@ public record EditConflictRow(String field, String label, String yours, String t
 
     /** The base {@code read} with the values saved meanwhile in place of the conflicting ones. */
     static ScriptDraft theirsOver(ScriptDraft read, List<EditConflictRow> rows) {
-        var fields = jakarta.json.Json.createObjectBuilder(Json.parseObject(read.toJson()));
+        var fields = Json.PROVIDER.createObjectBuilder(Json.parseObject(read.toJson()));
         for (EditConflictRow row : rows) {
             fields.add(row.field(), Json.parse(row.theirsJson()));
         }

@@ -1,6 +1,6 @@
 package dev.scriptexecuter.script.web;
 
-import jakarta.json.Json;
+import dev.scriptexecuter.infrastructure.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -19,7 +19,7 @@ public final class PrettyJson {
 
     public static String format(JsonObject data) {
         StringWriter out = new StringWriter();
-        try (JsonWriter writer = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out)) {
+        try (JsonWriter writer = Json.PROVIDER.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out)) {
             writer.writeObject(data);
         }
         return out.toString().strip();
@@ -27,7 +27,7 @@ public final class PrettyJson {
 
     /** @throws IllegalArgumentException with the parser's reason when the text is not one JSON object */
     public static JsonObject parseObject(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text == null || text.isBlank() ? "{}" : text))) {
+        try (JsonReader reader = Json.PROVIDER.createReader(new StringReader(text == null || text.isBlank() ? "{}" : text))) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw new IllegalArgumentException(e.getMessage(), e);

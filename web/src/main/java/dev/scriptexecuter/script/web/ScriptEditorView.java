@@ -1,5 +1,6 @@
 package dev.scriptexecuter.script.web;
 
+import dev.scriptexecuter.infrastructure.Json;
 import dev.scriptexecuter.execution.boundary.RunService;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.script.boundary.ScheduleSpec;
@@ -191,7 +192,7 @@ public class ScriptEditorView implements Serializable {
     }
 
     private static String jsString(String text) {
-        return jakarta.json.Json.createValue(text).toString().replace("</", "<\\/");
+        return Json.PROVIDER.createValue(text).toString().replace("</", "<\\/");
     }
 
     public EditorOptions getPythonOptions() {

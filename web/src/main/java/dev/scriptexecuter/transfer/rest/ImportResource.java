@@ -10,7 +10,7 @@ import dev.scriptexecuter.transfer.boundary.ImportReport;
 import dev.scriptexecuter.transfer.boundary.TransferService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import dev.scriptexecuter.infrastructure.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -48,9 +48,9 @@ public class ImportResource {
         }
         String reasons = report.items().stream().filter(item -> item.action().equals("invalid"))
                 .map(item -> "'" + item.name() + "': " + item.detail()).collect(Collectors.joining(" "));
-        JsonObject problem = Json.createReader(new StringReader(Problems.json(400, "invalid-import",
+        JsonObject problem = Json.PROVIDER.createReader(new StringReader(Problems.json(400, "invalid-import",
                 "Nothing was imported", "Some scripts cannot be imported, so none was. " + reasons))).readObject();
-        JsonObject body = Json.createObjectBuilder(problem).add("report", Json.createReader(new StringReader(
+        JsonObject body = Json.PROVIDER.createObjectBuilder(problem).add("report", Json.PROVIDER.createReader(new StringReader(
                 StrictJsonb.get().toJson(report))).readObject()).build();
         return Response.status(400).type(Problems.MEDIA_TYPE).entity(body.toString()).build();
     }

@@ -7,7 +7,7 @@ import dev.scriptexecuter.variable.boundary.VariableService;
 import dev.scriptexecuter.variable.boundary.VariableView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import dev.scriptexecuter.infrastructure.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -73,6 +73,6 @@ public class VariablesResource {
     @Path("reseal")
     @Consumes(MediaType.WILDCARD)
     public JsonObject reseal() {
-        return Json.createObjectBuilder().add("resealed", variables.reseal()).build();
+        return Json.PROVIDER.createObjectBuilder().add("resealed", variables.reseal()).build();
     }
 }
