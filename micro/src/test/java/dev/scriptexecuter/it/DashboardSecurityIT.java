@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * without one violation, and a page whose state or session is gone ends on a
  * page that says so, for AJAX buttons too.
  */
-@ExtendWith(ClassServer.class)
+@ExtendWith(SharedServer.class)
 class DashboardSecurityIT extends BrowserTest {
 
     /** Names of servers, containers and libraries that no answer may carry. */
@@ -55,7 +55,7 @@ class DashboardSecurityIT extends BrowserTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        uri = ClassServer.uri();
+        uri = SharedServer.uri();
         api = new Api(uri).asAdmin();
     }
 
@@ -79,7 +79,8 @@ class DashboardSecurityIT extends BrowserTest {
     void aScriptNamedLikeMarkupIsOnlyTextInTheDeleteConfirmation() {
         String name = "</script><b id=\"pwned\">x</b><img src=x onerror=\"window.__x='named'\">"
                 + UUID.randomUUID().toString().substring(0, 6);
-        api.createScript("{\"name\": %s, \"mainCode\": %s}".formatted(quote(name), quote("def main(data):\n    pass\n")));
+        String id = api.createScript("{\"name\": %s, \"mainCode\": %s}".formatted(quote(name),
+                quote("def main(data):\n    pass\n")));
         WebDriver browser = newBrowser();
         logIn(browser, uri, "admin", Api.ADMIN_PASSWORD);
         filterByName(browser, name);
@@ -87,6 +88,8 @@ class DashboardSecurityIT extends BrowserTest {
         waitForText(browser, By.cssSelector(".ui-confirm-dialog"), "Delete '" + name + "'");
         assertThat(js(browser, "return window.__x === undefined;")).isEqualTo(true);
         assertThat(browser.findElements(By.id("pwned"))).as("the name closed no script").isEmpty();
+        // not left in the list of the classes after this one on the server they share
+        assertThat(api.delete("api/scripts/" + id).status()).isEqualTo(204);
     }
 
     @Test
@@ -133,7 +136,8 @@ class DashboardSecurityIT extends BrowserTest {
     @Test
     void aButtonOnAPageWithAForgedViewStateLoadsThePageAgainWithANotice() {
         String name = "forged-" + UUID.randomUUID().toString().substring(0, 8);
-        api.createScript("{\"name\": %s, \"mainCode\": %s}".formatted(quote(name), quote("def main(data):\n    pass\n")));
+        String id = api.createScript("{\"name\": %s, \"mainCode\": %s}".formatted(quote(name),
+                quote("def main(data):\n    pass\n")));
         WebDriver browser = newBrowser();
         logIn(browser, uri, "admin", Api.ADMIN_PASSWORD);
         filterByName(browser, name);
@@ -143,8 +147,9 @@ class DashboardSecurityIT extends BrowserTest {
 
         waitForText(browser, By.id("ses-expired"), "This page had expired on the server");
         assertThat(browser.getCurrentUrl()).endsWith("/index.xhtml?expired=true");
-        assertThat(api.get("api/scripts?limit=500").body()).as("the action was not done").doesNotContain("\"active\":false");
+        assertThat(api.get("api/scripts/" + id).json().getBoolean("active")).as("the action was not done").isTrue();
         assertThat(browser.getPageSource()).doesNotContainIgnoringCase("exception");
+        assertThat(api.delete("api/scripts/" + id).status()).isEqualTo(204);
     }
 
     @Test

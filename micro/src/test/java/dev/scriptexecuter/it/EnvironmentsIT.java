@@ -93,7 +93,7 @@ class EnvironmentsIT extends MicroIT {
 
     @Test
     void everyRefusedRequirementsLineIsNamedAndNothingIsSavedOrInstalled() {
-        int environments = api.get("api/environments").body().length();
+        Set<String> environments = environmentIds();
         long scripts = api.get("api/scripts?limit=1").json().getJsonNumber("total").longValue();
         List<String> refused = List.of("-e git+https://example.org/repo.git#egg=x",
                 "--index-url https://evil.example/simple", "--extra-index-url https://evil.example/simple",
@@ -116,7 +116,7 @@ class EnvironmentsIT extends MicroIT {
         Api.Answer edit = api.patch("api/scripts/" + kept, "{\"requirements\": \"--index-url https://evil.example/\"}");
         assertThat(edit.status()).isEqualTo(400);
         assertThat(api.get("api/scripts/" + kept).json().get("requirements")).isEqualTo(JsonValue.NULL);
-        assertThat(api.get("api/environments").body().length()).as("no environment was registered").isEqualTo(environments);
+        assertThat(environmentIds()).as("no environment was registered").isEqualTo(environments);
     }
 
     @Test
@@ -163,6 +163,12 @@ class EnvironmentsIT extends MicroIT {
     private String script(String name, String main, String requirements) {
         return api.createScript("{\"name\": %s, \"mainCode\": %s, \"requirements\": %s}".formatted(quote(name),
                 quote(main), requirements == null ? "null" : quote(requirements)));
+    }
+
+    /** The ids of the environments the server has (those of other classes sharing it among them). */
+    private Set<String> environmentIds() {
+        return jakarta.json.Json.createReader(new java.io.StringReader(api.get("api/environments").body())).readArray()
+                .stream().map(environment -> environment.asJsonObject().getString("id")).collect(Collectors.toSet());
     }
 
     private String log(JsonObject run) {

@@ -3,6 +3,7 @@ package dev.scriptexecuter.it;
 import dev.scriptexecuter.it.HostileCases.Body;
 import dev.scriptexecuter.it.HostileCases.Case;
 import jakarta.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,17 @@ class HostileInputIT extends MicroIT {
         viewerToken = admin.token("hostile-user", PASSWORD);
         assertThat(admin.put("api/webhook", "{\"url\": \"http://192.0.2.1/hook\", \"events\": [\"failure\"]}")
                 .status()).isEqualTo(200);
+    }
+
+    /**
+     * Removes the global webhook setUp set, which would otherwise be sent the failures of the classes
+     * after this one on the server they share.
+     */
+    @AfterAll
+    void removeTheGlobalWebhook() {
+        if (admin != null) {
+            assertThat(asAdmin().delete("api/webhook").status()).isEqualTo(204);
+        }
     }
 
     @TestFactory

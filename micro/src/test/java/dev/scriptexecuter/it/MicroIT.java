@@ -8,22 +8,23 @@ import java.net.URI;
 import java.net.URL;
 
 /**
- * Black-box tests against the Micro WAR as built (not a test archive), on a
- * server of their own per test class ({@link ClassServer}); they talk to it
- * over HTTP only. They run on embedded H2, and a second time on MariaDB.
+ * Black-box tests against the Micro WAR as built (not a test archive), on the
+ * server all such classes share ({@link SharedServer}: check only what the test
+ * made); they talk to it over HTTP only. They run on embedded H2, and a second
+ * time on MariaDB.
  */
-@ExtendWith(ClassServer.class)
+@ExtendWith(SharedServer.class)
 abstract class MicroIT {
 
     URL base;
 
     @BeforeEach
     void locateServer() throws MalformedURLException {
-        base = ClassServer.uri().toURL();
+        base = SharedServer.uri().toURL();
     }
 
     URI uri() {
-        return ClassServer.uri();
+        return SharedServer.uri();
     }
 
     /** A client logged in as the bootstrap admin. */

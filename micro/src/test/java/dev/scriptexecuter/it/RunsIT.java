@@ -242,15 +242,20 @@ class RunsIT extends MicroIT {
         return (long) Double.parseDouble(gauge.group(1));
     }
 
+    /**
+     * The job repository is counted for the whole server, which other classes share: this test's runs
+     * are what it adds to the count, and the purge must delete at least theirs.
+     */
     @Test
     void aPurgeEmptiesTheBatchJobRepositoryOfEndedRunsAndKeepsTheirHistory() {
         String id = api.createScript("{\"name\": \"job-rows\", \"mainCode\": %s}"
                 .formatted(quote("def main(data):\n    print('ran')\n")));
+        long before = jobRepositoryExecutions();
         List<String> runs = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             runs.add(api.awaitFinished(api.run(id, true), Duration.ofSeconds(60)).getString("id"));
         }
-        assertThat(jobRepositoryExecutions()).as("each run left a job execution").isGreaterThanOrEqualTo(3);
+        assertThat(jobRepositoryExecutions()).as("each run left a job execution").isGreaterThanOrEqualTo(before + 3);
 
         Api.Answer purged = api.post("api/retention/purge", "");
         assertThat(purged.status()).isEqualTo(200);
@@ -265,6 +270,11 @@ class RunsIT extends MicroIT {
         assertThat(api.runsOf(id)).allSatisfy(run -> assertThat(outcome(run)).isEqualTo("SUCCEEDED"));
     }
 
+    /**
+     * A purge covers every script on the server, which other classes share: it deletes at least the runs
+     * beyond this script's retention, and this script's runs are exactly its newest three, a second
+     * purge leaving them as they are.
+     */
     @Test
     void retentionKeepsExactlyTheNewestRunsAScriptAsksFor() {
         String id = api.createScript("{\"name\": \"kept-three\", \"mainCode\": %s, \"policy\": {\"keepRuns\": 3}}"
@@ -280,13 +290,18 @@ class RunsIT extends MicroIT {
 
         Api.Answer purged = api.post("api/retention/purge", "");
         assertThat(purged.status()).isEqualTo(200);
-        assertThat(purged.json().getInt("deletedRuns")).as("only kept-three had runs beyond its retention").isEqualTo(2);
+        assertThat(purged.json().getInt("deletedRuns")).as("kept-three's two runs beyond its retention, at least")
+                .isGreaterThanOrEqualTo(2);
         assertThat(api.runsOf(id)).extracting(run -> run.getString("id"))
                 .containsExactly(runs.get(4), runs.get(3), runs.get(2));
         assertThat(api.get("api/runs/" + runs.get(0)).status()).isEqualTo(404);
         assertThat(api.runsOf(byAge)).extracting(run -> run.getString("id")).as("a run of today is younger than a day")
                 .containsExactly(recent);
-        assertThat(api.post("api/retention/purge", "").json().getInt("deletedRuns")).isZero();
+        assertThat(api.post("api/retention/purge", "").status()).isEqualTo(200);
+        assertThat(api.runsOf(id)).extracting(run -> run.getString("id")).as("after a second purge")
+                .containsExactly(runs.get(4), runs.get(3), runs.get(2));
+        assertThat(api.runsOf(byAge)).extracting(run -> run.getString("id")).as("after a second purge")
+                .containsExactly(recent);
 
         Api.Answer refused = api.patch("api/scripts/" + id, "{\"policy\": {\"keepRuns\": -1}}");
         assertThat(refused.status()).isEqualTo(400);
