@@ -111,7 +111,7 @@ class BrowserIT extends BrowserTest {
         filterByName(browser, name);
         By row = By.xpath("//tr[.//a[text()='" + name + "']]");
         assertThat(browser.findElement(row).getText()).contains("active").contains("every 1 h from");
-        browser.findElement(row).findElement(By.xpath(".//button[.//span[text()='Pause']]")).click();
+        click(browser, By.xpath("//tr[.//a[text()='" + name + "']]//button[.//span[text()='Pause']]"));
         settle(browser);
         waitForText(browser, row, "paused");
         assertThat(browser.findElement(row).getText()).contains("Resume");

@@ -110,6 +110,18 @@ abstract class BrowserTest {
         return wait;
     }
 
+    /**
+     * Clicks what the locator finds, finding it again when a push re-rendered
+     * it between finding and clicking (the lists update live, and on the
+     * server the test classes share, others' changes are pushed too).
+     */
+    static void click(WebDriver browser, By locator) {
+        waitOn(browser).until(b -> {
+            b.findElement(locator).click();
+            return true;
+        });
+    }
+
     /** Reloads the scripts list and filters it down to the one script with this name. */
     static void filterByName(WebDriver browser, String name) {
         browser.get(browser.getCurrentUrl());

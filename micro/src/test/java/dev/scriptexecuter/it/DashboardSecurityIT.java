@@ -143,7 +143,7 @@ class DashboardSecurityIT extends BrowserTest {
         filterByName(browser, name);
         js(browser, "document.querySelectorAll(\"input[name='jakarta.faces.ViewState']\")"
                 + ".forEach(function (i) { i.value = 'forged'; });");
-        browser.findElement(By.xpath("//tr[.//a[text()='" + name + "']]//button[.//span[text()='Pause']]")).click();
+        click(browser, By.xpath("//tr[.//a[text()='" + name + "']]//button[.//span[text()='Pause']]"));
 
         waitForText(browser, By.id("ses-expired"), "This page had expired on the server");
         assertThat(browser.getCurrentUrl()).endsWith("/index.xhtml?expired=true");
@@ -163,7 +163,7 @@ class DashboardSecurityIT extends BrowserTest {
         browser.manage().deleteCookie(session);
         browser.manage().addCookie(new Cookie("JSESSIONID", "ended" + UUID.randomUUID().toString().replace("-", ""),
                 session.getPath()));
-        browser.findElement(By.xpath("//tr[.//a[text()='" + name + "']]//button[.//span[text()='Pause']]")).click();
+        click(browser, By.xpath("//tr[.//a[text()='" + name + "']]//button[.//span[text()='Pause']]"));
 
         waitForText(browser, By.id("login:expired"), "Your session has ended. Please log in again.");
         assertThat(browser.getCurrentUrl()).contains("/login.xhtml?expired=true");

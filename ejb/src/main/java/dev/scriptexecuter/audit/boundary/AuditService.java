@@ -29,10 +29,37 @@ public class AuditService {
     @PersistenceContext
     EntityManager em;
 
+    /** A page of the audit log, newest first, with the count of all entries the filters let through. */
     public AuditPage page(AuditQuery query) {
+        return new AuditPage(entries(query), count(query), query.offset(), query.limit());
+    }
+
+    /** The page's entries alone: the dashboard's table counts once per load ({@link #count}), not per page. */
+    public List<AuditEntryView> entries(AuditQuery query) {
         if (query.offset() < 0 || query.limit() < 1 || query.limit() > MAX_PAGE) {
             throw RequestRejected.invalid("A page starts at 0 or later and holds 1 to " + MAX_PAGE + " entries.");
         }
+        Selection selection = selection(query);
+        TypedQuery<AuditEntry> items = em.createQuery("SELECT e FROM AuditEntry e" + selection.where()
+                + " ORDER BY e.occurredAt DESC, e.id DESC", AuditEntry.class);
+        selection.parameters().forEach(items::setParameter);
+        return items.setFirstResult(query.offset()).setMaxResults(query.limit())
+                .getResultStream().map(AuditEntryView::of).toList();
+    }
+
+    /** How many entries the filters let through. */
+    public long count(AuditQuery query) {
+        Selection selection = selection(query);
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(e) FROM AuditEntry e" + selection.where(), Long.class);
+        selection.parameters().forEach(count::setParameter);
+        return count.getSingleResult();
+    }
+
+    /** The WHERE clause of the query's filters, and its parameters. */
+    private record Selection(String where, Map<String, Object> parameters) {
+    }
+
+    private static Selection selection(AuditQuery query) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         List<String> conditions = new ArrayList<>();
         if (query.actor() != null && !query.actor().isBlank()) {
@@ -55,17 +82,7 @@ public class AuditService {
             conditions.add("e.occurredAt < :until");
             parameters.put("until", column(query.until()));
         }
-        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        TypedQuery<AuditEntry> items = em.createQuery("SELECT e FROM AuditEntry e" + where
-                + " ORDER BY e.occurredAt DESC, e.id DESC", AuditEntry.class);
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(e) FROM AuditEntry e" + where, Long.class);
-        parameters.forEach((name, value) -> {
-            items.setParameter(name, value);
-            count.setParameter(name, value);
-        });
-        List<AuditEntryView> page = items.setFirstResult(query.offset()).setMaxResults(query.limit())
-                .getResultStream().map(AuditEntryView::of).toList();
-        return new AuditPage(page, count.getSingleResult(), query.offset(), query.limit());
+        return new Selection(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), parameters);
     }
 
     private static AuditAction action(String name) {

@@ -209,18 +209,41 @@ public class RunService {
     /**
      * Runs newest first, of one script or of all, optionally of one outcome
      * (or status, for WAITING, QUEUED and RUNNING) and queued since a time:
-     * the run history. A page starts at an offset (the dashboard's numbered
-     * pages; the first page counts the total) or right after a cursor from
-     * the page before ({@link RunCursor}: no count, no rows skipped).
+     * the run history. A page starts at an offset (numbered pages; the page
+     * counts the total) or right after a cursor from the page before
+     * ({@link RunCursor}: no count, no rows skipped).
      */
     public RunPage page(String scriptId, String outcomeOrStatus, Instant since, int offset, RunCursor after,
                         int limit) {
-        if (offset < 0 || limit < 1 || limit > 500) {
-            throw RequestRejected.invalid("\"offset\" must be 0 or more and \"limit\" between 1 and 500.");
-        }
-        if (after != null && offset > 0) {
-            throw RequestRejected.invalid("Give \"offset\" or \"after\", not both.").with("field", "after");
-        }
+        checkWindow(offset, after, limit);
+        return page(selection(scriptId, outcomeOrStatus, since), offset, after, limit, after == null);
+    }
+
+    /**
+     * A page at an offset without its count: the dashboard's table asks for
+     * the count once ({@link #count}) and then for the page.
+     */
+    public RunPage pageUncounted(String scriptId, String outcomeOrStatus, Instant since, int offset, int limit) {
+        checkWindow(offset, null, limit);
+        return page(selection(scriptId, outcomeOrStatus, since), offset, null, limit, false);
+    }
+
+    /** How many runs {@link #page} would go through, with the same filters. */
+    public long count(String scriptId, String outcomeOrStatus, Instant since) {
+        return countOf(selection(scriptId, outcomeOrStatus, since));
+    }
+
+    private long countOf(Selection selection) {
+        var count = em.createQuery("SELECT COUNT(r) FROM Run r" + selection.where(), Long.class);
+        selection.parameters().forEach(count::setParameter);
+        return count.getSingleResult();
+    }
+
+    /** The WHERE clause of a history query, and its parameters. */
+    private record Selection(String where, Map<String, Object> parameters) {
+    }
+
+    private Selection selection(String scriptId, String outcomeOrStatus, Instant since) {
         if (scriptId != null && em.find(Script.class, scriptId) == null) {
             throw RequestRejected.notFound("There is no script with id '" + scriptId + "'.");
         }
@@ -243,14 +266,25 @@ public class RunService {
                 where.append(" AND r.status = :status");
             }
         }
-        Long total = null;
-        if (after == null) {
-            var count = em.createQuery("SELECT COUNT(r) FROM Run r" + where, Long.class);
-            parameters.forEach(count::setParameter);
-            total = count.getSingleResult();
-        } else {
+        return new Selection(where.toString(), parameters);
+    }
+
+    private static void checkWindow(int offset, RunCursor after, int limit) {
+        if (offset < 0 || limit < 1 || limit > 500) {
+            throw RequestRejected.invalid("\"offset\" must be 0 or more and \"limit\" between 1 and 500.");
+        }
+        if (after != null && offset > 0) {
+            throw RequestRejected.invalid("Give \"offset\" or \"after\", not both.").with("field", "after");
+        }
+    }
+
+    private RunPage page(Selection selection, int offset, RunCursor after, int limit, boolean counted) {
+        Long total = counted ? countOf(selection) : null;
+        String where = selection.where();
+        Map<String, Object> parameters = new HashMap<>(selection.parameters());
+        if (after != null) {
             // the range on queuedAt alone lets the database start in the index; the rest breaks ties
-            where.append(" AND r.queuedAt <= :afterQueued AND (r.queuedAt < :afterQueued OR r.id < :afterId)");
+            where += " AND r.queuedAt <= :afterQueued AND (r.queuedAt < :afterQueued OR r.id < :afterId)";
             parameters.put("afterQueued", UtcColumns.column(after.queuedAt()));
             parameters.put("afterId", after.runId());
         }

@@ -1,5 +1,7 @@
 package dev.scriptexecuter.script.boundary;
 
+import jakarta.persistence.TypedQuery;
+
 import java.util.Locale;
 import java.util.Map;
 
@@ -31,6 +33,17 @@ public record ScriptQuery(int offset, int limit, String sortBy, boolean ascendin
     String orderBy() {
         String column = SORTABLE.getOrDefault(sortBy == null ? "name" : sortBy, "s.name");
         return " ORDER BY " + column + (ascending ? " ASC" : " DESC") + ", s.name ASC";
+    }
+
+    /** The query (of {@link #where()}) with this one's filter values set. */
+    <T> TypedQuery<T> bind(TypedQuery<T> query) {
+        if (hasName()) {
+            query.setParameter("name", namePattern());
+        }
+        if (active != null) {
+            query.setParameter("active", active);
+        }
+        return query;
     }
 
     boolean hasName() {

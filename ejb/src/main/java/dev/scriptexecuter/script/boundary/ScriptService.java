@@ -85,23 +85,23 @@ public class ScriptService {
         return new ScriptPage(items, total, offset, limit);
     }
 
-    /** The scripts list of the dashboard: a sorted, filtered page of summaries, without code or data. */
-    public ScriptSummaryPage summaries(ScriptQuery query) {
+    /**
+     * The scripts list of the dashboard: a sorted, filtered page of summaries,
+     * without code or data. Not counted: the table counts once per load
+     * ({@link #countSummaries}), not again for every page it reads.
+     */
+    public java.util.List<ScriptSummary> summaries(ScriptQuery query) {
         if (query.offset() < 0 || query.limit() < 1 || query.limit() > MAX_PAGE) {
             throw RequestRejected.invalid("A page starts at 0 or later and holds 1 to " + MAX_PAGE + " scripts.");
         }
         var items = em.createQuery(ScriptSummary.SELECT + query.where() + query.orderBy(), ScriptSummary.class);
-        var count = em.createQuery("SELECT COUNT(s) FROM Script s" + query.where(), Long.class);
-        if (query.hasName()) {
-            items.setParameter("name", query.namePattern());
-            count.setParameter("name", query.namePattern());
-        }
-        if (query.active() != null) {
-            items.setParameter("active", query.active());
-            count.setParameter("active", query.active());
-        }
-        return new ScriptSummaryPage(items.setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList(),
-                count.getSingleResult());
+        return query.bind(items).setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList();
+    }
+
+    /** How many scripts the list's filters let through. */
+    public long countSummaries(ScriptQuery query) {
+        return query.bind(em.createQuery("SELECT COUNT(s) FROM Script s" + query.where(), Long.class))
+                .getSingleResult();
     }
 
     /** Pauses or resumes a script's schedule. */

@@ -30,17 +30,18 @@ class BoundaryRolesTest {
 
     @Test
     void scriptsAreReadByEveryoneAndChangedByEditors() {
-        assertThat(roles(ScriptService.class)).isEqualTo(Map.of(
-                "list", EVERYONE, "find", EVERYONE, "summaries", EVERYONE, "preview", EVERYONE,
-                "create", EDITORS, "replace", EDITORS, "patch", EDITORS, "delete", EDITORS, "setActive", EDITORS,
-                "saveEdit", EDITORS));
+        assertThat(roles(ScriptService.class)).isEqualTo(Map.ofEntries(
+                Map.entry("list", EVERYONE), Map.entry("find", EVERYONE), Map.entry("summaries", EVERYONE),
+                Map.entry("countSummaries", EVERYONE), Map.entry("preview", EVERYONE),
+                Map.entry("create", EDITORS), Map.entry("replace", EDITORS), Map.entry("patch", EDITORS),
+                Map.entry("delete", EDITORS), Map.entry("setActive", EDITORS), Map.entry("saveEdit", EDITORS)));
     }
 
     @Test
     void runsAreReadByEveryoneAndStartedOrStoppedByEditors() {
         assertThat(roles(RunService.class)).isEqualTo(Map.ofEntries(
                 Map.entry("find", EVERYONE), Map.entry("log", EVERYONE), Map.entry("page", EVERYONE),
-                Map.entry("sandbox", EVERYONE), Map.entry("homeUsage", EVERYONE),
+                Map.entry("pageUncounted", EVERYONE), Map.entry("count", EVERYONE), Map.entry("sandbox", EVERYONE), Map.entry("homeUsage", EVERYONE),
                 Map.entry("request", EDITORS), Map.entry("stop", EDITORS),
                 Map.entry("launch", OPEN), Map.entry("launchAttempt", OPEN), Map.entry("onScriptChanged", OPEN),
                 Map.entry("onRunFinished", OPEN), Map.entry("retry", OPEN)));

@@ -1,7 +1,6 @@
 package dev.scriptexecuter.audit.web;
 
 import dev.scriptexecuter.audit.boundary.AuditEntryView;
-import dev.scriptexecuter.audit.boundary.AuditPage;
 import dev.scriptexecuter.audit.boundary.AuditQuery;
 import dev.scriptexecuter.audit.boundary.AuditService;
 import dev.scriptexecuter.audit.entity.AuditAction;
@@ -43,27 +42,32 @@ public class AuditView implements Serializable {
     void init() {
         entries = new KeyedLazyModel<>(AuditEntryView::id) {
 
+            /** Counted once per load; a filter the log refuses is said here, once, and shows nothing. */
             @Override
             public int count(Map<String, FilterMeta> filterBy) {
-                return (int) page(0, 1).total();
+                try {
+                    return (int) Math.min(Integer.MAX_VALUE, audit.count(query(0, 1)));
+                } catch (RequestRejected e) {
+                    Messages.error(e.getMessage());
+                    return 0;
+                }
             }
 
             @Override
             public List<AuditEntryView> load(int first, int pageSize, Map<String, SortMeta> sortBy,
                                              Map<String, FilterMeta> filterBy) {
-                return page(first, Math.max(1, Math.min(pageSize, AuditService.MAX_PAGE))).items();
+                try {
+                    return audit.entries(query(first, Math.max(1, Math.min(pageSize, AuditService.MAX_PAGE))));
+                } catch (RequestRejected e) {
+                    return List.of(); // the count said why
+                }
             }
         };
     }
 
-    private AuditPage page(int offset, int limit) {
+    private AuditQuery query(int offset, int limit) {
         Instant since = back == null || back.isBlank() ? null : Instant.now().minus(Duration.parse(back));
-        try {
-            return audit.page(new AuditQuery(actor, action, target, since, null, offset, limit));
-        } catch (RequestRejected e) {
-            Messages.error(e.getMessage());
-            return new AuditPage(List.of(), 0, offset, limit);
-        }
+        return new AuditQuery(actor, action, target, since, null, offset, limit);
     }
 
     public AuditAction[] getActions() {

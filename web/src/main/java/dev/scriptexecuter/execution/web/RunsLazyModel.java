@@ -25,16 +25,15 @@ public class RunsLazyModel extends KeyedLazyModel<RunView> {
 
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
-        return runs.page(scriptId, outcome(filterBy), since(filterBy), 0, null, 1).total().intValue();
+        return (int) Math.min(Integer.MAX_VALUE, runs.count(scriptId, outcome(filterBy), since(filterBy)));
     }
 
     @Override
     public List<RunView> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-        return runs.page(scriptId, outcome(filterBy), since(filterBy), first, null, Math.max(1, Math.min(pageSize, 500)))
-                .items();
+        // counted once per load already (count, above)
+        return runs.pageUncounted(scriptId, outcome(filterBy), since(filterBy), first,
+                Math.max(1, Math.min(pageSize, 500))).items();
     }
-
-
 
     private static String outcome(Map<String, FilterMeta> filterBy) {
         return text(filterBy.get("outcome"));

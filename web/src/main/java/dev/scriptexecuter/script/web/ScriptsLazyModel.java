@@ -23,15 +23,13 @@ public class ScriptsLazyModel extends KeyedLazyModel<ScriptSummary> {
 
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
-        return (int) scripts.summaries(query(0, 1, Map.of(), filterBy)).total();
+        return (int) Math.min(Integer.MAX_VALUE, scripts.countSummaries(query(0, 1, Map.of(), filterBy)));
     }
 
     @Override
     public List<ScriptSummary> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-        return scripts.summaries(query(first, pageSize, sortBy, filterBy)).items();
+        return scripts.summaries(query(first, pageSize, sortBy, filterBy));
     }
-
-
 
     private static ScriptQuery query(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
         SortMeta sort = sortBy.values().stream().findFirst().orElse(null);
