@@ -90,7 +90,7 @@ public class ScriptService {
      * without code or data. Not counted: the table counts once per load
      * ({@link #countSummaries}), not again for every page it reads.
      */
-    public java.util.List<ScriptSummary> summaries(ScriptQuery query) {
+    public List<ScriptSummary> summaries(ScriptQuery query) {
         if (query.offset() < 0 || query.limit() < 1 || query.limit() > MAX_PAGE) {
             throw RequestRejected.invalid("A page starts at 0 or later and holds 1 to " + MAX_PAGE + " scripts.");
         }
