@@ -40,9 +40,14 @@ public class AuditLog {
         recordAs(context.getCallerPrincipal().getName(), action, target, detail, null);
     }
 
-    /** By a named actor (who is not the caller yet, as at a login), kept if the caller's transaction commits. */
+    /**
+     * By a named actor (who is not the caller yet, as at a login), kept if the caller's transaction commits.
+     * Written at once, so the database numbers an action's entries in the order they were recorded: at
+     * commit the persistence provider would insert them in an order of its own.
+     */
     public void recordAs(String actor, AuditAction action, Target target, String detail, String address) {
         em.persist(new AuditEntry(clock.instant(), actor, action, target, detail, address));
+        em.flush();
     }
 
     /** Kept whatever happens to the caller's transaction: for attempts that are refused. */

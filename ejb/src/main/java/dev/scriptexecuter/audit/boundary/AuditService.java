@@ -41,7 +41,7 @@ public class AuditService {
         }
         Selection selection = selection(query);
         TypedQuery<AuditEntry> items = em.createQuery("SELECT e FROM AuditEntry e" + selection.where()
-                + " ORDER BY e.occurredAt DESC, e.id DESC", AuditEntry.class);
+                + " ORDER BY e.occurredAt DESC, e.seq DESC", AuditEntry.class);
         selection.parameters().forEach(items::setParameter);
         return items.setFirstResult(query.offset()).setMaxResults(query.limit())
                 .getResultStream().map(AuditEntryView::of).toList();

@@ -30,6 +30,10 @@ public class AuditEntry {
     @Column(name = "occurred_at", nullable = false, updatable = false)
     private LocalDateTime occurredAt;
 
+    /** The order of writing, numbered by the database: it orders entries of the same millisecond. */
+    @Column(insertable = false, updatable = false)
+    private Long seq;
+
     @Column(nullable = false, updatable = false)
     private String actor;
 
