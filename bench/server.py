@@ -41,15 +41,20 @@ def fresh_mariadb():
             "DB_PASSWORD": "ses-bench-only", "DB_NAME": MARIADB_DATABASE}
 
 
-def start_server(home, port, settings=(), database="h2", target=None):
+def start_server(home, port, settings=(), database="h2", target=None, launcher="jar", environment=None):
     """The Micro WAR on embedded H2 or MariaDB; settings are -D options for the server's JVM; target is the
-    micro/target folder of the build to start (default: this checkout's)."""
+    micro/target folder of the build to start (default: this checkout's). launcher "jar" starts Payara Micro's
+    jar as it is (the runtime unpacked at every start); "script" starts it as the README's run command and the
+    image do (config/payara/start-micro.sh: unpacked once, ahead-of-time cache); environment adds variables.
+    A home that was started before keeps its database: that is a restart."""
     # SES_BENCH_TARGET: the micro/target folder of another build (say, an older commit's) to measure
     micro = target or os.environ.get("SES_BENCH_TARGET", os.path.join(ROOT, "micro", "target"))
-    jar = next(os.path.join(micro, f) for f in os.listdir(micro) if f.startswith("payara-micro-") and f.endswith(".jar"))
+    # the newest copy: a build without "clean" leaves the jar of an earlier Payara version beside it
+    jar = max((os.path.join(micro, f) for f in os.listdir(micro) if f.startswith("payara-micro-") and f.endswith(".jar")),
+              key=os.path.getmtime)
     java = os.path.join(os.environ.get("JAVA_HOME", "/usr"), "bin", "java")
     log = open(os.path.join(home, "server.log"), "w")
-    environment = dict(os.environ)
+    environment = dict(os.environ, **(environment or {}))
     options = []
     post_boot = os.path.join(ROOT, "config", "payara", "post-boot-commands.asadmin")
     if database == "mariadb":
@@ -58,23 +63,41 @@ def start_server(home, port, settings=(), database="h2", target=None):
         options = ["--addLibs", os.path.join(micro, "mariadb-java-client.jar")]
     # SES_BENCH_POSTBOOT: another post-boot command file, to measure a configuration change
     post_boot = os.environ.get("SES_BENCH_POSTBOOT", post_boot)
-    process = subprocess.Popen([java, "-Dses.admin.password=" + PASSWORD, *settings, "-jar", jar,
-                                "--deploy", os.path.join(micro, "script-executer.war"), "--contextroot", "/",
-                                "--port", str(port), "--rootDir", os.path.join(home, "payara"),
-                                "--prebootcommandfile", os.path.join(ROOT, "config", "payara", "pre-boot-commands.asadmin"),
-                                "--postbootcommandfile", post_boot, *options, "--nocluster"],
-                               stdout=log, stderr=subprocess.STDOUT, env=environment)
+    root = os.path.join(home, "payara")
+    micro_options = ["--deploy", os.path.join(micro, "script-executer.war"), "--contextroot", "/",
+                     "--port", str(port),
+                     "--prebootcommandfile", os.path.join(ROOT, "config", "payara", "pre-boot-commands.asadmin"),
+                     "--postbootcommandfile", post_boot, *options, "--nocluster"]
+    if launcher == "script":
+        environment.update(JAVA=java, SES_ADMIN_PASSWORD=PASSWORD,
+                           JAVA_OPTS=" ".join([environment.get("JAVA_OPTS", ""), *settings]).strip())
+        command = ["sh", os.path.join(ROOT, "config", "payara", "start-micro.sh"), jar, root, *micro_options]
+    else:
+        # what the run command did before the script: forget the previous start's deployment, keep the database
+        for folder in ("config", "applications", "generated"):
+            shutil.rmtree(os.path.join(root, folder), ignore_errors=True)
+        command = [java, "-Dses.admin.password=" + PASSWORD, *settings, "-jar", jar, "--rootDir", root,
+                   *micro_options]
+    process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=environment)
+    try:
+        return process, wait_until_answering(process, port, log.name)
+    except BaseException:
+        process.kill()
+        raise
+
+
+def wait_until_answering(process, port, log):
     base = "http://127.0.0.1:%d/" % port
     deadline = time.time() + 300
     while time.time() < deadline:
         try:
             urllib.request.urlopen(base + "login.xhtml", timeout=5)
-            return process, base
+            return base
         except Exception:
             if process.poll() is not None:
-                sys.exit("Payara Micro exited; see " + log.name)
-            time.sleep(1)
-    sys.exit("Payara Micro did not start in 5 minutes")
+                sys.exit("Payara Micro exited; see " + log)
+            time.sleep(0.2)
+    sys.exit("Payara Micro did not start in 5 minutes; see " + log)
 
 
 def stop_server(process, *folders):

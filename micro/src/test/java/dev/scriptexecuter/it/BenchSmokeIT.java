@@ -58,6 +58,14 @@ class BenchSmokeIT {
     }
 
     @Test
+    void startBenchmarkRestartsTheServerAndReadsItsMemory() throws Exception {
+        // the start script's cache is RestartIT's subject; here the harness itself, on the shortest path
+        String output = bench("start.py", "--kinds", "launcher", "--restarts", "1", "--idle", "1");
+        assertThat(output).containsPattern(
+                "\\| launcher \\| [\\d.]+ \\| [\\d.]+ \\| [\\d.]+ \\([\\d.]+–[\\d.]+\\) \\| 1.00 \\| [1-9]\\d* \\| [1-9]\\d* \\|");
+    }
+
+    @Test
     void apiLoadBenchmarkDrivesWrkAgainstTheApiAndTheFloor() throws Exception {
         String output = bench("api_load.py", "--scripts", "5", "--connections", "4", "--seconds", "2");
         assertThat(output).containsPattern("\\| static-file \\| [\\d.]+ \\| [\\d.]+ \\| \\d+ \\| 1.0 \\|")

@@ -11,12 +11,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The Micro WAR on Payara Micro in a child process, started the way the
- * README's run command starts it, with its own root directory and port, so a
- * test can kill it (SIGKILL) and start it again on the same data.
+ * The Micro WAR on Payara Micro in a child process, with its own root
+ * directory and port, so a test can kill it (SIGKILL) and start it again on
+ * the same data. Started from Payara Micro's jar, or {@link #throughStartScript
+ * through the start script} as the README's run command and the image start it.
  */
 public final class MicroServer implements AutoCloseable {
 
@@ -25,6 +27,8 @@ public final class MicroServer implements AutoCloseable {
     private final int port;
     private final List<String> settings;
     private String mariaDbUrl;
+    private boolean startScript;
+    private boolean aheadOfTimeCache;
     private Process process;
 
     /** @param settings system properties for the server, such as {@code -Dses.sandbox=off} */
@@ -48,6 +52,22 @@ public final class MicroServer implements AutoCloseable {
     public MicroServer onMariaDb(String jdbcUrl) {
         this.mariaDbUrl = jdbcUrl;
         return this;
+    }
+
+    /**
+     * Starts this server through {@code config/payara/start-micro.sh}, as the
+     * README's run command and the image do: Payara Micro unpacked into the
+     * root directory once, and (with {@code aheadOfTimeCache}) the JVM's
+     * ahead-of-time cache recorded there, or loaded once it was written.
+     */
+    public MicroServer throughStartScript(boolean aheadOfTimeCache) {
+        this.startScript = true;
+        this.aheadOfTimeCache = aheadOfTimeCache;
+        return this;
+    }
+
+    public Path rootDir() {
+        return rootDir;
     }
 
     /** The embedded H2 database file of this server. */
@@ -94,16 +114,24 @@ public final class MicroServer implements AutoCloseable {
     private enum Readiness { READY, STALLED, EXITED, TOO_SLOW }
 
     private void launch() {
-        forgetPreviousDeployment();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // cheaper password hashes: the suite logs in hundreds of times; what a hash costs is no test's subject
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dses.password.iterations=10000", "-Dses.admin.password=" + Api.ADMIN_PASSWORD));
-        command.addAll(settings);
-        command.addAll(List.of("-jar", System.getProperty("payara.microJar"),
-                "--deploy", System.getProperty("ses.war"), "--contextroot", "/",
-                "--port", String.valueOf(port), "--rootDir", rootDir.toString(),
-                "--nocluster"));
+        List<String> jvmOptions = new ArrayList<>(List.of("-Dses.password.iterations=10000"));
+        jvmOptions.addAll(settings);
         Path config = Path.of(System.getProperty("ses.postBootCommands")).getParent();
+        List<String> command = new ArrayList<>();
+        if (startScript) {
+            command.addAll(List.of("sh", config.resolve("start-micro.sh").toString(),
+                    System.getProperty("payara.microJar"), rootDir.toString()));
+        } else {
+            forgetPreviousDeployment();
+            command.add(java);
+            command.add("-Dses.admin.password=" + Api.ADMIN_PASSWORD);
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-jar", System.getProperty("payara.microJar"), "--rootDir", rootDir.toString()));
+        }
+        command.addAll(List.of("--deploy", System.getProperty("ses.war"), "--contextroot", "/",
+                "--port", String.valueOf(port), "--nocluster"));
         command.addAll(List.of("--prebootcommandfile", config.resolve("pre-boot-commands.asadmin").toString()));
         if (mariaDbUrl == null) {
             command.addAll(List.of("--postbootcommandfile", config.resolve("post-boot-commands.asadmin").toString()));
@@ -114,6 +142,13 @@ public final class MicroServer implements AutoCloseable {
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+            if (startScript) {
+                // the password as the README says to pass it: the JVM echoes its options when it writes its cache
+                builder.environment().put("SES_ADMIN_PASSWORD", Api.ADMIN_PASSWORD);
+                builder.environment().put("JAVA", java);
+                builder.environment().put("JAVA_OPTS", String.join(" ", jvmOptions));
+                builder.environment().put("SES_AOT", aheadOfTimeCache ? "on" : "off");
+            }
             if (mariaDbUrl != null) {
                 builder.environment().put("DB_URL", mariaDbUrl);
                 builder.environment().put("DB_NAME", mariaDbUrl.substring(mariaDbUrl.lastIndexOf('/') + 1));
@@ -171,6 +206,15 @@ public final class MicroServer implements AutoCloseable {
     /** Asks the server to stop (SIGTERM), as {@code docker stop} does, without waiting. */
     public void terminate() {
         process.destroy();
+    }
+
+    /** Stops the server as {@code docker stop} or Ctrl+C do, and waits until it has; its exit status. */
+    public int stop(Duration within) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("The server did not stop within " + within);
+        }
+        return process.exitValue();
     }
 
     /** Everything the server has printed so far. */

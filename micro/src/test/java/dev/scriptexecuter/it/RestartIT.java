@@ -8,19 +8,23 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static dev.scriptexecuter.it.Api.quote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Scripts, data and history survive a restart; a run cut off by a killed server
+ * Started as the README's run command starts it (config/payara/start-micro.sh):
+ * scripts, data and history survive a restart; a run cut off by a killed server
  * is INTERRUPTED; a token issued before the restart is accepted by the new
  * instance (the signing key lives in the database); no password is stored or
- * logged in clear.
+ * logged in clear; Payara Micro is unpacked once, and the ahead-of-time cache
+ * that a start records is written at its stop and loaded by the next start.
  */
 class RestartIT {
 
@@ -41,7 +45,7 @@ class RestartIT {
         String sleeper;
         String sleeperRun;
         String tokenFromFirstInstance;
-        try (MicroServer server = new MicroServer(home).start()) {
+        try (MicroServer server = new MicroServer(home).throughStartScript(false).start()) {
             Api api = new Api(server.uri()).asAdmin();
             tokenFromFirstInstance = api.token("admin", Api.ADMIN_PASSWORD);
             api.createUser("carol", CAROL_PASSWORD, "user");
@@ -60,7 +64,7 @@ class RestartIT {
         await("the orphaned run ends itself when its server dies").atMost(Duration.ofSeconds(10))
                 .until(() -> RunProcesses.of(sleeperRun).isEmpty());
 
-        try (MicroServer server = new MicroServer(home).start()) {
+        try (MicroServer server = new MicroServer(home).throughStartScript(false).start()) {
             Api api = new Api(server.uri()).asAdmin();
             JsonObject script = api.get("api/scripts/" + counter).json();
             assertThat(script.getString("name")).isEqualTo("counter");
@@ -93,6 +97,35 @@ class RestartIT {
             }
             assertThat(contains(database, "carol")).as("the database file is readable as bytes").isTrue();
             assertThat(log).contains("Failed login for user 'carol'");
+        }
+    }
+
+    @Test
+    void theStartScriptUnpacksOnceAndTheNextStartLoadsTheCacheThisOneRecorded() throws Exception {
+        String script;
+        Path launcher;
+        FileTime unpacked;
+        try (MicroServer server = new MicroServer(home).throughStartScript(true).start()) {
+            script = new Api(server.uri()).asAdmin().createScript(
+                    "{\"name\": \"kept\", \"mainCode\": \"def main(data):\\n    pass\\n\"}");
+            launcher = server.rootDir().resolve("launch-micro.jar");
+            unpacked = Files.getLastModifiedTime(launcher);
+            assertThat(server.stop(Duration.ofMinutes(2))).as("exit status after SIGTERM").isIn(0, 143);
+            assertThat(server.log()).contains("recording an ahead-of-time cache");
+        }
+        Path cache;
+        try (Stream<Path> files = Files.list(home.resolve("payara"))) {
+            cache = files.filter(f -> f.toString().endsWith(".aot")).findFirst().orElseThrow(
+                    () -> new AssertionError("no cache written at the stop"));
+        }
+        assertThat(Files.size(cache)).isPositive();
+
+        // AOTMode=on: a cache the JVM cannot use is an error, not a silent start without it
+        try (MicroServer server = new MicroServer(home, "-XX:AOTMode=on").throughStartScript(true).start()) {
+            Api api = new Api(server.uri()).asAdmin();
+            assertThat(api.get("api/scripts/" + script).json().getString("name")).isEqualTo("kept");
+            assertThat(server.process().info().arguments().orElseThrow()).contains("-XX:AOTCache=" + cache);
+            assertThat(Files.getLastModifiedTime(launcher)).as("not unpacked again").isEqualTo(unpacked);
         }
     }
 }

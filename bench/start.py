@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""P6 start-up and memory, side by side: how long a restart takes until the login page answers, and the
+server's resident memory once it is idle, for each way of starting the Micro WAR on embedded H2:
+
+  jar       java -jar payara-micro.jar --rootDir ... (how the run command started it before
+            config/payara/start-micro.sh: the runtime is unpacked at every start)
+  launcher  config/payara/start-micro.sh with SES_AOT=off (the runtime unpacked once)
+  aot       config/payara/start-micro.sh (unpacked once; the JVM's ahead-of-time cache, recorded by the
+            first start and written when it stops)
+
+Each kind gets a home of its own, started once before the measurement (it creates the database and, for
+aot, records the cache; that first start and the stop that writes the cache are reported apart); then the
+kinds take turns, --restarts times each. RSS is split into anonymous memory (heap, metaspace, code: what
+the server itself uses) and file-backed pages (the jars and the cache mapped read-only, which the kernel
+can drop and share). --java-opts adds JVM options to every kind, for trying memory settings.
+
+  python3 bench/start.py [--restarts 5] [--idle 10] [--kinds jar,launcher,aot] [--java-opts="-Xms32m ..."]
+"""
+import argparse
+import shlex
+import shutil
+import statistics
+import tempfile
+import time
+
+from server import free_port, start_server, stop_server
+
+KINDS = {"jar": ("jar", {}), "launcher": ("script", {"SES_AOT": "off"}), "aot": ("script", {})}
+
+
+def memory_kib(pid):
+    """VmRSS, RssAnon and RssFile + RssShmem of a process, in KiB."""
+    values = {}
+    with open("/proc/%d/status" % pid) as status:
+        for line in status:
+            name, _, rest = line.partition(":")
+            if name in ("VmRSS", "RssAnon", "RssFile", "RssShmem"):
+                values[name] = int(rest.split()[0])
+    return values["VmRSS"], values["RssAnon"], values["RssFile"] + values["RssShmem"]
+
+
+def start(kind, home, settings):
+    launcher, environment = KINDS[kind]
+    began = time.perf_counter()
+    process, _ = start_server(home, free_port(), settings, launcher=launcher, environment=environment)
+    return process, time.perf_counter() - began
+
+
+def first_start(kind, home, settings):
+    """Seconds to the login page of a new home's first start, and seconds its stop took (aot: writing the cache)."""
+    process, seconds = start(kind, home, settings)
+    began = time.perf_counter()
+    stop_server(process)
+    return seconds, time.perf_counter() - began
+
+
+def restart(kind, home, settings, idle):
+    """Seconds to the login page, and memory_kib once idle."""
+    process, seconds = start(kind, home, settings)
+    try:
+        time.sleep(idle)
+        return seconds, memory_kib(process.pid)
+    finally:
+        stop_server(process)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--restarts", type=int, default=5, help="measured restarts of each kind")
+    parser.add_argument("--idle", type=float, default=10, help="seconds after start-up before RSS is read")
+    parser.add_argument("--kinds", default="jar,launcher,aot", help="comma-separated: " + ", ".join(KINDS))
+    parser.add_argument("--java-opts", default="", help="extra JVM options for every kind")
+    args = parser.parse_args()
+    kinds = args.kinds.split(",")
+    settings = shlex.split(args.java_opts)
+    homes = {kind: tempfile.mkdtemp(prefix="ses-bench-start-%s-" % kind) for kind in kinds}
+    try:
+        first = {kind: first_start(kind, homes[kind], settings) for kind in kinds}
+        starts = {kind: [] for kind in kinds}
+        memory = {kind: [] for kind in kinds}
+        for _ in range(args.restarts):
+            for kind in kinds:
+                seconds, kib = restart(kind, homes[kind], settings, args.idle)
+                starts[kind].append(seconds)
+                memory[kind].append(kib)
+        base = statistics.median(starts[kinds[0]])
+        print("| P6 start kind | first start s | its stop s | restart s, median (min–max) | / %s"
+              " | idle RSS MiB | anonymous | file-backed |" % kinds[0])
+        print("|---|---|---|---|---|---|---|---|")
+        for kind in kinds:
+            median = statistics.median(starts[kind])
+            rss, anonymous, files = (statistics.median(m[i] for m in memory[kind]) // 1024 for i in range(3))
+            print("| %s | %.1f | %.1f | %.1f (%.1f–%.1f) | %.2f | %d | %d | %d |" % (
+                kind, first[kind][0], first[kind][1], median, min(starts[kind]), max(starts[kind]),
+                median / base, rss, anonymous, files))
+        print()
+        print("%d restarts of each kind, taking turns; RSS %g s after the login page answered; JVM options: %s"
+              % (args.restarts, args.idle, args.java_opts or "none"))
+    finally:
+        for home in homes.values():
+            shutil.rmtree(home, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
