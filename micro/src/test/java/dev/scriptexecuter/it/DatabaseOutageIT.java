@@ -58,7 +58,10 @@ class DatabaseOutageIT {
             Thread.sleep(Math.max(0, OUTAGE.minus(Duration.between(cut, Instant.now())).toMillis()));
             proxy.restore();
             Instant restored = Instant.now();
-            await().atMost(Duration.ofSeconds(60)).until(() -> anonymous.get("health/ready").status() == 200);
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                Api.Answer ready = anonymous.get("health/ready");
+                assertThat(ready.status()).as("readiness after the database came back: %s", ready.body()).isEqualTo(200);
+            });
 
             JsonObject finished = api.awaitFinished(run, Duration.ofSeconds(60));
             assertThat(finished.getString("outcome")).as(finished.toString()).isEqualTo("SUCCEEDED");

@@ -2,20 +2,17 @@ package dev.scriptexecuter.audit.boundary;
 
 import dev.scriptexecuter.audit.entity.AuditAction;
 import dev.scriptexecuter.audit.entity.AuditEntry;
+import dev.scriptexecuter.infrastructure.QueryFilter;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.infrastructure.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import static dev.scriptexecuter.infrastructure.UtcColumns.column;
 
@@ -39,50 +36,38 @@ public class AuditService {
         if (query.offset() < 0 || query.limit() < 1 || query.limit() > MAX_PAGE) {
             throw RequestRejected.invalid("A page starts at 0 or later and holds 1 to " + MAX_PAGE + " entries.");
         }
-        Selection selection = selection(query);
-        TypedQuery<AuditEntry> items = em.createQuery("SELECT e FROM AuditEntry e" + selection.where()
-                + " ORDER BY e.occurredAt DESC, e.seq DESC", AuditEntry.class);
-        selection.parameters().forEach(items::setParameter);
-        return items.setFirstResult(query.offset()).setMaxResults(query.limit())
+        QueryFilter filter = filter(query);
+        return filter.bind(em.createQuery("SELECT e FROM AuditEntry e" + filter.where()
+                        + " ORDER BY e.occurredAt DESC, e.seq DESC", AuditEntry.class))
+                .setFirstResult(query.offset()).setMaxResults(query.limit())
                 .getResultStream().map(AuditEntryView::of).toList();
     }
 
     /** How many entries the filters let through. */
     public long count(AuditQuery query) {
-        Selection selection = selection(query);
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(e) FROM AuditEntry e" + selection.where(), Long.class);
-        selection.parameters().forEach(count::setParameter);
-        return count.getSingleResult();
+        QueryFilter filter = filter(query);
+        return filter.bind(em.createQuery("SELECT COUNT(e) FROM AuditEntry e" + filter.where(), Long.class))
+                .getSingleResult();
     }
 
-    /** The WHERE clause of the query's filters, and its parameters. */
-    private record Selection(String where, Map<String, Object> parameters) {
-    }
-
-    private static Selection selection(AuditQuery query) {
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        List<String> conditions = new ArrayList<>();
+    private static QueryFilter filter(AuditQuery query) {
+        QueryFilter filter = QueryFilter.all();
         if (query.actor() != null && !query.actor().isBlank()) {
-            conditions.add("e.actor = :actor");
-            parameters.put("actor", query.actor().strip());
+            filter = filter.and("e.actor = :actor", "actor", query.actor().strip());
         }
         if (query.action() != null && !query.action().isBlank()) {
-            conditions.add("e.action = :action");
-            parameters.put("action", action(query.action()));
+            filter = filter.and("e.action = :action", "action", action(query.action()));
         }
         if (query.target() != null && !query.target().isBlank()) {
-            conditions.add("e.targetId = :target");
-            parameters.put("target", query.target().strip());
+            filter = filter.and("e.targetId = :target", "target", query.target().strip());
         }
         if (query.since() != null) {
-            conditions.add("e.occurredAt >= :since");
-            parameters.put("since", column(query.since()));
+            filter = filter.and("e.occurredAt >= :since", "since", column(query.since()));
         }
         if (query.until() != null) {
-            conditions.add("e.occurredAt < :until");
-            parameters.put("until", column(query.until()));
+            filter = filter.and("e.occurredAt < :until", "until", column(query.until()));
         }
-        return new Selection(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), parameters);
+        return filter;
     }
 
     private static AuditAction action(String name) {

@@ -16,6 +16,7 @@ import dev.scriptexecuter.execution.entity.RunOutcome;
 import dev.scriptexecuter.execution.entity.RunStatus;
 import dev.scriptexecuter.execution.entity.TriggerKind;
 import dev.scriptexecuter.infrastructure.Node;
+import dev.scriptexecuter.infrastructure.QueryFilter;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.infrastructure.Role;
 import dev.scriptexecuter.infrastructure.UtcColumns;
@@ -42,7 +43,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -233,40 +233,28 @@ public class RunService {
         return countOf(selection(scriptId, outcomeOrStatus, since));
     }
 
-    private long countOf(Selection selection) {
-        var count = em.createQuery("SELECT COUNT(r) FROM Run r" + selection.where(), Long.class);
-        selection.parameters().forEach(count::setParameter);
-        return count.getSingleResult();
+    private long countOf(QueryFilter filter) {
+        return filter.bind(em.createQuery("SELECT COUNT(r) FROM Run r" + filter.where(), Long.class)).getSingleResult();
     }
 
-    /** The WHERE clause of a history query, and its parameters. */
-    private record Selection(String where, Map<String, Object> parameters) {
-    }
-
-    private Selection selection(String scriptId, String outcomeOrStatus, Instant since) {
+    /** A history query's filters. */
+    private QueryFilter selection(String scriptId, String outcomeOrStatus, Instant since) {
         if (scriptId != null && em.find(Script.class, scriptId) == null) {
             throw RequestRejected.notFound("There is no script with id '" + scriptId + "'.");
         }
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        Map<String, Object> parameters = new HashMap<>();
+        QueryFilter filter = QueryFilter.all();
         if (scriptId != null) {
-            where.append(" AND r.script.id = :scriptId");
-            parameters.put("scriptId", scriptId);
+            filter = filter.and("r.script.id = :scriptId", "scriptId", scriptId);
         }
         if (since != null) {
-            where.append(" AND r.queuedAt >= :since");
-            parameters.put("since", UtcColumns.column(since));
+            filter = filter.and("r.queuedAt >= :since", "since", UtcColumns.column(since));
         }
         if (outcomeOrStatus != null && !outcomeOrStatus.isBlank()) {
-            try {
-                parameters.put("outcome", RunOutcome.valueOf(outcomeOrStatus));
-                where.append(" AND r.outcome = :outcome");
-            } catch (IllegalArgumentException notAnOutcome) {
-                parameters.put("status", status(outcomeOrStatus));
-                where.append(" AND r.status = :status");
-            }
+            Optional<RunOutcome> outcome = outcome(outcomeOrStatus);
+            filter = outcome.isPresent() ? filter.and("r.outcome = :outcome", "outcome", outcome.get())
+                    : filter.and("r.status = :status", "status", status(outcomeOrStatus));
         }
-        return new Selection(where.toString(), parameters);
+        return filter;
     }
 
     private static void checkWindow(int offset, RunCursor after, int limit) {
@@ -278,22 +266,17 @@ public class RunService {
         }
     }
 
-    private RunPage page(Selection selection, int offset, RunCursor after, int limit, boolean counted) {
-        Long total = counted ? countOf(selection) : null;
-        String where = selection.where();
-        Map<String, Object> parameters = new HashMap<>(selection.parameters());
-        if (after != null) {
-            // the range on queuedAt alone lets the database start in the index; the rest breaks ties
-            where += " AND r.queuedAt <= :afterQueued AND (r.queuedAt < :afterQueued OR r.id < :afterId)";
-            parameters.put("afterQueued", UtcColumns.column(after.queuedAt()));
-            parameters.put("afterId", after.runId());
-        }
+    private RunPage page(QueryFilter filter, int offset, RunCursor after, int limit, boolean counted) {
+        Long total = counted ? countOf(filter) : null;
+        QueryFilter window = after == null ? filter
+                // the range on queuedAt alone lets the database start in the index; the rest breaks ties
+                : filter.and("r.queuedAt <= :afterQueued AND (r.queuedAt < :afterQueued OR r.id < :afterId)",
+                        Map.of("afterQueued", UtcColumns.column(after.queuedAt()), "afterId", after.runId()));
         // both descending: an index on (…, queued_at) read backwards (its entries end with the id) gives this
         // order, so the database stops after one page instead of sorting the whole history
-        var query = em.createQuery("SELECT r FROM Run r" + where + " ORDER BY r.queuedAt DESC, r.id DESC",
-                Run.class);
-        parameters.forEach(query::setParameter);
-        List<Run> rows = query.setFirstResult(offset).setMaxResults(limit + 1).getResultList();
+        List<Run> rows = window.bind(em.createQuery("SELECT r FROM Run r" + window.where()
+                        + " ORDER BY r.queuedAt DESC, r.id DESC", Run.class))
+                .setFirstResult(offset).setMaxResults(limit + 1).getResultList();
         String next = null;
         if (rows.size() > limit) {
             rows = rows.subList(0, limit);
@@ -301,6 +284,14 @@ public class RunService {
             next = new RunCursor(last.queuedAt(), last.id()).text();
         }
         return new RunPage(rows.stream().map(RunView::of).toList(), total, offset, limit, next);
+    }
+
+    private static Optional<RunOutcome> outcome(String name) {
+        try {
+            return Optional.of(RunOutcome.valueOf(name));
+        } catch (IllegalArgumentException notAnOutcome) {
+            return Optional.empty();
+        }
     }
 
     private static RunStatus status(String name) {

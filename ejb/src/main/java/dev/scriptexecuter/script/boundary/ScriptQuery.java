@@ -1,6 +1,6 @@
 package dev.scriptexecuter.script.boundary;
 
-import jakarta.persistence.TypedQuery;
+import dev.scriptexecuter.infrastructure.QueryFilter;
 
 import java.util.Locale;
 import java.util.Map;
@@ -19,15 +19,16 @@ public record ScriptQuery(int offset, int limit, String sortBy, boolean ascendin
             "lastOutcome", "s.lastRun.outcome",
             "lastStatus", "s.lastRun.status");
 
-    String where() {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    /** The filters, on {@code Script s}. */
+    QueryFilter filter() {
+        QueryFilter filter = QueryFilter.all();
         if (hasName()) {
-            where.append(" AND LOWER(s.name) LIKE :name ESCAPE '\\'");
+            filter = filter.and("LOWER(s.name) LIKE :name ESCAPE '\\'", "name", namePattern());
         }
         if (active != null) {
-            where.append(" AND s.active = :active");
+            filter = filter.and("s.active = :active", "active", active);
         }
-        return where.toString();
+        return filter;
     }
 
     String orderBy() {
@@ -35,22 +36,11 @@ public record ScriptQuery(int offset, int limit, String sortBy, boolean ascendin
         return " ORDER BY " + column + (ascending ? " ASC" : " DESC") + ", s.name ASC";
     }
 
-    /** The query (of {@link #where()}) with this one's filter values set. */
-    <T> TypedQuery<T> bind(TypedQuery<T> query) {
-        if (hasName()) {
-            query.setParameter("name", namePattern());
-        }
-        if (active != null) {
-            query.setParameter("active", active);
-        }
-        return query;
-    }
-
-    boolean hasName() {
+    private boolean hasName() {
         return nameContains != null && !nameContains.isBlank();
     }
 
-    String namePattern() {
+    private String namePattern() {
         String escaped = nameContains.strip().toLowerCase(Locale.ROOT)
                 .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         return "%" + escaped + "%";

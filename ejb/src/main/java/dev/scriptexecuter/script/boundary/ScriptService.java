@@ -6,6 +6,7 @@ import dev.scriptexecuter.audit.entity.AuditEntry.Target;
 import dev.scriptexecuter.infrastructure.Json;
 import dev.scriptexecuter.infrastructure.JsonBinder;
 import dev.scriptexecuter.infrastructure.Precondition;
+import dev.scriptexecuter.infrastructure.QueryFilter;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.infrastructure.Role;
 import dev.scriptexecuter.script.control.EditMerge;
@@ -94,13 +95,15 @@ public class ScriptService {
         if (query.offset() < 0 || query.limit() < 1 || query.limit() > MAX_PAGE) {
             throw RequestRejected.invalid("A page starts at 0 or later and holds 1 to " + MAX_PAGE + " scripts.");
         }
-        var items = em.createQuery(ScriptSummary.SELECT + query.where() + query.orderBy(), ScriptSummary.class);
-        return query.bind(items).setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList();
+        QueryFilter filter = query.filter();
+        return filter.bind(em.createQuery(ScriptSummary.SELECT + filter.where() + query.orderBy(), ScriptSummary.class))
+                .setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList();
     }
 
     /** How many scripts the list's filters let through. */
     public long countSummaries(ScriptQuery query) {
-        return query.bind(em.createQuery("SELECT COUNT(s) FROM Script s" + query.where(), Long.class))
+        QueryFilter filter = query.filter();
+        return filter.bind(em.createQuery("SELECT COUNT(s) FROM Script s" + filter.where(), Long.class))
                 .getSingleResult();
     }
 
