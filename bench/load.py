@@ -40,7 +40,7 @@ import threading
 import time
 
 from runs import NO_OP, bare_harness
-from server import add_database_option, free_port, percentile, request, start_server, stop_server, token
+from server import add_database_option, free_port, memory_kib, percentile, request, start_server, stop_server, token
 
 
 def parse_time(text):
@@ -87,14 +87,7 @@ class Api:
 
 
 def rss_kib(pid):
-    try:
-        with open("/proc/%d/status" % pid) as status:
-            for line in status:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
+    return memory_kib(pid)[0]
 
 
 def cpu_seconds(pid):

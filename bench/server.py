@@ -100,6 +100,20 @@ def wait_until_answering(process, port, log):
     sys.exit("Payara Micro did not start in 5 minutes; see " + log)
 
 
+def memory_kib(pid):
+    """VmRSS, RssAnon and RssFile + RssShmem of a process, in KiB (zeros once it is gone)."""
+    values = {"VmRSS": 0, "RssAnon": 0, "RssFile": 0, "RssShmem": 0}
+    try:
+        with open("/proc/%d/status" % pid) as status:
+            for line in status:
+                name, _, rest = line.partition(":")
+                if name in values:
+                    values[name] = int(rest.split()[0])
+    except OSError:
+        pass
+    return values["VmRSS"], values["RssAnon"], values["RssFile"] + values["RssShmem"]
+
+
 def stop_server(process, *folders):
     """Stops a server started by start_server and removes its home (and any other folders given)."""
     process.terminate()

@@ -23,20 +23,9 @@ import statistics
 import tempfile
 import time
 
-from server import free_port, start_server, stop_server
+from server import free_port, memory_kib, start_server, stop_server
 
 KINDS = {"jar": ("jar", {}), "launcher": ("script", {"SES_AOT": "off"}), "aot": ("script", {})}
-
-
-def memory_kib(pid):
-    """VmRSS, RssAnon and RssFile + RssShmem of a process, in KiB."""
-    values = {}
-    with open("/proc/%d/status" % pid) as status:
-        for line in status:
-            name, _, rest = line.partition(":")
-            if name in ("VmRSS", "RssAnon", "RssFile", "RssShmem"):
-                values[name] = int(rest.split()[0])
-    return values["VmRSS"], values["RssAnon"], values["RssFile"] + values["RssShmem"]
 
 
 def start(kind, home, settings):

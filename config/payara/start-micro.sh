@@ -6,9 +6,10 @@
 # - The runtime is unpacked into ROOT_DIR once (Payara Micro's launcher, `--outputlauncher`), not at every
 #   start; a different PAYARA_MICRO_JAR unpacks afresh.
 # - Deployed applications and configuration are forgotten at every start (Payara Micro would otherwise boot
-#   the previous build beside this one); the database and logs in ROOT_DIR's parent stay.
+#   the previous build beside this one); the embedded database (ROOT_DIR/lib/databases) and logs stay.
 # - On JDK 25 and later the JVM keeps an ahead-of-time cache of the runtime's classes in ROOT_DIR: the first
-#   start records it and writes it when the server stops (that takes a few seconds); later starts load it.
+#   start records it and writes it when the server stops (that stop takes some 25 s more); later starts
+#   load it.
 #   SES_AOT=off starts without it.
 # JAVA (default: $JAVA_HOME/bin/java, else java on the PATH) and JAVA_OPTS (extra JVM options) are read.
 set -eu

@@ -210,7 +210,7 @@ public final class MicroServer implements AutoCloseable {
 
     /** Stops the server as {@code docker stop} or Ctrl+C do, and waits until it has; its exit status. */
     public int stop(Duration within) throws InterruptedException {
-        process.destroy();
+        terminate();
         if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new IllegalStateException("The server did not stop within " + within);
         }
