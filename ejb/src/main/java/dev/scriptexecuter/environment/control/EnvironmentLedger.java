@@ -5,6 +5,7 @@ import static dev.scriptexecuter.infrastructure.UtcColumns.column;
 import dev.scriptexecuter.environment.boundary.EnvironmentBuilt;
 import dev.scriptexecuter.environment.entity.Environment;
 import dev.scriptexecuter.environment.entity.EnvironmentStatus;
+import dev.scriptexecuter.infrastructure.NativeUpdate;
 import dev.scriptexecuter.infrastructure.Node;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -71,8 +72,8 @@ public class EnvironmentLedger {
      * moment, and the entity's optimistic lock would fail all but one of them.
      */
     public void used(String id) {
-        em.createNativeQuery("UPDATE environment SET last_used_at = ?, unused_since = NULL WHERE id = ?")
-                .setParameter(1, column(clock.instant())).setParameter(2, id).executeUpdate();
+        NativeUpdate.execute(em, "UPDATE environment SET last_used_at = ?, unused_since = NULL WHERE id = ?",
+                column(clock.instant()), id);
     }
 
     public Optional<String> installLog(String id) {

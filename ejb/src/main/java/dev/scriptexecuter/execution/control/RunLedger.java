@@ -10,6 +10,7 @@ import dev.scriptexecuter.execution.entity.RunOutcome;
 import dev.scriptexecuter.execution.entity.RunStatus;
 import dev.scriptexecuter.execution.entity.TriggerKind;
 import dev.scriptexecuter.infrastructure.Json;
+import dev.scriptexecuter.infrastructure.NativeUpdate;
 import dev.scriptexecuter.infrastructure.Node;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.python.boundary.ExtraSandboxPaths;
@@ -344,16 +345,10 @@ public class RunLedger {
      * ends would get a needless conflict; the last-run columns are bookkeeping.
      */
     private void updateLastRun(String scriptId, Run run) {
-        em.createNativeQuery("UPDATE script SET last_run_id = ?, last_run_status = ?, last_run_outcome = ?,"
+        NativeUpdate.execute(em, "UPDATE script SET last_run_id = ?, last_run_status = ?, last_run_outcome = ?,"
                         + " last_run_started = ?, last_run_finished = ?"
-                        + " WHERE id = ? AND (last_run_id IS NULL OR last_run_id = ? OR last_run_status = 'FINISHED')")
-                .setParameter(1, run.id())
-                .setParameter(2, run.status().name())
-                .setParameter(3, run.outcome() == null ? null : run.outcome().name())
-                .setParameter(4, column(run.startedAt()))
-                .setParameter(5, column(run.finishedAt()))
-                .setParameter(6, scriptId)
-                .setParameter(7, run.id())
-                .executeUpdate();
+                        + " WHERE id = ? AND (last_run_id IS NULL OR last_run_id = ? OR last_run_status = 'FINISHED')",
+                run.id(), run.status().name(), run.outcome() == null ? null : run.outcome().name(),
+                column(run.startedAt()), column(run.finishedAt()), scriptId, run.id());
     }
 }

@@ -4,6 +4,7 @@ import static dev.scriptexecuter.infrastructure.UtcColumns.column;
 import static dev.scriptexecuter.infrastructure.UtcColumns.instant;
 
 import dev.scriptexecuter.execution.boundary.ScheduledRuns;
+import dev.scriptexecuter.infrastructure.NativeUpdate;
 import dev.scriptexecuter.infrastructure.Node;
 import dev.scriptexecuter.script.boundary.OccurrencesUnclaimed;
 import dev.scriptexecuter.script.entity.MisfirePolicy;
@@ -116,12 +117,8 @@ public class OccurrenceClaim {
      * conflict.
      */
     private boolean moveNextFire(String scriptId, Instant from, Instant to) {
-        var update = to == null
-                ? em.createNativeQuery("UPDATE script SET next_fire_at = NULL WHERE id = ? AND next_fire_at = ?")
-                        .setParameter(1, scriptId).setParameter(2, column(from))
-                : em.createNativeQuery("UPDATE script SET next_fire_at = ? WHERE id = ? AND next_fire_at = ?")
-                        .setParameter(1, column(to)).setParameter(2, scriptId).setParameter(3, column(from));
-        return update.executeUpdate() == 1;
+        return NativeUpdate.execute(em, "UPDATE script SET next_fire_at = ? WHERE id = ? AND next_fire_at = ?",
+                column(to), scriptId, column(from)) == 1;
     }
 
     /** The due occurrence and those after it up to now, at most ses.schedule.misfire-max of them (the newest). */

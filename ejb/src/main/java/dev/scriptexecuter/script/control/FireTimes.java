@@ -1,5 +1,6 @@
 package dev.scriptexecuter.script.control;
 
+import dev.scriptexecuter.infrastructure.NativeUpdate;
 import dev.scriptexecuter.infrastructure.UtcColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -32,8 +33,7 @@ public class FireTimes {
     public Instant replace(String scriptId, Instant next) {
         Object unclaimed = em.createNativeQuery("SELECT next_fire_at FROM script WHERE id = ? FOR UPDATE")
                 .setParameter(1, scriptId).getSingleResult();
-        em.createNativeQuery("UPDATE script SET next_fire_at = ? WHERE id = ?")
-                .setParameter(1, UtcColumns.column(next)).setParameter(2, scriptId).executeUpdate();
+        NativeUpdate.execute(em, "UPDATE script SET next_fire_at = ? WHERE id = ?", UtcColumns.column(next), scriptId);
         return switch (unclaimed) {
             case null -> null;
             case LocalDateTime column -> UtcColumns.instant(column);
