@@ -3,6 +3,7 @@ package dev.scriptexecuter.execution.boundary;
 import dev.scriptexecuter.audit.boundary.AuditLog;
 import dev.scriptexecuter.audit.entity.AuditAction;
 import dev.scriptexecuter.audit.entity.AuditEntry.Target;
+import dev.scriptexecuter.execution.control.InternalFailure;
 import dev.scriptexecuter.execution.control.DirectorySize;
 import dev.scriptexecuter.execution.control.DiskLimits;
 import dev.scriptexecuter.execution.control.LiveRuns;
@@ -173,8 +174,8 @@ public class RunService {
             jobOperator().start(JOB, parameters);
         } catch (RuntimeException e) {
             admission.leave(runId);
-            LOG.log(Level.SEVERE, "Cannot start the batch job for run " + runId, e);
-            ledger.abandon(runId, RunOutcome.FAILED, "The server could not start the run: " + e.getMessage());
+            ledger.abandon(runId, RunOutcome.FAILED,
+                    InternalFailure.logged(LOG, "The server could not start the run's batch job", runId, e));
         }
         return Optional.empty();
     }

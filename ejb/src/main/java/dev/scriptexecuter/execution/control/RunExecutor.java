@@ -63,8 +63,8 @@ public class RunExecutor {
             try {
                 result = harness.run(ticket, live);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Run " + runId + " failed inside the server", e);
-                result = RunResult.failed("The server could not run the script: " + e.getMessage(), live.log().text());
+                result = RunResult.failed(InternalFailure.logged(LOG, "The server could not run the script", runId, e),
+                        live.log().text());
             } finally {
                 live.releaseEnvironment();
             }
@@ -108,8 +108,8 @@ public class RunExecutor {
             ticket = ledger.begin(runId, jobExecutionId);
         } catch (RuntimeException e) {
             // a run that cannot be marked RUNNING must not stay QUEUED with no job behind it
-            LOG.log(Level.WARNING, "Run " + runId + " could not be started", e);
-            record(runId, RunResult.failed("The server could not start the run: " + e, null), 0, null);
+            record(runId, RunResult.failed(InternalFailure.logged(LOG, "The server could not start the run", runId, e),
+                    null), 0, null);
             return Start.ended(RunOutcome.FAILED);
         }
         if (ticket.isEmpty()) {
@@ -125,9 +125,8 @@ public class RunExecutor {
             failure = new RunResult(RunOutcome.STOPPED, null, "Stopped while its environment was being built.",
                     null, null);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Run " + runId + " could not get its environment", e);
             failure = new RunResult(RunOutcome.ENVIRONMENT_FAILED, null,
-                    "The server could not prepare the environment: " + e.getMessage(), null, null);
+                    InternalFailure.logged(LOG, "The server could not prepare the environment", runId, e), null, null);
         }
         record(runId, failure, ticket.get().dataVersion(), null);
         return Start.ended(failure.outcome());
