@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,8 +78,9 @@ class BenchSmokeIT {
     void historyBenchmarkStoresRunsInBulkAndPagesThroughThem() throws Exception {
         Assumptions.assumeTrue(Path.of("/usr/bin/mysql").toFile().canExecute(),
                 "history.py needs MariaDB and its mysql client (Debian: mariadb-client)");
-        String output = bench("history.py", "--scripts", "5", "--runs", "200", "--busy", "120", "--connections", "2",
-                "--seconds", "2");
+        TestDatabase mariaDb = TestDatabase.of(TestDatabase.Kind.MARIADB);
+        String output = benchWith(Map.of("SES_BENCH_MARIADB", mariaDb.host() + ":" + mariaDb.port()), "history.py",
+                "--scripts", "5", "--runs", "200", "--busy", "120", "--connections", "2", "--seconds", "2");
         assertThat(output).contains("5 scripts, 200 runs")
                 .containsPattern("\\| static-file \\| [\\d.]+ \\| [\\d.]+ \\| \\d+ \\| 1.0 \\|")
                 .containsPattern("\\| history-first \\| [\\d.]+ \\| [\\d.]+ \\| \\d+ \\| [\\d.]+ \\|")
@@ -86,10 +88,16 @@ class BenchSmokeIT {
     }
 
     private static String bench(String... arguments) throws IOException, InterruptedException {
+        return benchWith(Map.of(), arguments);
+    }
+
+    private static String benchWith(Map<String, String> environment, String... arguments)
+            throws IOException, InterruptedException {
         List<String> command = new java.util.ArrayList<>(List.of("python3"));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).directory(BENCH.toFile()).redirectErrorStream(true);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().putAll(environment);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes());
         assertThat(process.waitFor(10, TimeUnit.MINUTES)).isTrue();

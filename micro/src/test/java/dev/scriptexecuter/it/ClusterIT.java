@@ -41,11 +41,11 @@ class ClusterIT extends BrowserTest {
 
     @Test
     void twoNodesShareTheWorkAndOneTakesOverWhenTheOtherDies() throws Exception {
-        String url = FreshDatabase.recreate("ses_cluster");
+        String url = TestDatabase.server().recreate("ses_cluster");
         try (MicroServer a = new MicroServer(home.resolve("a"), "-Dses.node.name=node-a", "-Dses.run.lease=PT10S")
-                .onMariaDb(url).start();
+                .onDatabase(url).start();
              MicroServer b = new MicroServer(home.resolve("b"), "-Dses.node.name=node-b", "-Dses.run.lease=PT10S")
-                     .onMariaDb(url).start()) {
+                     .onDatabase(url).start()) {
             Api onA = new Api(a.uri()).asAdmin();
             Api onB = new Api(b.uri()).asAdmin();
 

@@ -29,11 +29,12 @@ class DatabaseOutageIT {
 
     @Test
     void aDatabaseOutageLosesNoRunAndNeedsNoRestart() throws Exception {
-        String url = FreshDatabase.recreate("ses_outage");
-        String[] server = System.getProperty("ses.test.mariadb.server", "127.0.0.1:3306").split(":");
-        try (CuttableProxy proxy = new CuttableProxy(server[0], Integer.parseInt(server[1]));
+        TestDatabase database = TestDatabase.server();
+        String url = database.recreate("ses_outage");
+        String address = database.host() + ":" + database.port();
+        try (CuttableProxy proxy = new CuttableProxy(database.host(), database.port());
              MicroServer node = new MicroServer(home, "-Dses.node.name=outage")
-                     .onMariaDb(url.replace(server[0] + ":" + server[1], "127.0.0.1:" + proxy.port())).start()) {
+                     .onDatabase(url.replace(address, "127.0.0.1:" + proxy.port())).start()) {
             Api api = new Api(node.uri()).asAdmin();
             String slow = api.createScript("{\"name\": \"outlives-the-outage\", \"mainCode\": %s}".formatted(quote(
                     "import time\ndef main(data):\n    print('started', flush=True)\n    time.sleep(6)\n"

@@ -26,7 +26,8 @@ class HealthIT extends MicroIT {
         assertThat(checks).containsKeys("database", "python", "work-directory", "sandbox", "runs");
         assertThat(checks.values()).allSatisfy(check -> assertThat(check.getString("status")).isEqualTo("UP"));
         // MariaDB's driver reports "MySQL" here: Payara's batch runtime needs that name (see post-boot-mariadb.asadmin)
-        String expected = "mariadb".equals(System.getProperty("ses.test.database")) ? "MySQL" : "H2";
+        String expected = TestDatabase.suite().map(kind -> kind == TestDatabase.Kind.MARIADB ? "MySQL" : "PostgreSQL")
+                .orElse("H2");
         assertThat(checks.get("database").getJsonObject("data").getString("product")).isEqualTo(expected);
         assertThat(checks.get("runs").getJsonObject("data")).containsKeys("sandboxed", "limits");
 

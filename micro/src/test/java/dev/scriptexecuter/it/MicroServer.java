@@ -26,7 +26,7 @@ public final class MicroServer implements AutoCloseable {
     private final Path logFile;
     private final int port;
     private final List<String> settings;
-    private String mariaDbUrl;
+    private String databaseUrl;
     private boolean startScript;
     private boolean aheadOfTimeCache;
     private Process process;
@@ -45,12 +45,12 @@ public final class MicroServer implements AutoCloseable {
     }
 
     /**
-     * Runs this server on a MariaDB database instead of embedded H2 (the
-     * post-boot file and driver of the README), so several servers can share
-     * it as a cluster's nodes do.
+     * Runs this server on a MariaDB or PostgreSQL database instead of embedded
+     * H2 (the post-boot file and driver of the README), so several servers can
+     * share it as a cluster's nodes do.
      */
-    public MicroServer onMariaDb(String jdbcUrl) {
-        this.mariaDbUrl = jdbcUrl;
+    public MicroServer onDatabase(String jdbcUrl) {
+        this.databaseUrl = jdbcUrl;
         return this;
     }
 
@@ -133,11 +133,12 @@ public final class MicroServer implements AutoCloseable {
         command.addAll(List.of("--deploy", System.getProperty("ses.war"), "--contextroot", "/",
                 "--port", String.valueOf(port), "--nocluster"));
         command.addAll(List.of("--prebootcommandfile", config.resolve("pre-boot-commands.asadmin").toString()));
-        if (mariaDbUrl == null) {
+        if (databaseUrl == null) {
             command.addAll(List.of("--postbootcommandfile", config.resolve("post-boot-commands.asadmin").toString()));
         } else {
-            command.addAll(List.of("--postbootcommandfile", config.resolve("post-boot-mariadb.asadmin").toString(),
-                    "--addLibs", System.getProperty("ses.test.jdbcDrivers")));
+            TestDatabase.Kind kind = TestDatabase.Kind.of(databaseUrl);
+            command.addAll(List.of("--postbootcommandfile", config.resolve(kind.postBootFile()).toString(),
+                    "--addLibs", kind.driverJar().toString()));
         }
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -149,11 +150,11 @@ public final class MicroServer implements AutoCloseable {
                 builder.environment().put("JAVA_OPTS", String.join(" ", jvmOptions));
                 builder.environment().put("SES_AOT", aheadOfTimeCache ? "on" : "off");
             }
-            if (mariaDbUrl != null) {
-                builder.environment().put("DB_URL", mariaDbUrl);
-                builder.environment().put("DB_NAME", mariaDbUrl.substring(mariaDbUrl.lastIndexOf('/') + 1));
-                builder.environment().put("DB_USER", System.getProperty("ses.test.mariadb.user", "ses_test"));
-                builder.environment().put("DB_PASSWORD", System.getProperty("ses.test.mariadb.password", "ses-test-only"));
+            if (databaseUrl != null) {
+                builder.environment().put("DB_URL", databaseUrl);
+                builder.environment().put("DB_NAME", databaseUrl.substring(databaseUrl.lastIndexOf('/') + 1));
+                builder.environment().put("DB_USER", TestDatabase.user());
+                builder.environment().put("DB_PASSWORD", TestDatabase.password());
             }
             process = builder.start();
         } catch (IOException e) {

@@ -13,7 +13,8 @@ import java.util.stream.Stream;
  * The Micro WAR as built, on one Payara Micro that every test class using
  * this extension shares: started as the README starts it before the first
  * such class, killed when the test run (the JVM's JUnit session) ends. When
- * the suite runs on MariaDB ({@code -Dses.test.database=mariadb}) it is on a
+ * the suite runs on MariaDB or PostgreSQL ({@code -Dses.test.database=mariadb}
+ * or {@code postgresql}) it is on a
  * database made afresh for the run, as it gets a fresh embedded H2 otherwise.
  * <p>
  * Sharing is safe because these classes never kill, restart or reconfigure
@@ -49,8 +50,8 @@ public class SharedServer implements BeforeAllCallback {
                 // the retention timer stays out of the way (classes purge when they mean to, and count what went)
                 MicroServer server = new MicroServer(home, "-Dses.jwt.clock-skew=PT0S", "-Dses.env.index-url=none",
                         "-Dses.env.find-links=" + System.getProperty("ses.test.wheels"), "-Dses.retention.interval=PT24H");
-                if ("mariadb".equals(System.getProperty("ses.test.database"))) {
-                    server.onMariaDb(FreshDatabase.recreate(System.getProperty("ses.test.mariadb.database", "ses_it")));
+                if (TestDatabase.suite().isPresent()) {
+                    server.onDatabase(TestDatabase.server().recreate(TestDatabase.SUITE_DATABASE));
                 }
                 server.start();
                 return new Shared(home, server);

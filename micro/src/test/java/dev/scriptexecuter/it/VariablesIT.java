@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -86,7 +85,7 @@ class VariablesIT extends MicroIT {
         }
         assertThat(list("api/scripts/" + id + "/variables")).singleElement()
                 .satisfies(v -> assertThat(v.isNull("value")).isTrue());
-        if ("mariadb".equals(System.getProperty("ses.test.database"))) {
+        if (TestDatabase.suite().isPresent()) {
             assertThat(everyTextColumn()).as("no column holds a secret in clear").doesNotContain(token, password);
         }
     }
@@ -155,23 +154,24 @@ class VariablesIT extends MicroIT {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** Every text column of every table of the test database, concatenated. */
+    /** Every column of every table of the suite's database (MariaDB or PostgreSQL), concatenated as text. */
     private static String everyTextColumn() throws Exception {
-        String url = "jdbc:mariadb://" + System.getProperty("ses.test.mariadb.server", "127.0.0.1:3306") + "/"
-                + System.getProperty("ses.test.mariadb.database", "ses_it");
         StringBuilder all = new StringBuilder();
-        try (Connection connection = DriverManager.getConnection(url,
-                System.getProperty("ses.test.mariadb.adminUser", "root"),
-                System.getProperty("ses.test.mariadb.adminPassword", ""));
+        try (Connection connection = TestDatabase.server().admin(TestDatabase.SUITE_DATABASE);
              Statement statement = connection.createStatement()) {
+            String quote = connection.getMetaData().getIdentifierQuoteString();
             List<String> tables = new java.util.ArrayList<>();
-            try (ResultSet names = connection.getMetaData().getTables(connection.getCatalog(), null, "%", null)) {
+            // MariaDB: the database is the catalog; PostgreSQL: the tables are in the public schema
+            String schema = TestDatabase.server().kind() == TestDatabase.Kind.POSTGRESQL ? "public" : null;
+            try (ResultSet names = connection.getMetaData().getTables(connection.getCatalog(), schema, "%",
+                    new String[] {"TABLE"})) {
                 while (names.next()) {
                     tables.add(names.getString("TABLE_NAME"));
                 }
             }
+            assertThat(tables).as("the tables of the suite's database").contains("variable", "run", "script");
             for (String table : tables) {
-                try (ResultSet rows = statement.executeQuery("SELECT * FROM `" + table + "`")) {
+                try (ResultSet rows = statement.executeQuery("SELECT * FROM " + quote + table + quote)) {
                     int columns = rows.getMetaData().getColumnCount();
                     while (rows.next()) {
                         for (int i = 1; i <= columns; i++) {

@@ -38,7 +38,7 @@ class WildFlyEarIT {
 
     @Test
     void theEarRunsAScriptOnWildFlyThroughJBeret() throws Exception {
-        String url = FreshDatabase.recreate("ses_wildfly");
+        String url = TestDatabase.server().recreate("ses_wildfly");
         try (WildFlyServer server = new WildFlyServer(home).start(url)) {
             Api api = new Api(server.uri()).asAdmin();
             String script = api.createScript("{\"name\": \"on-wildfly\", \"mainCode\": %s}".formatted(quote(
@@ -101,9 +101,8 @@ class WildFlyEarIT {
 
     /** Rows in all of JBeret's tables. */
     private static long jberetRows(String url) throws Exception {
-        try (Connection connection = DriverManager.getConnection(url,
-                System.getProperty("ses.test.mariadb.user", "ses_test"),
-                System.getProperty("ses.test.mariadb.password", "ses-test-only"));
+        try (Connection connection = DriverManager.getConnection(url, TestDatabase.user(),
+                TestDatabase.password());
              PreparedStatement query = connection.prepareStatement("SELECT (SELECT COUNT(*) FROM JOB_INSTANCE)"
                      + " + (SELECT COUNT(*) FROM JOB_EXECUTION) + (SELECT COUNT(*) FROM STEP_EXECUTION)"
                      + " + (SELECT COUNT(*) FROM PARTITION_EXECUTION)");
@@ -115,9 +114,8 @@ class WildFlyEarIT {
 
     /** Status and parameters of each execution of the script-run job in JBeret's tables. */
     private static List<String> jberetExecutions(String url) throws Exception {
-        try (Connection connection = DriverManager.getConnection(url,
-                System.getProperty("ses.test.mariadb.user", "ses_test"),
-                System.getProperty("ses.test.mariadb.password", "ses-test-only"));
+        try (Connection connection = DriverManager.getConnection(url, TestDatabase.user(),
+                TestDatabase.password());
              PreparedStatement query = connection.prepareStatement("""
                      SELECT e.BATCHSTATUS, e.JOBPARAMETERS FROM JOB_EXECUTION e
                      JOIN JOB_INSTANCE i ON i.JOBINSTANCEID = e.JOBINSTANCEID WHERE i.JOBNAME = 'script-run'""");

@@ -45,13 +45,17 @@ public final class WildFlyServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + (9990 + offset) + "/");
     }
 
-    /** Configures the server with the CLI script of config/wildfly, deploys the EAR and starts it on the database. */
+    /** Configures the server with the CLI scripts of config/wildfly for the database, deploys the EAR and starts it on it. */
     public WildFlyServer start(String jdbcUrl) {
-        Path drivers = Path.of(System.getProperty("ses.test.jdbcDrivers")).getParent();
-        String output = run(List.of("bash", jbossHome.resolve("bin/jboss-cli.sh").toString(),
-                "--file=" + System.getProperty("ses.wildflyCli")), drivers, Map.of());
-        if (output.contains("\"outcome\" => \"failed\"")) {
-            throw new IllegalStateException("The WildFly CLI script failed:\n" + output);
+        Path drivers = Path.of(System.getProperty("ses.test.jdbcDrivers"));
+        Path script = Path.of(System.getProperty("ses.wildflyCli"));
+        Path datasource = script.resolveSibling("datasource-" + TestDatabase.Kind.of(jdbcUrl).id() + ".cli");
+        for (Path file : List.of(datasource, script)) {
+            String output = run(List.of("bash", jbossHome.resolve("bin/jboss-cli.sh").toString(), "--file=" + file),
+                    drivers, Map.of());
+            if (output.contains("\"outcome\" => \"failed\"")) {
+                throw new IllegalStateException("The WildFly CLI script " + file.getFileName() + " failed:\n" + output);
+            }
         }
         try {
             Files.copy(Path.of(System.getProperty("ses.ear")), jbossHome.resolve("standalone/deployments/script-executer.ear"));
@@ -64,8 +68,8 @@ public final class WildFlyServer implements AutoCloseable {
             builder.environment().putAll(Map.of(
                     "JAVA_HOME", System.getProperty("java.home"),
                     "DB_URL", jdbcUrl,
-                    "DB_USER", System.getProperty("ses.test.mariadb.user", "ses_test"),
-                    "DB_PASSWORD", System.getProperty("ses.test.mariadb.password", "ses-test-only")));
+                    "DB_USER", TestDatabase.user(),
+                    "DB_PASSWORD", TestDatabase.password()));
             process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
