@@ -3,8 +3,9 @@
 
 For each build given (this checkout's, and with --against another build's
 micro/target folder, side by side in one run), starts the packaged Micro WAR
-on a fresh MariaDB database (at $SES_BENCH_MARIADB, default 127.0.0.1:3306,
-root without a password), makes one script and one run through the REST API,
+on a fresh MariaDB database (at $SES_BENCH_MARIADB, default 127.0.0.1:3306, as
+$SES_BENCH_MARIADB_USER, default root, with $SES_BENCH_MARIADB_PASSWORD, default
+none), makes one script and one run through the REST API,
 then copies them in bulk with SQL (MariaDB's seq_1_to_N tables): S scripts in
 all, R runs in all, of which a tenth are FAILED and B belong to one busy script
 (a script due every ten seconds for a fortnight), the rest spread over the
@@ -25,19 +26,16 @@ Prints a Markdown table per build: p50, p99 (ms), requests per second, p50 / flo
 import argparse
 import json
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
 
 from api_load import wrk
-from server import MARIADB, MARIADB_DATABASE, free_port, request, start_server, stop_server, token
+from server import MARIADB_DATABASE, free_port, mysql, request, start_server, stop_server, token
 
 
 def sql(statement):
-    host, port = MARIADB.split(":")
-    return subprocess.run(["mysql", "-h", host, "-P", port, "-u", "root", "-N", "-B", MARIADB_DATABASE, "-e",
-                           statement], check=True, capture_output=True, text=True).stdout
+    return mysql("-N", "-B", MARIADB_DATABASE, "-e", statement, capture_output=True, text=True).stdout
 
 
 def columns(table):

@@ -26,17 +26,24 @@ MARIADB_DATABASE = "ses_bench"
 
 def add_database_option(parser):
     parser.add_argument("--database", choices=("h2", "mariadb"), default="h2",
-                        help="embedded H2 (default) or MariaDB at $SES_BENCH_MARIADB (127.0.0.1:3306, root without"
-                             " a password), in a database ses_bench made afresh")
+                        help="embedded H2 (default) or MariaDB at $SES_BENCH_MARIADB (127.0.0.1:3306; an account"
+                             " that may create databases and users: $SES_BENCH_MARIADB_USER, default root, and"
+                             " $SES_BENCH_MARIADB_PASSWORD, default none), in a database ses_bench made afresh")
+
+
+def mysql(*arguments, **run_options):
+    """The mysql client on $SES_BENCH_MARIADB as its administrative account (the password in the environment)."""
+    host, port = MARIADB.split(":")
+    environment = dict(os.environ, MYSQL_PWD=os.environ.get("SES_BENCH_MARIADB_PASSWORD", ""))
+    return subprocess.run(["mysql", "-h", host, "-P", port, "-u", os.environ.get("SES_BENCH_MARIADB_USER", "root"),
+                           *arguments], env=environment, check=True, **run_options)
 
 
 def fresh_mariadb():
     """Database ses_bench made afresh, and a user for it (the server's pool needs a password)."""
-    host, port = MARIADB.split(":")
-    subprocess.run(["mysql", "-h", host, "-P", port, "-u", "root", "-e",
-                    "DROP DATABASE IF EXISTS %s; CREATE DATABASE %s;"
-                    " CREATE USER IF NOT EXISTS 'ses_bench'@'%%' IDENTIFIED BY 'ses-bench-only';"
-                    " GRANT ALL ON %s.* TO 'ses_bench'@'%%';" % ((MARIADB_DATABASE,) * 3)], check=True)
+    mysql("-e", "DROP DATABASE IF EXISTS %s; CREATE DATABASE %s;"
+                " CREATE USER IF NOT EXISTS 'ses_bench'@'%%' IDENTIFIED BY 'ses-bench-only';"
+                " GRANT ALL ON %s.* TO 'ses_bench'@'%%';" % ((MARIADB_DATABASE,) * 3))
     return {"DB_URL": "jdbc:mariadb://%s/%s" % (MARIADB, MARIADB_DATABASE), "DB_USER": "ses_bench",
             "DB_PASSWORD": "ses-bench-only", "DB_NAME": MARIADB_DATABASE}
 

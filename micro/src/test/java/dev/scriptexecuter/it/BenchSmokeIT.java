@@ -79,7 +79,9 @@ class BenchSmokeIT {
         Assumptions.assumeTrue(Path.of("/usr/bin/mysql").toFile().canExecute(),
                 "history.py needs MariaDB and its mysql client (Debian: mariadb-client)");
         TestDatabase mariaDb = TestDatabase.of(TestDatabase.Kind.MARIADB);
-        String output = benchWith(Map.of("SES_BENCH_MARIADB", mariaDb.host() + ":" + mariaDb.port()), "history.py",
+        String output = benchWith(Map.of("SES_BENCH_MARIADB", mariaDb.host() + ":" + mariaDb.port(),
+                "SES_BENCH_MARIADB_USER", mariaDb.adminUser(), "SES_BENCH_MARIADB_PASSWORD", mariaDb.adminPassword()),
+                "history.py",
                 "--scripts", "5", "--runs", "200", "--busy", "120", "--connections", "2", "--seconds", "2");
         assertThat(output).contains("5 scripts, 200 runs")
                 .containsPattern("\\| static-file \\| [\\d.]+ \\| [\\d.]+ \\| \\d+ \\| 1.0 \\|")

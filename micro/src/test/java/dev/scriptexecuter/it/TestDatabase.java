@@ -123,6 +123,15 @@ final class TestDatabase {
         return port;
     }
 
+    /** The account that may create databases and users (the tests' own server: root or postgres, no password). */
+    String adminUser() {
+        return adminUser;
+    }
+
+    String adminPassword() {
+        return adminPassword;
+    }
+
     /** The account a server under test connects with; the tests create it (Payara's pools need a password). */
     static String user() {
         return System.getProperty("ses.test.database.user", "ses_test");
