@@ -53,10 +53,11 @@ final class StartedDatabase {
             // PostgreSQL's user (nobody, when the tests run as root) must reach its binaries and data
             Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
             StartedDatabase server = new StartedDatabase(kind, directory);
+            // registered first: a server that fails to start leaves no process or directory behind either
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "stop-test-" + kind.id()));
             int port = freePort();
             Instant began = Instant.now();
             TestDatabase database = kind == TestDatabase.Kind.MARIADB ? server.mariaDb(port) : server.postgreSql(port);
-            Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "stop-test-" + kind.id()));
             System.out.println("The tests started their own " + database + " in "
                     + Duration.between(began, Instant.now()).toMillis() + " ms (data in " + directory + ")");
             return database;
