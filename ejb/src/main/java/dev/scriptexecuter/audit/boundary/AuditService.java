@@ -33,8 +33,13 @@ public class AuditService {
 
     /** The page's entries alone: the dashboard's table counts once per load ({@link #count}), not per page. */
     public List<AuditEntryView> entries(AuditQuery query) {
-        if (query.offset() < 0 || query.limit() < 1 || query.limit() > MAX_PAGE) {
-            throw RequestRejected.invalid("A page starts at 0 or later and holds 1 to " + MAX_PAGE + " entries.");
+        if (query.offset() < 0) {
+            throw RequestRejected.invalid("\"offset\" must be 0 or more; it is " + query.offset() + ".")
+                    .with("field", "offset");
+        }
+        if (query.limit() < 1 || query.limit() > MAX_PAGE) {
+            throw RequestRejected.invalid("\"limit\" must be between 1 and " + MAX_PAGE + "; it is " + query.limit()
+                    + ".").with("field", "limit");
         }
         QueryFilter filter = filter(query);
         return filter.bind(em.createQuery("SELECT e FROM AuditEntry e" + filter.where()

@@ -1,5 +1,6 @@
 package dev.scriptexecuter.execution.boundary;
 
+import dev.scriptexecuter.infrastructure.IsoTimes;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,10 @@ public record RunCursor(Instant queuedAt, String runId) {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split(" ", -1);
             if (parts.length == 2 && parts[1].matches("[0-9a-f-]{36}")) {
-                return new RunCursor(Instant.parse(parts[0]), parts[1]);
+                Instant queuedAt = Instant.parse(parts[0]);
+                if (!queuedAt.isBefore(IsoTimes.EARLIEST) && !queuedAt.isAfter(IsoTimes.LATEST)) {
+                    return new RunCursor(queuedAt, parts[1]);
+                }
             }
         } catch (IllegalArgumentException | DateTimeParseException notACursor) {
             // refused below

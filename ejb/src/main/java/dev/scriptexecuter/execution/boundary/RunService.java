@@ -259,8 +259,12 @@ public class RunService {
     }
 
     private static void checkWindow(int offset, RunCursor after, int limit) {
-        if (offset < 0 || limit < 1 || limit > 500) {
-            throw RequestRejected.invalid("\"offset\" must be 0 or more and \"limit\" between 1 and 500.");
+        if (offset < 0) {
+            throw RequestRejected.invalid("\"offset\" must be 0 or more; it is " + offset + ".").with("field", "offset");
+        }
+        if (limit < 1 || limit > 500) {
+            throw RequestRejected.invalid("\"limit\" must be between 1 and 500; it is " + limit + ".")
+                    .with("field", "limit");
         }
         if (after != null && offset > 0) {
             throw RequestRejected.invalid("Give \"offset\" or \"after\", not both.").with("field", "after");
@@ -300,7 +304,7 @@ public class RunService {
             return RunStatus.valueOf(name);
         } catch (IllegalArgumentException e) {
             throw RequestRejected.invalid("\"outcome\" must be one of " + java.util.Arrays.toString(RunOutcome.values())
-                    + " or WAITING, QUEUED, RUNNING; \"" + name + "\" is none of them.");
+                    + " or WAITING, QUEUED, RUNNING; \"" + name + "\" is none of them.").with("field", "outcome");
         }
     }
 

@@ -74,10 +74,11 @@ public class ScriptService {
 
     public ScriptPage list(int offset, int limit) {
         if (offset < 0) {
-            throw RequestRejected.invalid("\"offset\" must be 0 or more; it is " + offset + ".");
+            throw RequestRejected.invalid("\"offset\" must be 0 or more; it is " + offset + ".").with("field", "offset");
         }
         if (limit < 1 || limit > MAX_PAGE) {
-            throw RequestRejected.invalid("\"limit\" must be between 1 and " + MAX_PAGE + "; it is " + limit + ".");
+            throw RequestRejected.invalid("\"limit\" must be between 1 and " + MAX_PAGE + "; it is " + limit + ".")
+                    .with("field", "limit");
         }
         var items = em.createNamedQuery(Script.FIND_ALL, Script.class)
                 .setFirstResult(offset).setMaxResults(limit)

@@ -1,6 +1,7 @@
 package dev.scriptexecuter.script.rest;
 
 import dev.scriptexecuter.infrastructure.RequestRejected;
+import dev.scriptexecuter.rest.Paging;
 import dev.scriptexecuter.rest.StrictJsonReader;
 import dev.scriptexecuter.script.boundary.ScriptVersionDiff;
 import dev.scriptexecuter.script.boundary.ScriptVersionService;
@@ -45,7 +46,11 @@ public class ScriptVersionsResource {
     @Path("{number}/diff")
     public ScriptVersionDiff diff(@PathParam("id") String id, @PathParam("number") String number,
                                   @QueryParam("against") String against) {
-        Integer base = against == null || against.isBlank() ? null : number(id, against);
+        Integer base = against == null ? null : Paging.number("against", against, 0);
+        if (base != null && base < 0) {
+            throw RequestRejected.invalid("\"against\" is a version number, 1 or more (0 is the empty script); it is "
+                    + base + ".").with("field", "against");
+        }
         return versions.diff(id, number(id, number), base);
     }
 
@@ -60,7 +65,7 @@ public class ScriptVersionsResource {
 
     private static int number(String id, String number) {
         try {
-            return Integer.parseInt(number.trim());
+            return Integer.parseInt(number);
         } catch (NumberFormatException e) {
             throw RequestRejected.notFound("Script '" + id + "' has no version '" + number
                     + "'; versions are numbered 1, 2, 3, ...");
