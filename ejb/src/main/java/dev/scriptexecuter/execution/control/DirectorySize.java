@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,15 +30,30 @@ public final class DirectorySize {
         return total.get();
     }
 
-    /** Deletes the regular files below {@code directory} written or changed since {@code since}; returns how many. */
+    /**
+     * Deletes the regular files below {@code directory} written or changed since {@code since}; returns how
+     * many. "Changed" is the inode's change time, which the kernel sets and a script cannot move back (it can
+     * set a file's modification time into the past with {@code os.utime}, which would keep a big file).
+     */
     static long deleteChangedSince(Path directory, Instant since) {
         AtomicLong deleted = new AtomicLong();
         walk(directory, (file, attributes) -> {
-            if (!attributes.lastModifiedTime().toInstant().isBefore(since) && Files.deleteIfExists(file)) {
+            if (!changed(file, attributes).isBefore(since) && Files.deleteIfExists(file)) {
                 deleted.incrementAndGet();
             }
         });
         return deleted.get();
+    }
+
+    /** The later of the file's modification and inode change times (the latter where the file system has one). */
+    private static Instant changed(Path file, BasicFileAttributes attributes) throws IOException {
+        Instant modified = attributes.lastModifiedTime().toInstant();
+        try {
+            Instant inode = ((FileTime) Files.getAttribute(file, "unix:ctime", LinkOption.NOFOLLOW_LINKS)).toInstant();
+            return inode.isAfter(modified) ? inode : modified;
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            return modified;
+        }
     }
 
     /** "1.2 GiB", "256 MiB", "12 KiB", "300 bytes". */

@@ -103,6 +103,30 @@ class GuardRailsTest {
         noProcessLeft(ran.runId());
     }
 
+    /** A script that sets its files' modification time into the past does not keep them that way. */
+    @Test
+    void filesBackdatedByTheRunAreDeletedToo() throws IOException {
+        Path home = Files.createDirectories(work.resolve("scripts").resolve("script-1"));
+        cut.process.timeout = Duration.ofMinutes(10);
+
+        Ran ran = run("""
+                import os, time
+                def main(data):
+                    for i in range(16):
+                        with open('old-%d.bin' % i, 'wb') as f:
+                            f.write(b'x' * (1 << 20))
+                        os.utime('old-%d.bin' % i, (0, 0))
+                    time.sleep(60)
+                """, "{}");
+
+        assertThat(ran.result().outcome()).as(ran.result().toString()).isEqualTo(RunOutcome.DISK_LIMIT);
+        try (var left = Files.list(home)) {
+            assertThat(left.map(path -> path.getFileName().toString())).as("what the run wrote, backdated")
+                    .noneMatch(name -> name.startsWith("old-"));
+        }
+        noProcessLeft(ran.runId());
+    }
+
     @Test
     void oneHugeFileStopsAtTheFileSizeLimitAndEndsDiskLimit() throws IOException {
         Ran ran = run("""
