@@ -113,9 +113,10 @@ class DashboardSecurityIT extends BrowserTest {
         visit(browser, violations, "script.xhtml?id=" + scriptId, DashboardSecurityIT::markASyntaxError);
         visit(browser, violations, "script.xhtml", b -> awaitEditor(b, "mainEditor"));
         visit(browser, violations, "script-history.xhtml?id=" + scriptId, b -> awaitEditor(b, "diffEditor"));
-        for (String page : List.of("environments.xhtml", "variables.xhtml", "variables.xhtml?script=" + scriptId,
-                "webhook.xhtml?script=" + scriptId, "account.xhtml", "admin/users.xhtml", "admin/audit.xhtml",
-                "error.xhtml?ref=0123456789ab", "no-such-page.xhtml")) {
+        for (String page : List.of("environments.xhtml", "environments.xhtml?id=nope-0", "variables.xhtml",
+                "variables.xhtml?script=" + scriptId, "webhook.xhtml", "webhook.xhtml?script=" + scriptId,
+                "account.xhtml", "admin/users.xhtml", "admin/audit.xhtml", "error.xhtml?ref=0123456789ab",
+                "no-such-page.xhtml", "runs.xhtml?expired=true", "script.xhtml?id=" + scriptId + "&expired=true")) {
             visit(browser, violations, page, b -> waitFor(b, By.cssSelector("h1, h2")));
         }
         visit(browser, violations, "api-docs.xhtml", b -> waitFor(b, By.cssSelector(".swagger-ui .info")));

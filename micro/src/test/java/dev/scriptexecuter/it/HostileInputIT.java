@@ -89,10 +89,20 @@ class HostileInputIT extends MicroIT {
                 .map(c -> DynamicTest.dynamicTest(c.name(), () -> refused(c, token)));
     }
 
+    /**
+     * Every endpoint the application has, read from its resource classes (so a new one is covered the day it
+     * is added): a query parameter it does not take, and, for one that reads or deletes by id, an id that
+     * does not exist.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyEndpointRefusesWhatItDoesNotTake() {
+        return everyEndpoint().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> refused(c, token)));
+    }
+
     @Test
     void thereAreAtLeastThreeHundredCasesAndNothingChangedThePassword() {
         long cases = bodies().stream().mapToLong(body -> HostileCases.of(body).size()).sum()
-                + queries().size() + rawPaths().size();
+                + queries().size() + rawPaths().size() + everyEndpoint().size();
         assertThat(cases).isGreaterThanOrEqualTo(300);
         assertThat(admin.token("hostile-user", PASSWORD)).isNotBlank();
     }
@@ -146,7 +156,14 @@ class HostileInputIT extends MicroIT {
                 admin.get("api/api-keys").body(), admin.get("api/variables").body(),
                 admin.get("api/scripts/" + scriptId + "/variables").body(),
                 admin.get("api/scripts/" + scriptId + "/runs").json().get("total").toString(),
-                admin.get("api/webhook").body(), admin.get("api/scripts/" + scriptId + "/webhook").body());
+                admin.get("api/webhook").body(), admin.get("api/scripts/" + scriptId + "/webhook").body(),
+                environments(), admin.get("api/scripts/" + scriptId + "/versions").body());
+    }
+
+    /** Which environments exist (a build another class started may end meanwhile: its state is not compared). */
+    private String environments() {
+        return HostileCases.parse("{\"list\": " + admin.get("api/environments").body() + "}").getJsonArray("list")
+                .stream().map(environment -> environment.asJsonObject().getString("id")).sorted().toList().toString();
     }
 
     private List<Body> bodies() {
@@ -204,27 +221,86 @@ class HostileInputIT extends MicroIT {
 
     private List<Case> queries() {
         String s = "api/scripts/" + scriptId;
+        String farCursor = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "+999999-01-01T00:00:00Z 00000000-0000-0000-0000-000000000000".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         List<Case> cases = new ArrayList<>();
-        Map<String, List<String>> bad = Map.of(
-                "api/scripts?offset=", List.of("-1", "abc", "1.5", "99999999999", "%201"),
-                "api/scripts?limit=", List.of("0", "abc", "-5", "100000000"),
-                s + "/runs?since=", List.of("yesterday", "%2B999999-01-01T00:00:00Z", "2026-13-01T00:00:00Z"),
-                s + "/runs?outcome=", List.of("NOPE"),
-                "api/audit?until=", List.of("tomorrow", "%2B999999-01-01T00:00:00Z"),
-                "api/export?data=", List.of("1", "yes", "TRUE", "true%20", ""),
-                s + "/versions/1/diff?against=", List.of("abc", "-1"));
-        bad.forEach((prefix, values) -> values.forEach(value -> cases.add(Case.bare("GET " + prefix + value, "GET",
-                prefix + value, Set.of(400, 404)))));
+        // path prefix, the parameter, its bad values
+        List<List<String>> bad = List.of(
+                List.of("api/scripts?", "offset", "-1", "abc", "1.5", "99999999999", "%201", "", "%2B5", "0x10"),
+                List.of("api/scripts?", "limit", "0", "abc", "-5", "100000000", "501", ""),
+                List.of(s + "/runs?", "since", "yesterday", "%2B999999-01-01T00:00:00Z", "2026-13-01T00:00:00Z", ""),
+                List.of(s + "/runs?", "outcome", "NOPE", "succeeded%00"),
+                List.of(s + "/runs?", "after", "abc", farCursor, "%C3%28"),
+                List.of(s + "/runs?", "limit", "501", "0", "ten"),
+                List.of(s + "/runs?", "offset", "-1", "1e3"),
+                List.of("api/audit?", "until", "tomorrow", "%2B999999-01-01T00:00:00Z"),
+                List.of("api/audit?", "since", "x", "1969-12-31T23:59:59Z"),
+                List.of("api/audit?", "offset", "-1", "abc"),
+                List.of("api/audit?", "limit", "0", "100000"),
+                List.of("api/audit?", "action", "NOPE"),
+                List.of("api/audit?", "actor", "a%00b", "%C3%28", "a%0Ab", "x".repeat(1001)),
+                List.of("api/audit?", "target", "%7F", "t%0D%0A"),
+                List.of("api/export?", "data", "1", "yes", "TRUE", "true%20", ""),
+                List.of("api/export?", "script", "%00"),
+                List.of(s + "/versions/1/diff?", "against", "abc", "-1", "%2B1", ""));
+        for (List<String> row : bad) {
+            for (String value : row.subList(2, row.size())) {
+                String path = row.get(0) + row.get(1) + "=" + value;
+                cases.add(new Case("GET " + path.substring(0, Math.min(path.length(), 90)), "GET", path, null, null,
+                        Set.of(400), row.get(1), true));
+            }
+        }
+        // unknown and repeated parameters: a typo is refused, not ignored
+        cases.add(new Case("GET api/scripts?limt=5", "GET", "api/scripts?limt=5", null, null, Set.of(400), "limt", true));
+        cases.add(new Case("GET runs?outcom=FAILED", "GET", s + "/runs?outcom=FAILED", null, null, Set.of(400),
+                "outcom", true));
+        cases.add(new Case("GET api/scripts?limit=1&limit=2", "GET", "api/scripts?limit=1&limit=2", null, null,
+                Set.of(400), "limit", true));
+        cases.add(new Case("GET api/users?role=admin", "GET", "api/users?role=admin", null, null, Set.of(400), "role",
+                true));
         for (String flag : List.of("1", "yes", "TRUE", "true%20", "on", "")) {
             cases.add(Case.json("POST api/import?dryRun=" + flag, "POST", "api/import?dryRun=" + flag,
                     "{\"format\": \"script-executer-export\", \"formatVersion\": 1, \"scripts\": ["
                             + script("hostile-dry", MAIN) + "]}", Set.of(400), "dryRun"));
         }
+        cases.add(Case.json("POST api/import?dry_run=true", "POST", "api/import?dry_run=true",
+                "{\"format\": \"script-executer-export\", \"formatVersion\": 1, \"scripts\": ["
+                        + script("hostile-dry", MAIN) + "]}", Set.of(400), "dry_run"));
         cases.add(Case.json("POST api/import?conflicts=nope", "POST", "api/import?conflicts=nope",
                 "{\"format\": \"script-executer-export\", \"formatVersion\": 1, \"scripts\": ["
                         + script("hostile-dry", MAIN) + "]}", Set.of(400), "conflicts"));
         for (String wait : List.of("forever", "-1s", "PT99999H")) {
             cases.add(Case.json("POST runs?wait=" + wait, "POST", s + "/runs?wait=" + wait, "", Set.of(400), "wait"));
+        }
+        // the families whose endpoints take no body: stopping, logs, retention, environments, keys, versions
+        for (String path : List.of("api/runs/nope-0/stop", "api/environments/nope-0/rebuild",
+                s + "/versions/99999/rollback")) {
+            cases.add(Case.bare("POST " + path, "POST", path, Set.of(404)));
+        }
+        for (String path : List.of("api/runs/nope-0/log", "api/runs/%3Cscript%3E/log", "api/environments/nope-0/log",
+                s + "/versions/99999", s + "/versions/abc", s + "/versions/1/diff?against=99999", "api/api-keys/nope-0",
+                "api/users/nope-0", "api/variables/NOPE_0", s + "/variables/NOPE_0")) {
+            cases.add(Case.bare("GET " + path, "GET", path, Set.of(404)));
+        }
+        for (String path : List.of("api/api-keys/nope-0", "api/users/nope-0", "api/environments/nope-0",
+                "api/variables/NOPE_0", "api/scripts/nope-0", "api/scripts/nope-0/webhook")) {
+            cases.add(Case.bare("DELETE " + path, "DELETE", path, Set.of(404)));
+        }
+        return cases;
+    }
+
+    private static List<Case> everyEndpoint() {
+        List<Case> cases = new ArrayList<>();
+        for (String endpoint : Endpoints.all(dev.scriptexecuter.rest.RestApplication.class)) {
+            String method = endpoint.substring(0, endpoint.indexOf(' '));
+            String path = endpoint.substring(endpoint.indexOf('/') + 1).replaceAll("\\{[^}]*}", "nope-0");
+            cases.add(new Case(endpoint + "?zz=1", method, path + "?zz=1", method.equals("GET")
+                    || method.equals("DELETE") ? null : "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    "application/json", Set.of(400), "zz", true));
+            if (!path.equals(endpoint.substring(endpoint.indexOf('/') + 1))
+                    && (method.equals("GET") || method.equals("DELETE"))) {
+                cases.add(Case.bare(endpoint + " (no such id)", method, path, Set.of(404)));
+            }
         }
         return cases;
     }

@@ -108,6 +108,13 @@ class ScriptsApiIT extends MicroIT {
                 .formatted(quote(MAIN))), 400, "\"data\" must be a JSON object");
         assertProblem(api.post("api/scripts", "{\"name\": \"a\", \"mainCode\": %s, \"active\": \"maybe\"}"
                 .formatted(quote(MAIN))), 400, "must be true or false");
+        JsonObject typo = assertProblem(api.post("api/scripts", "{\"name\": \"typo\", \"mainCode\": %s, \"shedule\":"
+                .formatted(quote(MAIN)) + " {\"kind\": \"manual\"}}"), 400, "Did you mean \"schedule\"?");
+        assertThat(typo.getString("field")).isEqualTo("shedule");
+        assertThat(assertProblem(withSchedule("{\"kind\": \"interval\", \"every\": \"PT9223372036854775807S\"}"), 400,
+                "every").getString("field")).isEqualTo("schedule.every");
+        assertThat(assertProblem(withSchedule("{\"kind\": \"interval\", \"every\": \"PT1H\", \"startAt\":"
+                + " \"+999999-01-01T00:00:00Z\"}"), 400, "9999").getString("field")).isEqualTo("schedule.startAt");
         String huge = MAIN + "# " + "x".repeat(1024 * 1024) + "\n";
         assertProblem(script("huge", huge, null), 413, "the limit is 1048576 bytes");
 

@@ -126,6 +126,29 @@ class SecurityIT extends MicroIT {
         assertThat(body).doesNotContain("password").doesNotContain("PBKDF2");
     }
 
+    /** Usernames differ by more than case; an account names its role; a mistyped property is named back. */
+    @Test
+    void accountNamesAreUniqueWhateverTheirCaseAndARoleIsRequired() {
+        String name = unique("casey");
+        admin.createUser(name, "long-enough-pw", "viewer");
+        JsonObject upper = assertProblem(admin.post("api/users", "{\"username\": %s, \"password\": \"long-enough-pw\","
+                .formatted(quote(name.toUpperCase(java.util.Locale.ROOT))) + " \"role\": \"admin\"}"), 409,
+                "exists already");
+        assertThat(upper.getString("detail")).doesNotContainIgnoringCase("exception");
+        assertProblem(admin.post("api/users", "{\"username\": \"ADMIN\", \"password\": \"long-enough-pw\","
+                + " \"role\": \"admin\"}"), 409, "exists already");
+
+        String noRole = unique("norole");
+        JsonObject missing = assertProblem(admin.post("api/users", "{\"username\": %s, \"password\": \"long-enough-pw\"}"
+                .formatted(quote(noRole))), 400, "role");
+        assertThat(missing.getString("field")).isEqualTo("role");
+        JsonObject typo = assertProblem(admin.post("api/users", "{\"username\": %s, \"password\": \"long-enough-pw\","
+                .formatted(quote(noRole)) + " \"roles\": [\"admin\"]}"), 400, "Did you mean \"role\"?");
+        assertThat(typo.getString("field")).isEqualTo("roles");
+        assertThat(admin.get("api/users").body()).as("no account was made by the refused requests")
+                .doesNotContain(noRole).doesNotContain(name.toUpperCase(java.util.Locale.ROOT));
+    }
+
     @Test
     void changingTheOwnPasswordRetiresTheOldOne() {
         String name = unique("changer");
