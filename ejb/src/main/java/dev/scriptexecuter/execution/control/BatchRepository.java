@@ -50,7 +50,6 @@ public class BatchRepository {
 
     /** Null until looked up; empty (looked up again after a minute) while the batch runtime has made none. */
     private volatile Optional<Tables> tables;
-    private volatile long lookedUpAt;
 
     /**
      * The statements of one kind of repository, its table names filled in: {@code ended} gives an ended
@@ -129,10 +128,11 @@ public class BatchRepository {
     /** The repository's tables: the batch runtime makes them with its first job, so an absence is not final. */
     private Optional<Tables> tables() {
         Optional<Tables> found = tables;
-        if (found == null || (found.isEmpty() && System.nanoTime() - lookedUpAt > 60_000_000_000L)) {
+        // not found is not kept: the runtime makes its tables at its first job, which may be after a metrics
+        // scrape or a purge asked (a look-up is one metadata query, asked per scrape and per purge at most)
+        if (found == null || found.isEmpty()) {
             boolean first = found == null;
             found = find();
-            lookedUpAt = System.nanoTime();
             tables = found;
             found.ifPresent(t -> LOG.info(() -> "Job repository: " + t.kind() + "; the rows of ended runs' job"
                     + " executions are deleted with each retention purge."));
