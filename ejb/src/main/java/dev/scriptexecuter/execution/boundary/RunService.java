@@ -191,6 +191,9 @@ public class RunService {
             return;
         }
         ledger.promoteWaiting(change.scriptId()).ifPresent(this::launch);
+        if (!RunOutcome.FAILED.name().equals(change.outcome()) && !RunOutcome.TIMED_OUT.name().equals(change.outcome())) {
+            return; // only those are retried: no look-up (a transaction of its own) for every other run
+        }
         ledger.retryDelay(change.runId()).ifPresent(delay -> {
             RunService self = context.getBusinessObject(RunService.class);
             retryTimer.schedule(() -> self.retry(change.runId()), delay.toMillis(), TimeUnit.MILLISECONDS);

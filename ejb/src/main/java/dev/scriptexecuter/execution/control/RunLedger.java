@@ -28,8 +28,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -82,8 +84,9 @@ public class RunLedger {
     public String occurrences(Script script, List<Instant> due, Instant lateBefore, List<Instant> missed,
                               String missedBecause) {
         Instant now = clock.instant();
-        long active = countOf(script.id(), RunStatus.QUEUED) + countOf(script.id(), RunStatus.RUNNING);
-        long waiting = countOf(script.id(), RunStatus.WAITING);
+        Map<RunStatus, Long> unfinished = unfinishedOf(script.id());
+        long active = unfinished.getOrDefault(RunStatus.QUEUED, 0L) + unfinished.getOrDefault(RunStatus.RUNNING, 0L);
+        long waiting = unfinished.getOrDefault(RunStatus.WAITING, 0L);
         OverlapPolicy overlap = script.policy().overlap();
         String launch = null;
         for (Instant at : due) {
@@ -108,9 +111,14 @@ public class RunLedger {
         return launch;
     }
 
-    private long countOf(String scriptId, RunStatus status) {
-        return em.createQuery("SELECT COUNT(r) FROM Run r WHERE r.script.id = :id AND r.status = :status", Long.class)
-                .setParameter("id", scriptId).setParameter("status", status).getSingleResult();
+    /** How many of the script's runs wait, are queued and run, in one query (the claim of every occurrence asks). */
+    private Map<RunStatus, Long> unfinishedOf(String scriptId) {
+        Map<RunStatus, Long> counts = new EnumMap<>(RunStatus.class);
+        em.createQuery("SELECT r.status, COUNT(r) FROM Run r WHERE r.script.id = :id AND r.status <> :finished"
+                        + " GROUP BY r.status", Object[].class).setParameter("id", scriptId)
+                .setParameter("finished", RunStatus.FINISHED).getResultList()
+                .forEach(row -> counts.put((RunStatus) row[0], ((Number) row[1]).longValue()));
+        return counts;
     }
 
     /** @param requestedBy who asks for the run; their quota counts it */
@@ -215,15 +223,13 @@ public class RunLedger {
      * run becomes QUEUED on this node; returns its id, if there was one.
      */
     public Optional<String> promoteWaiting(String scriptId) {
-        long active = em.createQuery("SELECT COUNT(r) FROM Run r WHERE r.script.id = :id AND (r.status = :queued"
-                        + " OR r.status = :running)", Long.class).setParameter("id", scriptId)
-                .setParameter("queued", RunStatus.QUEUED).setParameter("running", RunStatus.RUNNING).getSingleResult();
-        if (active > 0) {
-            return Optional.empty();
-        }
+        // one query: nearly always nothing waits, and then the active runs need not be counted
         Optional<String> oldest = em.createQuery("SELECT r.id FROM Run r WHERE r.script.id = :id AND r.status = :waiting"
-                        + " ORDER BY r.scheduledFor, r.queuedAt, r.id", String.class).setParameter("id", scriptId)
-                .setParameter("waiting", RunStatus.WAITING).setMaxResults(1).getResultStream().findFirst();
+                        + " AND NOT EXISTS (SELECT a.id FROM Run a WHERE a.script.id = :id AND (a.status = :queued"
+                        + " OR a.status = :running)) ORDER BY r.scheduledFor, r.queuedAt, r.id", String.class)
+                .setParameter("id", scriptId).setParameter("waiting", RunStatus.WAITING)
+                .setParameter("queued", RunStatus.QUEUED).setParameter("running", RunStatus.RUNNING)
+                .setMaxResults(1).getResultStream().findFirst();
         return oldest.filter(runId -> em.createQuery("UPDATE Run r SET r.status = :queued, r.nodeName = :node"
                         + " WHERE r.id = :id AND r.status = :waiting").setParameter("queued", RunStatus.QUEUED)
                 .setParameter("node", node.name()).setParameter("id", runId).setParameter("waiting", RunStatus.WAITING)
