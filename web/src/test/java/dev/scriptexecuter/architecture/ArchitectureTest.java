@@ -4,14 +4,15 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static dev.scriptexecuter.architecture.CompiledClasses.ALL;
+import static dev.scriptexecuter.architecture.CompiledClasses.CORE;
+import static dev.scriptexecuter.architecture.CompiledClasses.ROOT;
+import static dev.scriptexecuter.architecture.CompiledClasses.componentOf;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaField;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
@@ -25,14 +26,6 @@ import java.util.Set;
  * breaks it, naming each offending dependency.
  */
 class ArchitectureTest {
-
-    private static final String ROOT = "dev.scriptexecuter";
-
-    /** The core's classes, wherever the build put them (the module's folder or its jar). */
-    private static final JavaClasses CORE = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .withImportOption(location -> location.contains("ses-ejb") || location.contains("/ejb/target/classes"))
-            .importPackages(ROOT);
 
     @Test
     void theCoreHoldsItsComponents() {
@@ -51,13 +44,6 @@ class ArchitectureTest {
                 .resideInAnyPackage("..boundary..", "..control..", "..entity..").check(CORE);
     }
 
-    /** Both modules' classes, the web module's as this build compiled them. */
-    private static final JavaClasses ALL = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .withImportOption(location -> location.contains("ses-ejb") || location.contains("/ejb/target/classes")
-                    || location.contains("/web/target/classes"))
-            .importPackages(ROOT);
-
     @Test
     void everyPackageSaysWhatItIsFor() {
         java.util.Set<String> packages = new java.util.TreeSet<>();
@@ -71,8 +57,8 @@ class ArchitectureTest {
 
     @Test
     void theWebModuleReachesTheCoreThroughBoundariesOnly() {
-        noClasses().that().resideInAnyPackage(ROOT + ".rest..", ROOT + ".web..", "..rest..", "..web..",
-                        "..health..", "..metrics..")
+        noClasses().that().resideInAnyPackage(ROOT + ".rest..", ROOT + ".web..", ROOT + ".openapi..", "..rest..",
+                        "..web..", "..health..", "..metrics..")
                 .should().dependOnClassesThat().resideInAPackage("..control..").check(ALL);
     }
 
@@ -109,13 +95,6 @@ class ArchitectureTest {
     void entitiesNeverReachUpToABoundary() {
         noClasses().that().resideInAPackage("..entity..").should().dependOnClassesThat()
                 .resideInAPackage("..boundary..").check(CORE);
-    }
-
-    /** The component a class belongs to: the package segment after the root ({@code script}, {@code execution}). */
-    private static String componentOf(String packageName) {
-        String rest = packageName.startsWith(ROOT + ".") ? packageName.substring(ROOT.length() + 1) : "";
-        int dot = rest.indexOf('.');
-        return dot < 0 ? rest : rest.substring(0, dot);
     }
 
     /**

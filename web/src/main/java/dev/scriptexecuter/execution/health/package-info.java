@@ -4,7 +4,8 @@
  *
  * The health endpoints: whether this node can take runs (database, Python, work directory, sandbox).
  *
- * Part of the web module: it is to reach the core through boundaries only (docs/ARCHITECTURE.md says where
- * it does not yet).
+ * Part of the web module, an adapter of its component: it may use the core's boundaries and entities (today
+ * execution's boundary), infrastructure, the shared {@code rest} and {@code web} packages and this component's
+ * other adapters; never a control package or another component's adapter.
  */
 package dev.scriptexecuter.execution.health;

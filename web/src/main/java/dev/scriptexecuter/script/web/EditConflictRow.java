@@ -3,6 +3,7 @@ package dev.scriptexecuter.script.web;
 import dev.scriptexecuter.infrastructure.Json;
 import dev.scriptexecuter.script.boundary.EditConflict;
 import dev.scriptexecuter.script.boundary.ScriptDraft;
+import dev.scriptexecuter.web.PrettyJson;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;

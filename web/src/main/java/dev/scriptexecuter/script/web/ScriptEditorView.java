@@ -9,6 +9,7 @@ import dev.scriptexecuter.script.boundary.ScriptDraft;
 import dev.scriptexecuter.script.boundary.ScriptService;
 import dev.scriptexecuter.script.boundary.ScriptView;
 import dev.scriptexecuter.web.Messages;
+import dev.scriptexecuter.web.PrettyJson;
 import jakarta.ejb.EJBAccessException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

@@ -3,7 +3,8 @@
  *
  * The dashboard's beans for this component's pages: they call its boundary and never hold business rules.
  *
- * Part of the web module: it is to reach the core through boundaries only (docs/ARCHITECTURE.md says where
- * it does not yet).
+ * Part of the web module, an adapter of its component: it may use the core's boundaries and entities (today
+ * script's and execution's boundaries), infrastructure, the shared {@code rest} and {@code web} packages and
+ * this component's other adapters; never a control package or another component's adapter.
  */
 package dev.scriptexecuter.script.web;

@@ -1,9 +1,11 @@
 /**
  * Accounts, password login, signed tokens and API keys: who a caller is and which role they have.
  *
- * The dashboard's beans for this component's pages: they call its boundary and never hold business rules.
+ * The dashboard's beans for this component's pages (they call its boundary and never hold business rules), how
+ * every request, to the API too, proves who it is, and the security headers every answer carries.
  *
- * Part of the web module: it is to reach the core through boundaries only (docs/ARCHITECTURE.md says where
- * it does not yet).
+ * Part of the web module, an adapter of its component: it may use the core's boundaries and entities (today
+ * security's boundary), infrastructure, the shared {@code rest} and {@code web} packages and this component's
+ * other adapters; never a control package or another component's adapter.
  */
 package dev.scriptexecuter.security.web;

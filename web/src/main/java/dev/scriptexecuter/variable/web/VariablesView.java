@@ -2,10 +2,10 @@ package dev.scriptexecuter.variable.web;
 
 import dev.scriptexecuter.infrastructure.Precondition;
 import dev.scriptexecuter.infrastructure.RequestRejected;
-import dev.scriptexecuter.security.web.CurrentUser;
 import dev.scriptexecuter.variable.boundary.VariableDraft;
 import dev.scriptexecuter.variable.boundary.VariableService;
 import dev.scriptexecuter.variable.boundary.VariableView;
+import dev.scriptexecuter.web.CurrentUser;
 import dev.scriptexecuter.web.Messages;
 import dev.scriptexecuter.web.ScriptScopedPage;
 import jakarta.faces.view.ViewScoped;

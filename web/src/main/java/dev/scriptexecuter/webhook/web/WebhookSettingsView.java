@@ -2,7 +2,7 @@ package dev.scriptexecuter.webhook.web;
 
 import dev.scriptexecuter.infrastructure.Precondition;
 import dev.scriptexecuter.infrastructure.RequestRejected;
-import dev.scriptexecuter.security.web.CurrentUser;
+import dev.scriptexecuter.web.CurrentUser;
 import dev.scriptexecuter.web.Messages;
 import dev.scriptexecuter.web.ScriptScopedPage;
 import dev.scriptexecuter.webhook.boundary.DeliveryView;

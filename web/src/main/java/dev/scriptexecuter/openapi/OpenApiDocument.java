@@ -1,8 +1,10 @@
-package dev.scriptexecuter.rest;
+package dev.scriptexecuter.openapi;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import dev.scriptexecuter.infrastructure.Json;
+import dev.scriptexecuter.rest.Answers;
+import dev.scriptexecuter.rest.Preconditions;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

@@ -1,4 +1,4 @@
-package dev.scriptexecuter.security.web;
+package dev.scriptexecuter.web;
 
 import dev.scriptexecuter.infrastructure.Role;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,4 +1,4 @@
-package dev.scriptexecuter.rest;
+package dev.scriptexecuter.openapi;
 
 import dev.scriptexecuter.infrastructure.Json;
 import jakarta.json.JsonArrayBuilder;

@@ -1,4 +1,4 @@
-package dev.scriptexecuter.script.web;
+package dev.scriptexecuter.web;
 
 import dev.scriptexecuter.infrastructure.Json;
 import jakarta.json.JsonException;
@@ -11,7 +11,7 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.Map;
 
-/** The script's data as people read and edit it: indented JSON. */
+/** JSON data as people read and edit it on the pages (a script's data, a run's before and after): indented. */
 public final class PrettyJson {
 
     private PrettyJson() {

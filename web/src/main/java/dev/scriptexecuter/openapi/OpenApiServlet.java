@@ -1,9 +1,10 @@
-package dev.scriptexecuter.rest;
+package dev.scriptexecuter.openapi;
 
 import dev.scriptexecuter.audit.rest.AuditResource;
 import dev.scriptexecuter.environment.rest.EnvironmentsResource;
 import dev.scriptexecuter.execution.rest.RetentionResource;
 import dev.scriptexecuter.execution.rest.RunsResource;
+import dev.scriptexecuter.rest.RestApplication;
 import dev.scriptexecuter.script.rest.ScriptVersionsResource;
 import dev.scriptexecuter.script.rest.ScriptsResource;
 import dev.scriptexecuter.security.rest.ApiKeysResource;
