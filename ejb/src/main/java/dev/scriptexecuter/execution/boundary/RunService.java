@@ -117,7 +117,7 @@ public class RunService {
     public RunView request(String scriptId, boolean force) {
         String runId = ledger.queue(scriptId, force ? TriggerKind.FORCED : TriggerKind.MANUAL,
                 context.getCallerPrincipal().getName());
-        start(runId).ifPresent(refusal -> {
+        start(runId, new RunOwner(scriptId, context.getCallerPrincipal().getName())).ifPresent(refusal -> {
             throw RequestRejected.tooManyRequests(refusal.reason()).with("quota", refusal.setting())
                     .with("limit", refusal.setting() == null ? null : refusal.limit()).with("runId", runId);
         });
@@ -127,10 +127,19 @@ public class RunService {
         return run;
     }
 
-    /** Starts the batch job for a queued run; the scheduler calls it with no caller. */
+    /** Starts the batch job for a queued run (a waiting run's turn, a retry): whose it is is read from its row. */
     @PermitAll
     public void launch(String runId) {
-        launchAttempt(runId, 1);
+        launchAttempt(runId, null, 1);
+    }
+
+    /**
+     * Starts the batch job for a run the schedule of {@code scriptId} made: the scheduler calls it with no
+     * caller, and such a run counts against its script's quota only, so nothing is read to learn whose it is.
+     */
+    @PermitAll
+    public void launchScheduled(String runId, String scriptId) {
+        launchAttempt(runId, scriptId, 1);
     }
 
     /**
@@ -141,9 +150,9 @@ public class RunService {
      * for up to {@code ses.run.result-retry}.
      */
     @PermitAll
-    public void launchAttempt(String runId, int attempt) {
+    public void launchAttempt(String runId, String scheduledScriptId, int attempt) {
         try {
-            start(runId);
+            start(runId, scheduledScriptId == null ? ledger.owner(runId) : new RunOwner(scheduledScriptId, null));
         } catch (RuntimeException e) {
             if (LAUNCH_PAUSE.multipliedBy(attempt).compareTo(launchRetry) >= 0) {
                 LOG.log(Level.SEVERE, "Run " + runId + " could not be started within ses.run.result-retry ("
@@ -155,14 +164,13 @@ public class RunService {
                         + LAUNCH_PAUSE.toSeconds() + " s", e);
             }
             RunService self = context.getBusinessObject(RunService.class);
-            retryTimer.schedule(() -> self.launchAttempt(runId, attempt + 1), LAUNCH_PAUSE.toMillis(),
-                    TimeUnit.MILLISECONDS);
+            retryTimer.schedule(() -> self.launchAttempt(runId, scheduledScriptId, attempt + 1),
+                    LAUNCH_PAUSE.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
     /** Admits and starts a queued run, or records it REJECTED and says why. */
-    private Optional<RunRefusal> start(String runId) {
-        RunOwner owner = ledger.owner(runId);
+    private Optional<RunRefusal> start(String runId, RunOwner owner) {
         Optional<RunRefusal> refusal = admission.admit(runId, owner.scriptId(), owner.user(), node.name());
         if (refusal.isPresent()) {
             ledger.abandon(runId, RunOutcome.REJECTED, refusal.get().reason());
@@ -191,7 +199,9 @@ public class RunService {
             return;
         }
         ledger.promoteWaiting(change.scriptId()).ifPresent(this::launch);
-        if (!RunOutcome.FAILED.name().equals(change.outcome()) && !RunOutcome.TIMED_OUT.name().equals(change.outcome())) {
+        boolean retryable = RunOutcome.FAILED.name().equals(change.outcome())
+                || RunOutcome.TIMED_OUT.name().equals(change.outcome());
+        if (!retryable) {
             return; // only those are retried: no look-up (a transaction of its own) for every other run
         }
         ledger.retryDelay(change.runId()).ifPresent(delay -> {

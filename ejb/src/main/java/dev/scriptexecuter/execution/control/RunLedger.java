@@ -13,6 +13,7 @@ import dev.scriptexecuter.infrastructure.Json;
 import dev.scriptexecuter.infrastructure.NativeUpdate;
 import dev.scriptexecuter.infrastructure.Node;
 import dev.scriptexecuter.infrastructure.RequestRejected;
+import dev.scriptexecuter.infrastructure.UtcColumns;
 import dev.scriptexecuter.python.boundary.ExtraSandboxPaths;
 import dev.scriptexecuter.script.entity.OverlapPolicy;
 import dev.scriptexecuter.script.entity.Script;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -146,7 +148,10 @@ public class RunLedger {
 
     /** Marks a queued run RUNNING and hands out what it needs; empty if it was stopped or deleted meanwhile. */
     public Optional<RunTicket> begin(String runId, long jobExecutionId) {
-        Run run = em.find(Run.class, runId);
+        // the run with its script in one read: the script is read here, not taken from the claim, since the
+        // wait for a slot may be long and its data may have changed meanwhile
+        Run run = em.createQuery("SELECT r FROM Run r JOIN FETCH r.script WHERE r.id = :id", Run.class)
+                .setParameter("id", runId).getResultStream().findFirst().orElse(null);
         if (run == null || run.status() != RunStatus.QUEUED) {
             return Optional.empty();
         }
@@ -187,19 +192,23 @@ public class RunLedger {
         if (ended == 0) {
             return;
         }
-        Run run = em.find(Run.class, runId);
-        String scriptId = run.script().id();
-        if (result.dataToSave() != null && changed(run.dataBefore(), result.dataToSave())
+        // the row holds what was just written; the rest of what the ending needs, in one narrow read (not
+        // the run with its log and the script with its code)
+        Object[] row = em.createQuery("SELECT r.script.id, r.dataBefore, r.startedAt, r.scheduledFor FROM Run r"
+                + " WHERE r.id = :id", Object[].class).setParameter("id", runId).getSingleResult();
+        String scriptId = (String) row[0];
+        Instant startedAt = UtcColumns.instant((LocalDateTime) row[2]);
+        if (result.dataToSave() != null && changed((String) row[1], result.dataToSave())
                 && !saveData(scriptId, result.dataToSave(), dataVersion)) {
             em.createQuery("UPDATE Run r SET r.dataAfter = NULL, r.error = :error WHERE r.id = :id")
                     .setParameter("error", DATA_CHANGED).setParameter("id", runId).executeUpdate();
         }
-        em.refresh(run);
-        updateLastRun(scriptId, run);
-        ending.fire(new RunEnding(runId));
-        changed.fire(new RunChanged(runId, scriptId, RunStatus.FINISHED.name(), run.outcome().name()));
-        finished.fire(new RunFinished(run.outcome().name(), millisBetween(run.startedAt(), run.finishedAt()),
-                millisBetween(run.scheduledFor(), run.startedAt())));
+        String outcome = result.outcome().name();
+        updateLastRun(scriptId, runId, RunStatus.FINISHED.name(), outcome, startedAt, now);
+        ending.fire(new RunEnding(runId, scriptId, result.outcome()));
+        changed.fire(new RunChanged(runId, scriptId, RunStatus.FINISHED.name(), outcome));
+        finished.fire(new RunFinished(outcome, millisBetween(startedAt, now),
+                millisBetween(UtcColumns.instant((LocalDateTime) row[3]), startedAt)));
     }
 
     private static Long millisBetween(Instant from, Instant to) {
@@ -351,10 +360,15 @@ public class RunLedger {
      * ends would get a needless conflict; the last-run columns are bookkeeping.
      */
     private void updateLastRun(String scriptId, Run run) {
+        updateLastRun(scriptId, run.id(), run.status().name(), run.outcome() == null ? null : run.outcome().name(),
+                run.startedAt(), run.finishedAt());
+    }
+
+    private void updateLastRun(String scriptId, String runId, String status, String outcome, Instant startedAt,
+                               Instant finishedAt) {
         NativeUpdate.execute(em, "UPDATE script SET last_run_id = ?, last_run_status = ?, last_run_outcome = ?,"
                         + " last_run_started = ?, last_run_finished = ?"
                         + " WHERE id = ? AND (last_run_id IS NULL OR last_run_id = ? OR last_run_status = 'FINISHED')",
-                run.id(), run.status().name(), run.outcome() == null ? null : run.outcome().name(),
-                column(run.startedAt()), column(run.finishedAt()), scriptId, run.id());
+                runId, status, outcome, column(startedAt), column(finishedAt), scriptId, runId);
     }
 }

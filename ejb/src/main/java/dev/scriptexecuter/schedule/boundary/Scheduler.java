@@ -146,7 +146,7 @@ public class Scheduler {
         try {
             OccurrenceClaim.Claim claim = claims.claim(occurrence);
             if (claim.runId() != null) {
-                runs.launch(claim.runId());
+                runs.launchScheduled(claim.runId(), occurrence.scriptId());
             }
             arm(occurrence.scriptId(), claim.next());
         } catch (RuntimeException e) {

@@ -35,11 +35,24 @@ public class WebhookOutbox {
     @Inject
     Clock clock;
 
-    /** A finished run's event, as a delivery: in the transaction that ends the run. */
+    /**
+     * A finished run's event, as a delivery: in the transaction that ends the run. The webhooks are looked
+     * up first, in one query: most scripts have none, and then the run is not read at all.
+     */
     void onRunEnding(@Observes RunEnding ending) {
+        Webhook webhook = webhookFor(ending.scriptId());
+        if (webhook == null || ending.outcome() == null) {
+            return;
+        }
+        Optional<WebhookEvent> event = WebhookEvent.of(ending.outcome(), ending.outcome() == RunOutcome.SUCCEEDED
+                ? previousOutcome(ending.runId(), ending.scriptId()) : null);
+        if (event.isEmpty() || !webhook.events().contains(event.get())) {
+            return;
+        }
         Run run = em.find(Run.class, ending.runId());
-        if (run != null) {
-            enqueue(run);
+        if (run != null && run.status() == RunStatus.FINISHED) {
+            em.persist(new WebhookDelivery(run.id(), ending.scriptId(), webhook.scope(), event.get(), webhook.url(),
+                    payload(run, event.get()), clock.instant()));
         }
     }
 
@@ -51,32 +64,25 @@ public class WebhookOutbox {
                 .getResultList());
     }
 
-    void enqueue(Run run) {
-        if (run.status() != RunStatus.FINISHED || run.outcome() == null) {
-            return;
+    /** The script's own webhook, else the global one, else null. */
+    private Webhook webhookFor(String scriptId) {
+        Webhook global = null;
+        var found = em.createQuery("SELECT w FROM Webhook w WHERE w.scope IN (:script, :global)", Webhook.class)
+                .setParameter("script", scriptId).setParameter("global", Webhook.GLOBAL).getResultList();
+        for (Webhook webhook : found) {
+            if (webhook.scope().equals(scriptId)) {
+                return webhook;
+            }
+            global = webhook;
         }
-        // two look-ups by key first: most runs' scripts have no webhook, and then nothing else is read
-        Webhook webhook = em.find(Webhook.class, run.script().id());
-        if (webhook == null) {
-            webhook = em.find(Webhook.class, Webhook.GLOBAL);
-        }
-        if (webhook == null) {
-            return;
-        }
-        Optional<WebhookEvent> event = WebhookEvent.of(run.outcome(),
-                run.outcome() == RunOutcome.SUCCEEDED ? previousOutcome(run) : null);
-        if (event.isEmpty() || !webhook.events().contains(event.get())) {
-            return;
-        }
-        em.persist(new WebhookDelivery(run.id(), run.script().id(), webhook.scope(), event.get(), webhook.url(),
-                payload(run, event.get()), clock.instant()));
+        return global;
     }
 
-    private RunOutcome previousOutcome(Run run) {
+    private RunOutcome previousOutcome(String runId, String scriptId) {
         return em.createQuery("SELECT r.outcome FROM Run r WHERE r.script.id = :script AND r.status = :finished"
                         + " AND r.id <> :id AND r.outcome NOT IN :ignored ORDER BY r.finishedAt DESC", RunOutcome.class)
-                .setParameter("script", run.script().id()).setParameter("finished", RunStatus.FINISHED)
-                .setParameter("id", run.id())
+                .setParameter("script", scriptId).setParameter("finished", RunStatus.FINISHED)
+                .setParameter("id", runId)
                 .setParameter("ignored", java.util.List.of(RunOutcome.SKIPPED, RunOutcome.OVERLAPPED, RunOutcome.STOPPED,
                         RunOutcome.MISSED))
                 .setMaxResults(1).getResultStream().findFirst().orElse(null);

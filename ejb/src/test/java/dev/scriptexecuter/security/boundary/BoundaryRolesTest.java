@@ -43,7 +43,8 @@ class BoundaryRolesTest {
                 Map.entry("find", EVERYONE), Map.entry("log", EVERYONE), Map.entry("page", EVERYONE),
                 Map.entry("pageUncounted", EVERYONE), Map.entry("count", EVERYONE), Map.entry("sandbox", EVERYONE), Map.entry("homeUsage", EVERYONE),
                 Map.entry("request", EDITORS), Map.entry("stop", EDITORS),
-                Map.entry("launch", OPEN), Map.entry("launchAttempt", OPEN), Map.entry("onScriptChanged", OPEN),
+                Map.entry("launch", OPEN), Map.entry("launchScheduled", OPEN), Map.entry("launchAttempt", OPEN),
+                Map.entry("onScriptChanged", OPEN),
                 Map.entry("onRunFinished", OPEN), Map.entry("retry", OPEN)));
     }
 
