@@ -40,8 +40,13 @@ public final class IsoTimes {
         return bounded(field, instant);
     }
 
+    /** Between 1970 and the end of 9999: what every time the application takes must be. */
+    public static boolean inRange(Instant instant) {
+        return !instant.isBefore(EARLIEST) && !instant.isAfter(LATEST);
+    }
+
     public static Instant bounded(String field, Instant instant) {
-        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+        if (!inRange(instant)) {
             throw RequestRejected.invalid("\"" + field + "\" must be between 1970 and the end of 9999.")
                     .with("field", field);
         }

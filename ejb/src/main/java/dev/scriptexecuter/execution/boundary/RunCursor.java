@@ -33,7 +33,7 @@ public record RunCursor(Instant queuedAt, String runId) {
             String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split(" ", -1);
             if (parts.length == 2 && parts[1].matches("[0-9a-f-]{36}")) {
                 Instant queuedAt = Instant.parse(parts[0]);
-                if (!queuedAt.isBefore(IsoTimes.EARLIEST) && !queuedAt.isAfter(IsoTimes.LATEST)) {
+                if (IsoTimes.inRange(queuedAt)) {
                     return new RunCursor(queuedAt, parts[1]);
                 }
             }

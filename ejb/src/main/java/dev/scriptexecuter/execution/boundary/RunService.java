@@ -115,9 +115,9 @@ public class RunService {
      */
     @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
     public RunView request(String scriptId, boolean force) {
-        String runId = ledger.queue(scriptId, force ? TriggerKind.FORCED : TriggerKind.MANUAL,
-                context.getCallerPrincipal().getName());
-        start(runId, new RunOwner(scriptId, context.getCallerPrincipal().getName())).ifPresent(refusal -> {
+        RunOwner owner = new RunOwner(scriptId, context.getCallerPrincipal().getName());
+        String runId = ledger.queue(scriptId, force ? TriggerKind.FORCED : TriggerKind.MANUAL, owner.user());
+        start(runId, owner).ifPresent(refusal -> {
             throw RequestRejected.tooManyRequests(refusal.reason()).with("quota", refusal.setting())
                     .with("limit", refusal.setting() == null ? null : refusal.limit()).with("runId", runId);
         });
@@ -199,9 +199,7 @@ public class RunService {
             return;
         }
         ledger.promoteWaiting(change.scriptId()).ifPresent(this::launch);
-        boolean retryable = RunOutcome.FAILED.name().equals(change.outcome())
-                || RunOutcome.TIMED_OUT.name().equals(change.outcome());
-        if (!retryable) {
+        if (change.outcome() == null || !RunOutcome.valueOf(change.outcome()).retried()) {
             return; // only those are retried: no look-up (a transaction of its own) for every other run
         }
         ledger.retryDelay(change.runId()).ifPresent(delay -> {

@@ -278,7 +278,7 @@ public class RunLedger {
     }
 
     private static boolean retryable(Run run) {
-        return (run.outcome() == RunOutcome.FAILED || run.outcome() == RunOutcome.TIMED_OUT)
+        return run.outcome() != null && run.outcome().retried()
                 && run.attempt() <= run.script().policy().retries() && run.script().policy().retryBackoff() != null;
     }
 

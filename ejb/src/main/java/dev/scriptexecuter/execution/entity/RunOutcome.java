@@ -27,5 +27,10 @@ public enum RunOutcome {
      * It came and went while the node's timer for an earlier occurrence fired late (a busy node): the
      * earlier one ran, this one is recorded, not run (as the misfire policy fire-once would after a restart).
      */
-    MISSED
+    MISSED;
+
+    /** The outcomes a script's retry policy tries again after: the code failed or ran out of time. */
+    public boolean retried() {
+        return this == FAILED || this == TIMED_OUT;
+    }
 }

@@ -41,7 +41,7 @@ public class WebhookOutbox {
      */
     void onRunEnding(@Observes RunEnding ending) {
         Webhook webhook = webhookFor(ending.scriptId());
-        if (webhook == null || ending.outcome() == null) {
+        if (webhook == null) {
             return;
         }
         Optional<WebhookEvent> event = WebhookEvent.of(ending.outcome(), ending.outcome() == RunOutcome.SUCCEEDED
@@ -50,7 +50,7 @@ public class WebhookOutbox {
             return;
         }
         Run run = em.find(Run.class, ending.runId());
-        if (run != null && run.status() == RunStatus.FINISHED) {
+        if (run != null) {
             em.persist(new WebhookDelivery(run.id(), ending.scriptId(), webhook.scope(), event.get(), webhook.url(),
                     payload(run, event.get()), clock.instant()));
         }
