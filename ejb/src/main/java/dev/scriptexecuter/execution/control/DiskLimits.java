@@ -10,14 +10,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps a run within its disk space: the script's home ({@code ses.run.max-home-bytes}) and the run's
- * directory ({@code ses.run.max-dir-bytes}). RLIMIT_FSIZE caps a single file; this watches the totals
- * while the run goes (every {@code ses.run.disk-check-interval}), kills the run that goes beyond one,
+ * directory ({@code ses.run.max-dir-bytes}). RLIMIT_FSIZE caps a single file; {@link RunWatch} measures the
+ * totals while the run goes (every {@code ses.run.disk-check-interval}), kills the run that goes beyond one,
  * and checks once more when it has ended, so a run never ends SUCCEEDED over a limit: it ends
  * DISK_LIMIT, keeps the previous data, and what it wrote to the home is deleted.
  */
@@ -55,11 +52,9 @@ public class DiskLimits {
         return home == 0 || run == 0 ? 0 : Math.max(home, run) + 1;
     }
 
-    /** Measures home and run directory every interval while the run goes, and kills it when one is over. */
-    ScheduledFuture<?> watch(LiveRun live, Path home, Path runDirectory, ScheduledExecutorService scheduler) {
-        long every = Math.max(50, interval.toMillis());
-        return scheduler.scheduleWithFixedDelay(() -> over(home, runDirectory).ifPresent(live::overDiskLimit),
-                every, every, TimeUnit.MILLISECONDS);
+    /** How often a running run's home and directory are measured ({@link RunWatch}); at least 50 ms. */
+    Duration interval() {
+        return interval.toMillis() < 50 ? Duration.ofMillis(50) : interval;
     }
 
     /**

@@ -7,7 +7,6 @@ import dev.scriptexecuter.python.boundary.HarnessLaunch;
 import dev.scriptexecuter.python.boundary.HarnessLauncher;
 import dev.scriptexecuter.python.boundary.PythonInterpreter;
 import dev.scriptexecuter.secret.boundary.SecretMask;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -17,9 +16,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one script run's harness and says how it ended: has the launcher
@@ -45,8 +41,8 @@ public class HarnessProcess {
     @Inject
     Clock clock;
 
-    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-    ScheduledExecutorService timers;
+    @Inject
+    RunWatch watch;
 
     @Inject
     @ConfigProperty(name = "ses.run.timeout", defaultValue = "PT1H")
@@ -89,14 +85,9 @@ public class HarnessProcess {
     private RunResult awaitEnd(RunTicket ticket, LiveRun live, Harness harness, Path home, Instant began) {
         Duration limit = ticket.timeout() != null ? ticket.timeout() : timeout;
         try {
-            ScheduledFuture<?> deadline = timers.schedule(live::timeOut, limit.toMillis(), TimeUnit.MILLISECONDS);
-            ScheduledFuture<?> diskWatch = disks.watch(live, home, harness.directory(), timers);
             int exitCode;
-            try {
+            try (RunWatch.Watch watched = watch.watch(live, limit, home, harness.directory())) {
                 exitCode = harness.awaitExit();
-            } finally {
-                deadline.cancel(false);
-                diskWatch.cancel(false);
             }
             harness.awaitOutput();
             if (exitCode < 0 && !live.stopRequested() && !live.timedOut() && live.overDiskLimitBecause() == null) {

@@ -58,6 +58,7 @@ class HarnessProcessTest {
         LiveRun live = cut.open(ticket.runId());
         RunResult result = cut.run(ticket, live);
         assertThat(live.mode()).as("how the run's process was made").isEqualTo(mode());
+        assertThat(cut.watching()).as("runs still watched for their limits once ended").isZero();
         return result;
     }
 

@@ -20,10 +20,13 @@ final class TestHarness implements AutoCloseable {
     final HarnessProcess process;
     final LiveRuns liveRuns;
 
-    private TestHarness(ProcessRig processes, HarnessProcess process, LiveRuns liveRuns) {
+    private final RunWatch watch;
+
+    private TestHarness(ProcessRig processes, HarnessProcess process, LiveRuns liveRuns, RunWatch watch) {
         this.processes = processes;
         this.process = process;
         this.liveRuns = liveRuns;
+        this.watch = watch;
     }
 
     /**
@@ -38,14 +41,18 @@ final class TestHarness implements AutoCloseable {
         process.workDirectory = new WorkDirectory(work);
         process.disks = disks();
         process.clock = Clock.systemUTC();
-        process.timers = timers;
+        RunWatch watch = new RunWatch();
+        watch.timers = timers;
+        watch.disks = process.disks;
+        watch.start();
+        process.watch = watch;
         process.timeout = Duration.ofSeconds(30);
         process.maxDataBytes = 4096;
         LiveRuns liveRuns = new LiveRuns();
         liveRuns.clock = Clock.systemUTC();
         liveRuns.broadcast = new OutputBroadcast();
         liveRuns.logMaxBytes = 64 * 1024;
-        return new TestHarness(processes, process, liveRuns);
+        return new TestHarness(processes, process, liveRuns, watch);
     }
 
     /** Small disk limits, measured often. */
@@ -65,8 +72,14 @@ final class TestHarness implements AutoCloseable {
         return process.run(ticket, live);
     }
 
+    /** The runs the node's {@link RunWatch} still holds. */
+    int watching() {
+        return watch.watching();
+    }
+
     @Override
     public void close() {
+        watch.stop();
         processes.close();
     }
 }
