@@ -10,7 +10,9 @@ Starts the packaged Micro WAR on Payara Micro (build it first:
   P3  a burst of forced no-op runs: N runs from C clients at once (each one
       waits for its run with ?wait, then asks for the next), spread over C
       scripts, spawned and warm; against C threads spawning the bare
-      harness N times in all. Runs per second.
+      harness N times in all (the floor), and against C bare warm workers
+      (worker.py without the server) forking it N times in all (the warm
+      floor: what forking alone costs on this machine). Runs per second.
   P4  schedule lateness: R scripts due every second (R = 10, 50, 100) for
       D seconds, spawned and warm; startedAt - scheduledFor of the runs that
       ran (p50, p99), the occurrences that did not run (OVERLAPPED,
@@ -25,7 +27,7 @@ Starts the packaged Micro WAR on Payara Micro (build it first:
 --jfr FILE records a Java Flight Recording of the whole benchmark (profile
 settings) into FILE, to see where the server's time goes.
 
-Usage: python3 bench/load.py [--runs 200] [--clients 8] [--rates 10,50,100] [--seconds 20]
+Usage: python3 bench/load.py [--runs 200] [--clients 8] [--rates 10,50,100] [--seconds 20] [--java-opts="..."]
 Prints Markdown tables.
 """
 import argparse
@@ -39,7 +41,7 @@ import tempfile
 import threading
 import time
 
-from runs import NO_OP, bare_harness
+from runs import NO_OP, BareWorker, bare_harness
 from server import add_database_option, free_port, memory_kib, percentile, request, start_server, stop_server, token
 
 
@@ -138,6 +140,19 @@ def burst(api, work, mode, runs, clients):
     return runs / (time.perf_counter() - start)
 
 
+def bare_warm_burst(work, runs, clients):
+    """The warm floor: C bare warm workers (no server, no sandbox), each forking its share of the runs."""
+    workers = [BareWorker() for _ in range(clients)]
+    try:
+        start = time.perf_counter()
+        with concurrent.futures.ThreadPoolExecutor(max_workers=clients) as pool:
+            list(pool.map(lambda i: [workers[i].run(NO_OP, work) for _ in range(runs // clients)], range(clients)))
+        return (runs // clients * clients) / (time.perf_counter() - start)
+    finally:
+        for worker in workers:
+            worker.close()
+
+
 def bare_burst(work, runs, clients):
     start = time.perf_counter()
     with concurrent.futures.ThreadPoolExecutor(max_workers=clients) as pool:
@@ -206,6 +221,7 @@ def main():
                         help="process modes to measure; \"default\" sets none (for a server without warm workers)")
     parser.add_argument("--workers", type=int, help="the server's ses.worker.max (warm workers; default 16)")
     parser.add_argument("--jfr", help="record a Java Flight Recording (profile settings) into this file")
+    parser.add_argument("--java-opts", default="", help="extra JVM options for the server (say, another collector)")
     add_database_option(parser)
     args = parser.parse_args()
     home = tempfile.mkdtemp(prefix="ses-bench-")
@@ -214,6 +230,7 @@ def main():
     settings = ["-Dses.sandbox=" + args.sandbox]
     if args.workers:
         settings.append("-Dses.worker.max=%d" % args.workers)
+    settings += args.java_opts.split()
     if args.jfr:
         settings.append("-XX:StartFlightRecording=settings=profile,filename=" + os.path.abspath(args.jfr))
     process, base = start_server(home, free_port(), settings, database=args.database)
@@ -228,6 +245,7 @@ def main():
         throughput = {mode: burst(api, work, mode, args.runs, args.clients) for mode in modes}
         sampler.stopped.set()
         bare = bare_burst(work, args.runs, args.clients)
+        bare_warm = bare_warm_burst(work, args.runs, args.clients)
         rows = []
         for rate in [int(r) for r in args.rates.split(",")]:
             for mode in modes:
@@ -240,11 +258,14 @@ def main():
         print("| server RSS, largest during P3 | %d MiB |" % (sampler.server_max // 1024))
         print("| its Python processes' RSS, largest sum during P3 | %d MiB |" % (sampler.python_max // 1024))
         print()
-        print("| P3 burst of %d no-op runs, %d at once | runs/s | / floor |" % (args.runs, args.clients))
-        print("|---|---|---|")
-        print("| bare harness spawns, %d threads (floor) | %.1f | 1.00 |" % (args.clients, bare))
+        print("| P3 burst of %d no-op runs, %d at once | runs/s | / floor | / warm floor |" % (args.runs, args.clients))
+        print("|---|---|---|---|")
+        print("| bare harness spawns, %d threads (floor) | %.1f | 1.00 | %.2f |" % (args.clients, bare, bare / bare_warm))
+        print("| bare warm workers forking the harness, %d threads (warm floor) | %.1f | %.2f | 1.00 |"
+              % (args.clients, bare_warm, bare_warm / bare))
         for mode in modes:
-            print("| %s, through the API (?wait) | %.1f | %.2f |" % (mode, throughput[mode], throughput[mode] / bare))
+            print("| %s, through the API (?wait) | %.1f | %.2f | %.2f |" % (
+                mode, throughput[mode], throughput[mode] / bare, throughput[mode] / bare_warm))
         print()
         print("| P4 due per second | mode | lateness p50 ms | p99 ms | occurrences not run | not recorded"
               " | server CPU ms per run | outcomes |")

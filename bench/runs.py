@@ -8,7 +8,9 @@ Starts the packaged Micro WAR on Payara Micro (build it first:
       (with ?wait, so the answer comes when the run is FINISHED) to the answer,
       once spawned and once forked by a warm worker, against spawning the bare
       harness (python3 -u -I harness.py DIR on a prepared run directory) from
-      this process; the three alternate, one of each per repetition.
+      this process, and against a bare warm worker (worker.py without the
+      server or the sandbox) forking it (the warm floor); they alternate,
+      one of each per repetition.
   P2  Windmill's task: 40 sequential runs of a fibo(10) script, total wall
       time, spawned and warm, against 40 sequential bare-harness spawns.
 
@@ -36,6 +38,7 @@ from server import add_database_option, ROOT, free_port, request, start_server, 
 
 HARNESS = os.path.join(ROOT, "ejb", "src", "main", "resources", "dev", "scriptexecuter", "python", "boundary",
                        "harness.py")
+WORKER = os.path.join(os.path.dirname(HARNESS), "worker.py")
 NO_OP = "def main(data):\n    pass\n"
 FIBO = ("def fibo(n):\n    return n if n < 2 else fibo(n - 1) + fibo(n - 2)\n\n"
         "def main(data):\n    data['result'] = fibo(10)\n")
@@ -66,20 +69,61 @@ class Server:
         return state
 
 
-def bare_harness(code, work):
-    """One spawn of the harness as the server would start it, minus the server (no sandbox, no limits)."""
+def prepare_run(code, work):
+    """A run directory as the server prepares one: main.py and input.json."""
     run_dir = tempfile.mkdtemp(dir=work)
     with open(os.path.join(run_dir, "main.py"), "w") as main:
         main.write(code)
     with open(os.path.join(run_dir, "input.json"), "w") as source:
         json.dump({"data": {}, "force": True}, source)
-    subprocess.run([sys.executable, "-u", "-I", HARNESS, run_dir], check=True, stdout=subprocess.DEVNULL,
-                   stderr=subprocess.STDOUT)
+    return run_dir
+
+
+def finish_run(run_dir, floor):
     with open(os.path.join(run_dir, "output.json")) as output:
         outcome = json.load(output)["outcome"]
     shutil.rmtree(run_dir)
     if outcome != "SUCCEEDED":
-        sys.exit("the bare harness ended " + outcome)
+        sys.exit("the %s ended %s" % (floor, outcome))
+
+
+def bare_harness(code, work):
+    """One spawn of the harness as the server would start it, minus the server (no sandbox, no limits)."""
+    run_dir = prepare_run(code, work)
+    subprocess.run([sys.executable, "-u", "-I", HARNESS, run_dir], check=True, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.STDOUT)
+    finish_run(run_dir, "bare harness")
+
+
+class BareWorker:
+    """A warm worker as the server starts one (worker.py, the harness loaded once, a child forked per run),
+    minus the server: no sandbox, no limits, driven from this process. The warm floor."""
+
+    def __init__(self):
+        self.process = subprocess.Popen([sys.executable, "-u", "-I", WORKER, HARNESS], stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE)
+        if "ready" not in self.reply():
+            sys.exit("the bare warm worker did not start")
+
+    def reply(self):
+        return json.loads(self.process.stdout.readline())
+
+    def run(self, code, work):
+        run_dir = prepare_run(code, work)
+        fifo = os.path.join(run_dir, "output.fifo")
+        request = {"op": "run", "dir": run_dir, "output": fifo, "env": {}}
+        self.process.stdin.write((json.dumps(request) + "\n").encode())
+        self.process.stdin.flush()
+        self.reply()  # {"started": pid}
+        with open(fifo, "rb") as log:  # the run's log, read to its end as the server does
+            log.read()
+        if self.reply().get("exit") != 0:
+            sys.exit("a bare warm run failed")
+        finish_run(run_dir, "bare warm worker")
+
+    def close(self):
+        self.process.stdin.close()
+        self.process.wait()
 
 
 def millis(action):
@@ -93,11 +137,13 @@ def side_by_side(servers, work, name, code, repeat, runs, warmups, modes):
     sample. `servers` maps a label ("" for this build's) to a Server; a kind is a mode and that label."""
     scripts = {kind_name(mode, label): (server, server.create(name + "-" + mode, code, mode))
                for label, server in servers.items() for mode in modes}
+    worker = BareWorker()
     for _ in range(warmups):
         for server, script in scripts.values():
             server.run_and_wait(script)
         bare_harness(code, work)
-    samples = {kind: [] for kind in list(scripts) + ["bare"]}
+        worker.run(code, work)
+    samples = {kind: [] for kind in list(scripts) + ["bare", "bare-warm"]}
     phases = {kind: ([], []) for kind in scripts}
 
     def api_runs(kind, server, script):
@@ -110,6 +156,8 @@ def side_by_side(servers, work, name, code, repeat, runs, warmups, modes):
         for kind, (server, script) in scripts.items():
             samples[kind].append(millis(lambda: api_runs(kind, server, script)))
         samples["bare"].append(millis(lambda: [bare_harness(code, work) for _ in range(runs)]))
+        samples["bare-warm"].append(millis(lambda: [worker.run(code, work) for _ in range(runs)]))
+    worker.close()
     figures = {kind: summary(values) for kind, values in samples.items()}
     figures["phases"] = {kind: (statistics.median(queued), statistics.median(started))
                          for kind, (queued, started) in phases.items()}
@@ -158,7 +206,8 @@ def main():
         print("|---|---|---|---|")
         for label, figures in (("P1 no-op run: %s", p1), ("P2 40 sequential fibo(10) runs: %s", p2)):
             floor = figures["bare"][0]
-            names = {"bare": "bare harness spawn (floor)", "spawn": "spawned, through the API",
+            names = {"bare": "bare harness spawn (floor)", "bare-warm": "bare warm worker fork (warm floor)",
+                     "spawn": "spawned, through the API",
                      "warm": "warm, through the API", "default": "the server's default, through the API"}
             for measured in ["bare"] + [k for k in figures if k not in ("bare", "phases")]:
                 mode, _, tag = measured.partition(" ")

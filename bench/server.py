@@ -48,12 +48,18 @@ def fresh_mariadb():
             "DB_PASSWORD": "ses-bench-only", "DB_NAME": MARIADB_DATABASE}
 
 
-def start_server(home, port, settings=(), database="h2", target=None, launcher="jar", environment=None):
+# how the run command keeps Payara Micro to one node (README); start_server(single_node=...) tries another way
+SINGLE_NODE = ["--nohazelcast"]
+
+
+def start_server(home, port, settings=(), database="h2", target=None, launcher="jar", environment=None,
+                 single_node=None):
     """The Micro WAR on embedded H2 or MariaDB; settings are -D options for the server's JVM; target is the
     micro/target folder of the build to start (default: this checkout's). launcher "jar" starts Payara Micro's
     jar as it is (the runtime unpacked at every start); "script" starts it as the README's run command and the
     image do (config/payara/start-micro.sh: unpacked once, ahead-of-time cache); environment adds variables.
-    A home that was started before keeps its database: that is a restart."""
+    A home that was started before keeps its database: that is a restart. single_node: the Payara Micro options
+    that keep it to one node (default SINGLE_NODE)."""
     # SES_BENCH_TARGET: the micro/target folder of another build (say, an older commit's) to measure
     micro = target or os.environ.get("SES_BENCH_TARGET", os.path.join(ROOT, "micro", "target"))
     # the newest copy: a build without "clean" leaves the jar of an earlier Payara version beside it
@@ -74,7 +80,7 @@ def start_server(home, port, settings=(), database="h2", target=None, launcher="
     micro_options = ["--deploy", os.path.join(micro, "script-executer.war"), "--contextroot", "/",
                      "--port", str(port),
                      "--prebootcommandfile", os.path.join(ROOT, "config", "payara", "pre-boot-commands.asadmin"),
-                     "--postbootcommandfile", post_boot, *options, "--nocluster"]
+                     "--postbootcommandfile", post_boot, *options, *(SINGLE_NODE if single_node is None else single_node)]
     if launcher == "script":
         environment.update(JAVA=java, SES_ADMIN_PASSWORD=PASSWORD,
                            JAVA_OPTS=" ".join([environment.get("JAVA_OPTS", ""), *settings]).strip())

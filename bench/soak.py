@@ -90,7 +90,7 @@ def main():
             time.sleep(args.sample)
             ended, succeeded, job_rows = metrics(api)
             history = sum(api.call("api/scripts/%s/runs?limit=1" % script)["total"] for script in scripts)
-            row = ((time.time() - began) / 60, ended, succeeded, history, job_rows,
+            row = ((time.time() - began) / 60, ended, succeeded, history, "—" if job_rows is None else job_rows,
                    database_bytes(home) / 2 ** 20, live_heap_kib(process.pid) / 1024, rss_kib(process.pid) / 1024)
             rows.append(row)
             print("| %.0f | %d | %d | %d | %s | %.1f | %.0f | %.0f |" % row, flush=True)

@@ -14,7 +14,10 @@ kinds take turns, --restarts times each. RSS is split into anonymous memory (hea
 the server itself uses) and file-backed pages (the jars and the cache mapped read-only, which the kernel
 can drop and share). --java-opts adds JVM options to every kind, for trying memory settings.
 
+--single-node and --env try other Payara Micro options and environment variables the same way.
+
   python3 bench/start.py [--restarts 5] [--idle 10] [--kinds jar,launcher,aot] [--java-opts="-Xms32m ..."]
+                         [--single-node=--nocluster] [--env MALLOC_ARENA_MAX=2]
 """
 import argparse
 import shlex
@@ -23,15 +26,20 @@ import statistics
 import tempfile
 import time
 
-from server import free_port, memory_kib, start_server, stop_server
+from server import SINGLE_NODE, free_port, memory_kib, start_server, stop_server
 
 KINDS = {"jar": ("jar", {}), "launcher": ("script", {"SES_AOT": "off"}), "aot": ("script", {})}
+
+
+OPTIONS = {"single_node": None, "environment": {}}
 
 
 def start(kind, home, settings):
     launcher, environment = KINDS[kind]
     began = time.perf_counter()
-    process, _ = start_server(home, free_port(), settings, launcher=launcher, environment=environment)
+    process, _ = start_server(home, free_port(), settings, launcher=launcher,
+                              environment=dict(environment, **OPTIONS["environment"]),
+                              single_node=OPTIONS["single_node"])
     return process, time.perf_counter() - began
 
 
@@ -59,7 +67,13 @@ def main():
     parser.add_argument("--idle", type=float, default=10, help="seconds after start-up before RSS is read")
     parser.add_argument("--kinds", default="jar,launcher,aot", help="comma-separated: " + ", ".join(KINDS))
     parser.add_argument("--java-opts", default="", help="extra JVM options for every kind")
+    parser.add_argument("--single-node", help="Payara Micro options keeping it to one node, instead of "
+                        + " ".join(SINGLE_NODE) + " (say, --nocluster)")
+    parser.add_argument("--env", action="append", default=[], help="NAME=VALUE for the server's environment")
     args = parser.parse_args()
+    if args.single_node:
+        OPTIONS["single_node"] = args.single_node.split()
+    OPTIONS["environment"] = dict(pair.split("=", 1) for pair in args.env)
     kinds = args.kinds.split(",")
     settings = shlex.split(args.java_opts)
     homes = {kind: tempfile.mkdtemp(prefix="ses-bench-start-%s-" % kind) for kind in kinds}
@@ -83,8 +97,10 @@ def main():
                 kind, first[kind][0], first[kind][1], median, min(starts[kind]), max(starts[kind]),
                 median / base, rss, anonymous, files))
         print()
-        print("%d restarts of each kind, taking turns; RSS %g s after the login page answered; JVM options: %s"
-              % (args.restarts, args.idle, args.java_opts or "none"))
+        print("%d restarts of each kind, taking turns; RSS %g s after the login page answered; JVM options: %s;"
+              " Payara Micro: %s; environment: %s" % (args.restarts, args.idle, args.java_opts or "none",
+                                                      " ".join(OPTIONS["single_node"] or SINGLE_NODE),
+                                                      " ".join(args.env) or "as is"))
     finally:
         for home in homes.values():
             shutil.rmtree(home, ignore_errors=True)

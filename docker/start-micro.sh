@@ -19,4 +19,4 @@ esac
 # shellcheck disable=SC2086
 exec /opt/start-payara-micro.sh /opt/payara-micro.jar /data/payara \
     --deploy /opt/script-executer.war --contextroot / --port 8080 \
-    --prebootcommandfile /opt/pre-boot-commands.asadmin $database --nocluster
+    --prebootcommandfile /opt/pre-boot-commands.asadmin $database --nohazelcast

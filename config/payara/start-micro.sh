@@ -10,7 +10,11 @@
 # - On JDK 25 and later the JVM keeps an ahead-of-time cache of the runtime's classes in ROOT_DIR: the first
 #   start records it and writes it when the server stops (that stop takes some 25 s more); later starts
 #   load it.
-#   SES_AOT=off starts without it.
+#   SES_AOT=off starts without it. The cache belongs to one JDK and one set of JVM options (system properties
+#   aside): other options record a cache of their own (and the previous one is deleted).
+# - Unless JAVA_OPTS says otherwise, the JVM runs with a small footprint (BENCHMARKS.md, P6): the serial
+#   collector (no collector option in JAVA_OPTS), an initial heap of 32 MiB (no -Xms), compact object headers
+#   on JDK 25 and later (no ...CompactObjectHeaders), and at most two malloc arenas (MALLOC_ARENA_MAX unset).
 # JAVA (default: $JAVA_HOME/bin/java, else java on the PATH) and JAVA_OPTS (extra JVM options) are read.
 set -eu
 micro_jar=$1
@@ -31,18 +35,50 @@ fi
 rm -rf "$root/config" "$root/applications" "$root/generated"
 cp -R "$root/config.unpacked" "$root/config"
 
-# The cache belongs to one JDK build (and to the unpacked runtime, which a new jar replaces along with it).
 jdk=$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.runtime\.version = //p')
 feature=${jdk%%[.+-]*}
+
+# A small footprint unless JAVA_OPTS chooses: on 2 cores the serial collector kept ~400 MiB less resident than
+# the default G1, and schedule lateness did not suffer (BENCHMARKS.md, P6).
+opts=${JAVA_OPTS:-}
+collector=no heap=no headers=no
+set -f
+for option in $opts; do
+    case $option in
+    -XX:+UseSerialGC | -XX:+UseParallelGC | -XX:+UseG1GC | -XX:+UseZGC | -XX:+UseShenandoahGC | -XX:+UseEpsilonGC)
+        collector=yes ;;
+    -Xms*) heap=yes ;;
+    -XX:[+-]UseCompactObjectHeaders) headers=yes ;;
+    esac
+done
+set +f
+[ $collector = yes ] || opts="$opts -XX:+UseSerialGC"
+[ $heap = yes ] || opts="$opts -Xms32m"
+if [ $headers = no ] && [ "${feature:-0}" -ge 25 ] 2>/dev/null; then
+    opts="$opts -XX:+UseCompactObjectHeaders"
+fi
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+
+# The cache belongs to one JDK build and one set of JVM options (and to the unpacked runtime, which a new jar
+# replaces along with it).
 aot=""
 if [ "${SES_AOT:-on}" != "off" ] && [ "${feature:-0}" -ge 25 ] 2>/dev/null; then
-    cache="$root/jdk-$(echo "$jdk" | tr -c 'A-Za-z0-9.\n' '-').aot"
+    # what the cache depends on: the JVM's options, not system properties (-D) nor how the cache is used (-XX:AOT...)
+    key=""
+    set -f
+    for option in $opts; do
+        case $option in -D* | -XX:AOT* | -XX:[+-]AOT*) ;; *) key="$key $option" ;; esac
+    done
+    set +f
+    options=$(printf '%s' "$key" | cksum | cut -d ' ' -f 1)
+    cache="$root/jdk-$(echo "$jdk" | tr -c 'A-Za-z0-9.\n' '-')-$options.aot"
     if [ -f "$cache" ]; then
         aot="-XX:AOTCache=$cache"
     else
-        echo "First start on this JDK: recording an ahead-of-time cache, written to $cache when the server stops"
+        rm -f "$root"/*.aot
+        echo "First start on this JDK with these options: recording an ahead-of-time cache, written to $cache when the server stops"
         aot="-XX:AOTCacheOutput=$cache"
     fi
 fi
 # shellcheck disable=SC2086
-exec "$java" ${JAVA_OPTS:-} $aot -jar "$root/launch-micro.jar" "$@"
+exec "$java" $opts $aot -jar "$root/launch-micro.jar" "$@"

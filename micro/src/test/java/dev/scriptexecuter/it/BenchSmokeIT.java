@@ -35,8 +35,9 @@ class BenchSmokeIT {
             assertThat(Double.parseDouble(rows.group(2))).as(rows.group(1)).isPositive();
             assertThat(Double.parseDouble(rows.group(4))).as(rows.group(1)).isPositive();
         }
-        assertThat(count).as(output).isEqualTo(6);
+        assertThat(count).as(output).isEqualTo(8);
         assertThat(output).contains("P1 no-op run: warm, through the API").contains("P1 no-op run: bare harness spawn (floor)")
+                .contains("P1 no-op run: bare warm worker fork (warm floor)")
                 .contains("P2 40 sequential fibo(10) runs: spawned, through the API");
     }
 
@@ -53,9 +54,19 @@ class BenchSmokeIT {
         assertThat(output).containsPattern("\\| cold start until the login page answers \\| [\\d.]+ s \\|")
                 .containsPattern("\\| server RSS, idle after start-up \\| [1-9]\\d* MiB \\|")
                 .containsPattern("\\| bare harness spawns, 2 threads \\(floor\\) \\| [\\d.]+ \\| 1.00 \\|")
-                .containsPattern("\\| warm, through the API \\(\\?wait\\) \\| [\\d.]+ \\| [\\d.]+ \\|")
+                .containsPattern("\\| bare warm workers forking the harness, 2 threads \\(warm floor\\) \\| [\\d.]+ \\| [\\d.]+ \\| 1.00 \\|")
+                .containsPattern("\\| warm, through the API \\(\\?wait\\) \\| [\\d.]+ \\| [\\d.]+ \\| [\\d.]+ \\|")
                 .containsPattern("\\| 2 \\| spawn \\| \\d+ \\| \\d+ \\| \\d+ of 6 \\|")
                 .containsPattern("\\| 2 \\| warm \\| \\d+ \\| \\d+ \\| \\d+ of 6 \\|");
+    }
+
+    @Test
+    void soakBenchmarkRunsUntilTheCountAndSamplesTheNode() throws Exception {
+        String output = bench("soak.py", "--runs", "6", "--scripts", "2", "--sample", "5", "--keep-runs", "3",
+                "--purge-every", "PT2S");
+        // minute, runs ended, succeeded, history, job rows, database MiB, live heap MiB, RSS MiB
+        assertThat(output).containsPattern("\\| \\d+ \\| \\d+ \\| \\d+ \\| \\d+ \\| (\\d+|—) \\| [\\d.]+ \\| [1-9]\\d* \\| [1-9]\\d* \\|")
+                .containsPattern("\\d+ runs ended in [\\d.]+ min");
     }
 
     @Test

@@ -131,7 +131,7 @@ public final class MicroServer implements AutoCloseable {
             command.addAll(List.of("-jar", System.getProperty("payara.microJar"), "--rootDir", rootDir.toString()));
         }
         command.addAll(List.of("--deploy", System.getProperty("ses.war"), "--contextroot", "/",
-                "--port", String.valueOf(port), "--nocluster"));
+                "--port", String.valueOf(port), "--nohazelcast"));
         command.addAll(List.of("--prebootcommandfile", config.resolve("pre-boot-commands.asadmin").toString()));
         if (databaseUrl == null) {
             command.addAll(List.of("--postbootcommandfile", config.resolve("post-boot-commands.asadmin").toString()));

@@ -127,5 +127,17 @@ class RestartIT {
             assertThat(server.process().info().arguments().orElseThrow()).contains("-XX:AOTCache=" + cache);
             assertThat(Files.getLastModifiedTime(launcher)).as("not unpacked again").isEqualTo(unpacked);
         }
+
+        // other JVM options (another collector) record a cache of their own, which replaces this one
+        try (MicroServer server = new MicroServer(home, "-XX:+UseParallelGC").throughStartScript(true).start()) {
+            assertThat(server.process().info().arguments().orElseThrow()).as("the collector asked for, not the default")
+                    .contains("-XX:+UseParallelGC").doesNotContain("-XX:+UseSerialGC");
+            assertThat(server.stop(Duration.ofMinutes(2))).as("exit status after SIGTERM").isIn(0, 143);
+            assertThat(server.log()).contains("recording an ahead-of-time cache");
+        }
+        try (Stream<Path> files = Files.list(home.resolve("payara"))) {
+            assertThat(files.filter(f -> f.toString().endsWith(".aot")).toList()).as("the caches kept")
+                    .hasSize(1).doesNotContain(cache);
+        }
     }
 }
