@@ -86,9 +86,7 @@ def start_server(home, port, settings=(), database="h2", target=None, launcher="
                            JAVA_OPTS=" ".join([environment.get("JAVA_OPTS", ""), *settings]).strip())
         command = ["sh", os.path.join(ROOT, "config", "payara", "start-micro.sh"), jar, root, *micro_options]
     else:
-        # what the run command did before the script: forget the previous start's deployment, keep the database
-        for folder in ("config", "applications", "generated"):
-            shutil.rmtree(os.path.join(root, folder), ignore_errors=True)
+        forget_deployment(root)
         command = [java, "-Dses.admin.password=" + PASSWORD, *settings, "-jar", jar, "--rootDir", root,
                    *micro_options]
     for attempt in (1, 2):
@@ -104,11 +102,17 @@ def start_server(home, port, settings=(), database="h2", target=None, launcher="
             print("Payara Micro stalled while starting (no log output for %d s); starting it again" % STALL_SECONDS,
                   file=sys.stderr)
             if launcher != "script":
-                for folder in ("config", "applications", "generated"):
-                    shutil.rmtree(os.path.join(root, folder), ignore_errors=True)
+                forget_deployment(root)
         except BaseException:
             process.kill()
             raise
+
+
+def forget_deployment(root):
+    """What the run command did before the start script: forget the previous start's deployment, keep the
+    database."""
+    for folder in ("config", "applications", "generated"):
+        shutil.rmtree(os.path.join(root, folder), ignore_errors=True)
 
 
 STALL_SECONDS = 90
@@ -129,8 +133,9 @@ def wait_until_answering(process, port, log):
         except Exception:
             if process.poll() is not None:
                 sys.exit("Payara Micro exited; see " + log)
-            if os.path.getsize(log) != size:
-                size, grown = os.path.getsize(log), time.time()
+            now_size = os.path.getsize(log)
+            if now_size != size:
+                size, grown = now_size, time.time()
             elif time.time() - grown > STALL_SECONDS:
                 raise Stalled()
             time.sleep(0.2)
