@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -129,13 +130,49 @@ class EnvironmentsIT extends MicroIT {
 
         assertThat(run.getString("outcome")).as(run.toString()).isEqualTo("ENVIRONMENT_FAILED");
         String environment = run.getString("environmentId");
-        assertThat(run.getString("error")).contains("could not be built").contains("No matching distribution found")
-                .contains("/api/environments/" + environment + "/log");
+        assertThat(run.getString("error")).as("the cause first, then the requirement, the next try and the log")
+                .startsWith("A required package was not found in the package sources. Nothing was found for"
+                        + " sesit-not-there==").contains("The next build attempt is at ")
+                .endsWith("The install log: /api/environments/" + environment + "/log");
         assertThat(api.get("api/environments/" + environment + "/log").body())
                 .contains("No matching distribution found for sesit-not-there");
-        assertThat(api.get("api/environments/" + environment).json().getString("status")).isEqualTo("FAILED");
+        JsonObject failed = api.get("api/environments/" + environment).json();
+        assertThat(failed.getString("status")).isEqualTo("FAILED");
+        assertThat(failed.getString("error")).startsWith("A required package was not found in the package sources.");
+        assertThat(failed.getInt("failedBuilds")).isEqualTo(1);
+        assertThat(failed.getString("nextBuildAt")).isNotEmpty();
         assertThat(api.awaitFinished(api.run(healthy, true), BUILD_AND_RUN).getString("outcome"))
                 .as("other scripts are unaffected").isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void aScheduledScriptWhoseEnvironmentFailsRecordsOneRunWhileItsBuildWaitsNotOneAtEveryOccurrence() {
+        String script = api.createScript(("{\"name\": %s, \"mainCode\": %s, \"requirements\": %s,"
+                + " \"schedule\": {\"kind\": \"interval\", \"every\": \"PT1S\"}}").formatted(quote("backoff-" + id()),
+                quote("def main(data):\n    print('never')\n"), quote("sesit-never-there==1.0\n")));
+        await().atMost(BUILD_AND_RUN).until(() -> api.runsOf(script).stream()
+                .anyMatch(run -> "ENVIRONMENT_FAILED".equals(run.getString("outcome", ""))));
+        Instant firstFailure = api.runsOf(script).stream()
+                .filter(run -> "ENVIRONMENT_FAILED".equals(run.getString("outcome", "")))
+                .map(run -> Instant.parse(run.getString("finishedAt"))).min(Instant::compareTo).orElseThrow();
+
+        // the schedule moves on, occurrence by occurrence, well within the first wait (30 s by default)
+        await().atMost(BUILD_AND_RUN).until(() -> nextFireAt(script).isAfter(firstFailure.plusSeconds(8)));
+        api.patch("api/scripts/" + script, "{\"active\": false}");
+
+        List<JsonObject> runs = api.runsOf(script);
+        assertThat(runs).filteredOn(run -> "ENVIRONMENT_FAILED".equals(run.getString("outcome", "")))
+                .as("%s", runs).hasSize(1).first().satisfies(run -> assertThat(run.getString("error"))
+                        .startsWith("A required package was not found").contains("The next build attempt is at "));
+        assertThat(runs).as("no run was recorded for the occurrences after the failure: %s", runs)
+                .noneMatch(run -> !run.isNull("scheduledFor")
+                        && Instant.parse(run.getString("scheduledFor")).isAfter(firstFailure.plusSeconds(1)));
+    }
+
+    private Instant nextFireAt(String script) {
+        JsonObject view = api.get("api/scripts/" + script).json();
+        return view.containsKey("nextRunAt") && !view.isNull("nextRunAt") ? Instant.parse(view.getString("nextRunAt"))
+                : Instant.MIN;
     }
 
     @Test

@@ -49,7 +49,8 @@ public class EnvironmentService {
 
     public List<EnvironmentView> list() {
         List<Object[]> rows = em.createQuery("SELECT e.id, e.requirements, e.status, e.sizeBytes, e.builds,"
-                + " e.buildMillis, e.builtOn, e.python, e.createdAt, e.builtAt, e.lastUsedAt, e.unusedSince"
+                + " e.buildMillis, e.builtOn, e.python, e.createdAt, e.builtAt, e.lastUsedAt, e.unusedSince, e.error,"
+                + " e.nextBuildAt, e.failedBuilds"
                 + " FROM Environment e ORDER BY e.createdAt DESC, e.id", Object[].class).getResultList();
         Map<String, Long> counts = new HashMap<>();
         em.createQuery("SELECT s.requirementsHash, COUNT(s) FROM Script s WHERE s.requirementsHash IS NOT NULL"
@@ -115,7 +116,7 @@ public class EnvironmentService {
         return new EnvironmentView(id, packages, ((EnvironmentStatus) row[2]).name(),
                 environments.installed(id).isPresent(), environments.building(id), (Long) row[3], (Integer) row[4],
                 (Long) row[5], (String) row[6], (String) row[7], instant(row[8]), instant(row[9]), instant(row[10]),
-                instant(row[11]), scriptCount, scripts);
+                instant(row[11]), scriptCount, scripts, (String) row[12], instant(row[13]), (Integer) row[14]);
     }
 
     private static Instant instant(Object column) {

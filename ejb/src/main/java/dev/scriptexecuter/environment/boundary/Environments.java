@@ -1,9 +1,10 @@
 package dev.scriptexecuter.environment.boundary;
 
+import dev.scriptexecuter.environment.control.BuildBackoff;
+import dev.scriptexecuter.environment.control.BuildFailure;
 import dev.scriptexecuter.environment.control.EnvironmentBuilder;
 import dev.scriptexecuter.environment.control.EnvironmentLedger;
 import dev.scriptexecuter.environment.control.EnvironmentRecord;
-import dev.scriptexecuter.environment.entity.EnvironmentStatus;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.infrastructure.WorkDirectory;
 import dev.scriptexecuter.python.boundary.PythonInterpreter;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +49,10 @@ import java.util.stream.Collectors;
  * that need an environment being built wait for that build (on this node
  * through a shared future, across processes sharing the work directory
  * through a file lock), and a build that failed is not repeated for every run
- * but only after {@code ses.env.retry-failed-after}, a rebuild request or a
- * change of the requirements.
+ * but after a wait that doubles with each failure in a row (from
+ * {@code ses.env.retry-failed-after} up to {@code ses.env.retry-failed-max}),
+ * kept in the database so that all nodes wait alike, or at once when a person
+ * saves a script that needs it or asks for a rebuild.
  * <p>
  * Each node builds its own copy under its own work directory: a virtualenv
  * refers to the absolute path of the interpreter it was made with, which
@@ -97,8 +101,12 @@ public class Environments {
     long installLogMaxBytes;
 
     @Inject
-    @ConfigProperty(name = "ses.env.retry-failed-after", defaultValue = "PT10M")
+    @ConfigProperty(name = "ses.env.retry-failed-after", defaultValue = "PT30S")
     Duration retryFailedAfter;
+
+    @Inject
+    @ConfigProperty(name = "ses.env.retry-failed-max", defaultValue = "PT30M")
+    Duration retryFailedMax;
 
     @Inject
     @ConfigProperty(name = "ses.env.allow-direct-urls", defaultValue = "false")
@@ -149,9 +157,7 @@ public class Environments {
         String id = requirements.hash();
         Optional<Path> ready = builder().find(id);
         if (ready.isEmpty()) {
-            EnvironmentRecord known = register(id, requirements.text());
-            if (known.status() == EnvironmentStatus.FAILED && known.builtAt() != null
-                    && known.builtAt().plus(retryFailedAfter).isAfter(clock.instant())) {
+            if (register(id, requirements.text()).backingOff(clock.instant())) {
                 throw failed(id);
             }
             CompletableFuture<Path> build = build(id, requirements.text(), false);
@@ -176,7 +182,10 @@ public class Environments {
         return lease(ready.get(), true);
     }
 
-    /** Starts building a script's environment in the background unless this node has it or is building it. */
+    /**
+     * A person saved a script: starts building its environment in the background unless this node has it
+     * or is building it, also when its latest build failed (they may have fixed what made it fail).
+     */
     public void prepareInBackground(String requirementsText) {
         Requirements requirements;
         try {
@@ -185,10 +194,9 @@ public class Environments {
             return;
         }
         if (requirements != null && builder().find(requirements.hash()).isEmpty()) {
-            EnvironmentRecord known = register(requirements.hash(), requirements.text());
-            if (known.status() != EnvironmentStatus.FAILED) {
-                build(requirements.hash(), requirements.text(), false);
-            }
+            register(requirements.hash(), requirements.text());
+            ledger.retryNow(requirements.hash());
+            build(requirements.hash(), requirements.text(), false);
         }
     }
 
@@ -196,7 +204,17 @@ public class Environments {
     public Future<Path> rebuild(String id) {
         EnvironmentRecord known = ledger.find(id)
                 .orElseThrow(() -> RequestRejected.notFound("There is no environment with id '" + id + "'."));
+        ledger.retryNow(id);
         return build(id, known.requirements(), true);
+    }
+
+    /**
+     * Whether the environment of these requirements (by hash; null for none) failed and waits before pip
+     * is tried again: a scheduled occurrence then records no run (the last one says why, and when).
+     */
+    public boolean backingOff(String requirementsHash) {
+        return requirementsHash != null
+                && ledger.find(requirementsHash).map(known -> known.backingOff(clock.instant())).orElse(false);
     }
 
     /** Deletes an environment's files on this node. */
@@ -263,7 +281,7 @@ public class Environments {
                 long started = System.nanoTime();
                 EnvironmentBuilder.Build build = builder.build(id, text, interpreter.executable(), settings());
                 long millis = (System.nanoTime() - started) / 1_000_000;
-                ledger.built(id, text, build, millis);
+                ledger.built(id, text, build, millis, backoff());
                 if (!build.succeeded()) {
                     LOG.warning(() -> "Environment " + id + " could not be built; see its install log.");
                     throw new CompletionException(new IllegalStateException("build failed"));
@@ -274,7 +292,7 @@ public class Environments {
         } catch (IOException e) {
             LOG.log(Level.WARNING, "Cannot build environment " + id, e);
             ledger.built(id, text, new EnvironmentBuilder.Build(false, null,
-                    "[the server could not build the environment: " + e.getMessage() + "]", 0, null), 0);
+                    "[the server could not build the environment: " + e.getMessage() + "]", 0, null), 0, backoff());
             throw new UncheckedIOException(e);
         }
     }
@@ -296,18 +314,18 @@ public class Environments {
         }
     }
 
+    /** The run's error: why the build failed (cause first), when pip is tried again, where the whole log is. */
     private Unavailable failed(String id) {
-        String log = ledger.installLog(id).orElse("");
-        return new Unavailable(id, "The environment " + id.substring(0, 12) + " could not be built: "
-                + lastLines(log) + " Its install log: /api/environments/" + id + "/log");
+        String error = ledger.error(id).orElse(BuildFailure.Cause.OTHER.sentence());
+        String retry = ledger.find(id).filter(known -> known.nextBuildAt() != null)
+                .map(known -> " The next build attempt is at " + known.nextBuildAt().truncatedTo(ChronoUnit.SECONDS)
+                        + " (" + known.failedBuilds() + " failed in a row); saving the script or a rebuild tries at once.")
+                .orElse("");
+        return new Unavailable(id, error + retry + " The install log: /api/environments/" + id + "/log");
     }
 
-    /** The end of pip's output, where it says what went wrong. */
-    static String lastLines(String log) {
-        List<String> lines = log.lines().map(String::strip)
-                .filter(line -> !line.isEmpty() && !line.startsWith("[exit code")).toList();
-        String tail = String.join(" ", lines.subList(Math.max(0, lines.size() - 2), lines.size()));
-        return tail.length() > 600 ? "…" + tail.substring(tail.length() - 600) : tail;
+    private BuildBackoff backoff() {
+        return new BuildBackoff(retryFailedAfter, retryFailedMax);
     }
 
     private Lease lease(Path python, boolean count) {

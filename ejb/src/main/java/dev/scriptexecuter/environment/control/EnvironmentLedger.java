@@ -55,16 +55,37 @@ public class EnvironmentLedger {
         }
     }
 
-    public EnvironmentRecord built(String id, String requirementsText, EnvironmentBuilder.Build build, long millis) {
+    /** Records a build; a failed one with its cause and the time before which pip is not tried again. */
+    public EnvironmentRecord built(String id, String requirementsText, EnvironmentBuilder.Build build, long millis,
+                                   BuildBackoff backoff) {
         Environment environment = em.find(Environment.class, id);
         if (environment == null) {
             environment = new Environment(id, requirementsText, clock.instant());
             em.persist(environment);
         }
+        java.time.Instant now = clock.instant();
         environment.built(build.succeeded(), build.python() == null ? null : build.python().toString(), build.log(),
-                build.sizeBytes(), millis, node.name(), clock.instant());
+                build.sizeBytes(), millis, node.name(), now);
+        if (!build.succeeded()) {
+            environment.failedBecause(PipOutput.diagnose(build.log()).summary(),
+                    backoff.nextAttempt(now, environment.failedBuilds()));
+        }
         builds.fire(new EnvironmentBuilt(build.succeeded(), millis));
         return EnvironmentRecord.of(environment);
+    }
+
+    /** A person saved a script that needs it, or asked for a rebuild: a failed environment is built at once. */
+    public void retryNow(String id) {
+        Environment environment = em.find(Environment.class, id);
+        if (environment != null && environment.status() == EnvironmentStatus.FAILED) {
+            environment.retryNow();
+        }
+    }
+
+    /** Why the latest build failed, cause first; for a build recorded before causes were, read from its log. */
+    public Optional<String> error(String id) {
+        return Optional.ofNullable(em.find(Environment.class, id)).map(environment -> environment.error() != null
+                ? environment.error() : PipOutput.diagnose(environment.installLog()).summary());
     }
 
     /**

@@ -65,6 +65,18 @@ public class Environment {
     @Column(name = "unused_since")
     private LocalDateTime unusedSince;
 
+    /** Builds that failed in a row since the last one that succeeded (or a person's save or rebuild). */
+    @Column(name = "failed_builds", nullable = false)
+    private int failedBuilds;
+
+    /** While failed: pip is not tried again before this (null: at the next need). */
+    @Column(name = "next_build_at")
+    private LocalDateTime nextBuildAt;
+
+    /** While failed: why, its cause in the first sentence. */
+    @Column(length = 2000)
+    private String error;
+
     @Version
     private long version;
 
@@ -91,6 +103,25 @@ public class Environment {
         this.builtOn = node;
         this.builtAt = column(now);
         this.builds++;
+        if (succeeded) {
+            this.failedBuilds = 0;
+            this.nextBuildAt = null;
+            this.error = null;
+        } else {
+            this.failedBuilds++;
+        }
+    }
+
+    /** Why the latest build failed, and when pip may be tried again. */
+    public void failedBecause(String error, Instant nextBuildAt) {
+        this.error = error;
+        this.nextBuildAt = column(nextBuildAt);
+    }
+
+    /** A person saved a script needing it or asked for a rebuild: the next build is not held back. */
+    public void retryNow() {
+        this.failedBuilds = 0;
+        this.nextBuildAt = null;
     }
 
     public void used(Instant now) {
@@ -141,6 +172,18 @@ public class Environment {
 
     public String builtOn() {
         return builtOn;
+    }
+
+    public int failedBuilds() {
+        return failedBuilds;
+    }
+
+    public Instant nextBuildAt() {
+        return instant(nextBuildAt);
+    }
+
+    public String error() {
+        return error;
     }
 
     public Instant createdAt() {

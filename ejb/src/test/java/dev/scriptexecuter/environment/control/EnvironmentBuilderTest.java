@@ -66,8 +66,30 @@ class EnvironmentBuilderTest {
 
         assertThat(build.succeeded()).isFalse();
         assertThat(build.log()).contains("No matching distribution found for sestest-pkg==9.9");
+        assertThat(PipOutput.diagnose(build.log()).summary()).as(build.log())
+                .startsWith("The package index has no version that matches a requirement. No version matches"
+                        + " sestest-pkg==9.9; the versions there: 1.0, 2.0.");
         assertThat(builder.find(missing.hash())).isEmpty();
         assertThat(builds()).isEmpty();
+    }
+
+    @Test
+    void anIndexThatRefusesConnectionsIsNamedAsTheCauseNotAMissingVersion() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        var refusing = new EnvironmentBuilder.Settings("http://127.0.0.1:" + closedPort + "/simple", List.of(),
+                List.of(), Duration.ofMinutes(2), 64 * 1024);
+        Requirements requirements = Requirements.parse("sestest-pkg==1.0", false);
+
+        EnvironmentBuilder.Build build = builder.build(requirements.hash(), requirements.text(), python(), refusing);
+
+        assertThat(build.succeeded()).isFalse();
+        assertThat(build.log()).contains("Could not find a version that satisfies the requirement");
+        assertThat(PipOutput.diagnose(build.log()).summary()).as(build.log())
+                .startsWith("The package index could not be reached. pip gave up on http://127.0.0.1:" + closedPort
+                        + "/simple after 'Connection refused' while looking for sestest-pkg==1.0.");
     }
 
     @Test
@@ -91,6 +113,7 @@ class EnvironmentBuilderTest {
 
             assertThat(build.succeeded()).isFalse();
             assertThat(build.log()).contains("took longer than its time limit");
+            assertThat(PipOutput.diagnose(build.log()).cause()).isEqualTo(BuildFailure.Cause.TIMED_OUT);
             assertThat(builder.find(requirements.hash())).isEmpty();
             assertThat(builds()).isEmpty();
             assertThat(pipProcessesUnder(work)).as("pip was killed with its process group").isEmpty();
