@@ -61,7 +61,38 @@ def run(run_dir, request, data):
     return "SUCCEEDED", data
 
 
-def describe(failure):
+def user_report(failure, run_dir):
+    """The failure as the user's code saw it: its traceback from the user's first frame on.
+
+    The frames before it are the harness's (and the import machinery's while it
+    loads main.py or trigger.py): they say nothing to the user and would show the
+    server's paths. Files in the run's folder are named as the user knows them
+    ("main.py"); frames below the user's, in their imports and in libraries, stay.
+    """
+    report = traceback.TracebackException(type(failure), failure, failure.__traceback__)
+    folder = os.path.join(run_dir, "")
+    frames = list(report.stack)
+    first = next((i for i, frame in enumerate(frames) if frame.filename.startswith(folder)), len(frames))
+    report.stack = traceback.StackSummary.from_list(frames[first:])
+    shorten(report, folder, set())
+    return report
+
+
+def shorten(report, folder, seen):
+    """Names the run folder's files without the folder, in the report and the exceptions chained to it."""
+    if report is None or id(report) in seen:
+        return
+    seen.add(id(report))
+    for frame in report.stack:
+        if frame.filename.startswith(folder):
+            frame.filename = frame.filename[len(folder):]
+    if isinstance(getattr(report, "filename", None), str) and report.filename.startswith(folder):
+        report.filename = report.filename[len(folder):]
+    shorten(report.__cause__, folder, seen)
+    shorten(report.__context__, folder, seen)
+
+
+def describe(failure, report):
     """One line for the run's error; resource limits are named as such."""
     if isinstance(failure, MemoryError):
         return ("MemoryError: the run ran out of memory; its limit is the server's"
@@ -69,7 +100,7 @@ def describe(failure):
     if isinstance(failure, BlockingIOError) and failure.errno == errno.EAGAIN:
         return ("BlockingIOError: the run could not start another process or thread;"
                 " it reached the server's ses.run.max-processes")
-    return "".join(traceback.format_exception_only(type(failure), failure)).strip()
+    return "".join(report.format_exception_only()).strip()
 
 
 def encode(outcome, data, error):
@@ -107,8 +138,9 @@ def main():
             error = "the script called sys.exit(%r)" % (exit_request.code,)
             print(error, file=sys.stderr)
     except BaseException as failure:
-        traceback.print_exc()
-        error = describe(failure)
+        report = user_report(failure, run_dir)
+        sys.stderr.write("".join(report.format()))
+        error = describe(failure, report)
     sys.stdout.flush()
     if os.getpid() != harness_pid:
         # a process the script forked came back here: only the harness itself reports

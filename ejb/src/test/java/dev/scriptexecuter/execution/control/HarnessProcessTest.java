@@ -128,6 +128,42 @@ class HarnessProcessTest {
     }
 
     @Test
+    void aTracebackBeginsAtTheUsersCodeNamedAsTheUserKnowsItAndKeepsTheFramesBelow() {
+        String main = "import json\ndef helper():\n    return json.loads('x')\ndef main(data):\n    helper()\n";
+        RunResult result = run(main, null, "{}", false);
+        assertThat(result.error()).isEqualTo("json.decoder.JSONDecodeError: Expecting value: line 1 column 1 (char 0)");
+        assertThat(messages(result)).startsWith("Traceback (most recent call last):",
+                "  File \"main.py\", line 5, in main", "    helper()",
+                "  File \"main.py\", line 3, in helper", "    return json.loads('x')");
+        assertThat(messages(result)).anyMatch(line -> line.matches("  File \".*/json/decoder.py\", line \\d+, in decode"))
+                .last().isEqualTo("json.decoder.JSONDecodeError: Expecting value: line 1 column 1 (char 0)");
+        assertThat(result.log()).doesNotContain("harness").doesNotContain("worker.py").doesNotContain(work.toString());
+    }
+
+    @Test
+    void errorsRaisedWhileTheUsersModulesLoadBeginAtThemToo() {
+        RunResult atImport = run("raise KeyError('at import')\ndef main(data):\n    pass\n", null, "{}", false);
+        assertThat(messages(atImport)).startsWith("Traceback (most recent call last):",
+                "  File \"main.py\", line 1, in <module>", "    raise KeyError('at import')")
+                .last().isEqualTo("KeyError: 'at import'");
+
+        RunResult syntax = run("def main(data)\n    pass\n", null, "{}", false);
+        assertThat(syntax.error()).startsWith("File \"main.py\", line 1").endsWith("SyntaxError: expected ':'");
+        assertThat(messages(syntax)).first().isEqualTo("  File \"main.py\", line 1");
+        assertThat(syntax.log()).doesNotContain(work.toString());
+
+        RunResult trigger = run(COUNTER, "def trigger(data):\n    return data['missing']\n", "{}", false);
+        assertThat(messages(trigger)).startsWith("Traceback (most recent call last):",
+                "  File \"trigger.py\", line 2, in trigger", "    return data['missing']")
+                .last().isEqualTo("KeyError: 'missing'");
+    }
+
+    /** The log's lines without their timestamps. */
+    private static java.util.List<String> messages(RunResult result) {
+        return result.log().lines().map(line -> line.substring(line.indexOf(' ') + 1)).toList();
+    }
+
+    @Test
     void stdoutAndStderrAreInterleavedInOrder() {
         String main = "import sys\ndef main(data):\n    print('one')\n    print('two', file=sys.stderr)\n    print('three')\n";
         RunResult result = run(main, null, "{}", false);
