@@ -53,9 +53,34 @@ function sesWatchChanges() {
     });
 }
 
+/* The field each editor hands its text to the server in is named after the editor, for screen readers too. */
+function sesLabelEditorFields() {
+    var labels = {mainCode: 'Main code', triggerCode: 'Trigger code', requirements: 'requirements.txt'};
+    Object.keys(labels).forEach(function (id) {
+        var field = document.getElementById('editor:code:' + id + '_input');
+        if (field) {
+            field.setAttribute('aria-label', labels[id]);
+        }
+    });
+}
+
+/* The editors follow the page's theme (layout.js), now and when it is switched. */
+function sesFollowTheme() {
+    var widget = PF('mainEditor');
+    if (!widget) {
+        return;
+    }
+    widget.whenReady().then(function () {
+        monaco.editor.setTheme(sesLayout.current() === 'dark' ? 'vs-dark' : 'vs');
+    });
+}
+
 /* After the page's widgets exist (they are created while it loads), and only on the script page. */
 window.addEventListener('load', function () {
     if (document.getElementById('editor')) {
         sesWatchChanges();
+        sesLabelEditorFields();
+        sesFollowTheme();
+        document.addEventListener('ses-theme', sesFollowTheme);
     }
 });

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -27,6 +28,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 
 /**
@@ -60,6 +62,34 @@ abstract class BrowserTest {
     void closeBrowsers() {
         browsers.forEach(WebDriver::quit);
         browsers.clear();
+    }
+
+    /** Sizes the page as a screen of that width would (mobile: a phone, which honours the viewport meta tag). */
+    static void screen(WebDriver browser, int width, int height) {
+        ((ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width,
+                "height", height, "deviceScaleFactor", 1, "mobile", width < 800));
+    }
+
+    /** What the page's prefers-color-scheme says: "light" or "dark". */
+    static void colorScheme(WebDriver browser, String scheme) {
+        ((ChromeDriver) browser).executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+    }
+
+    /** The browser's time zone, as a browser elsewhere in the world has it. */
+    static void timeZone(WebDriver browser, String zone) {
+        ((ChromeDriver) browser).executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", zone));
+    }
+
+    /** Where an element is on the page, in CSS pixels of the viewport. */
+    static Rectangle box(WebDriver browser, By locator) {
+        return browser.findElement(locator).getRect();
+    }
+
+    /** How many pixels the page is wider than its window (0: nothing to scroll sideways). */
+    static long sidewaysOverflow(WebDriver browser) {
+        return ((Number) js(browser, "return document.documentElement.scrollWidth"
+                + " - document.documentElement.clientWidth;")).longValue();
     }
 
     static void logIn(WebDriver browser, URI base, String username, String password) {

@@ -5,10 +5,16 @@ import jakarta.inject.Named;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** How the dashboard writes times and durations: {@code #{formats.time(run.startedAt)}}. */
+/**
+ * How the dashboard writes times and durations: {@code #{formats.duration(run.durationMillis)}}. Pages show an
+ * instant with {@code <ses:time value="#{run.startedAt}"/>} (WEB-INF/tags/time.xhtml): {@link #time} is what
+ * the page says without script and keeps as the title, {@link #iso} what time.js turns into the browser's
+ * time zone.
+ */
 @Named
 @ApplicationScoped
 public class Formats {
@@ -18,6 +24,11 @@ public class Formats {
 
     public String time(Instant instant) {
         return instant == null ? "" : TIME.format(instant);
+    }
+
+    /** The instant for a machine: ISO 8601 in UTC, to the second ({@code 2026-12-06T17:40:05Z}). */
+    public String iso(Instant instant) {
+        return instant == null ? "" : DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 
     public String duration(Long millis) {

@@ -196,12 +196,13 @@ public class ScriptEditorView implements Serializable {
         return Json.PROVIDER.createValue(text).toString().replace("</", "<\\/");
     }
 
-    public EditorOptions getPythonOptions() {
-        return new EditorOptions().setLanguage(ELanguage.PYTHON).setFontSize(14).setTabSize(4);
+    /** A Python editor; the label tells a screen reader which of the page's editors it is in. */
+    public EditorOptions pythonOptions(String label) {
+        return new EditorOptions().setLanguage(ELanguage.PYTHON).setFontSize(14).setTabSize(4).setAriaLabel(label);
     }
 
-    public EditorOptions getTextOptions() {
-        return new EditorOptions().setLanguage(ELanguage.PLAINTEXT).setFontSize(14);
+    public EditorOptions textOptions(String label) {
+        return new EditorOptions().setLanguage(ELanguage.PLAINTEXT).setFontSize(14).setAriaLabel(label);
     }
 
     /** The size of the script's home on this node and its limit; null for a new script. */

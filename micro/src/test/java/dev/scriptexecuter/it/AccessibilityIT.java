@@ -1,0 +1,99 @@
+package dev.scriptexecuter.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static dev.scriptexecuter.it.Api.quote;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every dashboard page checked by axe-core (the npm registry's package, injected into the page) in the light
+ * and the dark theme, at a desktop's and a phone's width: no violation of impact "serious" or "critical"
+ * (WCAG 2.2 A and AA: contrast, names and labels, landmarks, ARIA).
+ */
+@ExtendWith(SharedServer.class)
+class AccessibilityIT extends BrowserTest {
+
+    private URI uri;
+    private Api api;
+    private String axe;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        uri = SharedServer.uri();
+        api = new Api(uri).asAdmin();
+        axe = Files.readString(Path.of(System.getProperty("ses.axe", "target/axe-core/package/axe.min.js")));
+    }
+
+    @Test
+    void noPageHasSeriousAccessibilityProblemsInEitherThemeOrWidth() {
+        String name = "axe-" + UUID.randomUUID().toString().substring(0, 8);
+        String script = api.createScript(("{\"name\": %s, \"description\": \"checked by axe\", \"mainCode\": %s,"
+                + " \"schedule\": {\"kind\": \"interval\", \"every\": \"1h\"}}")
+                .formatted(quote(name), quote("def main(data):\n    print('hello')\n")));
+        String run = api.run(script, true);
+        api.awaitFinished(run, Duration.ofMinutes(1));
+        List<String> pages = List.of("index.xhtml", "runs.xhtml", "runs.xhtml?script=" + script,
+                "run.xhtml?id=" + run, "script.xhtml", "script.xhtml?id=" + script, "script-history.xhtml?id=" + script,
+                "environments.xhtml", "variables.xhtml", "variables.xhtml?script=" + script, "webhook.xhtml",
+                "webhook.xhtml?script=" + script, "account.xhtml", "admin/users.xhtml", "admin/audit.xhtml");
+
+        WebDriver browser = newBrowser();
+        List<String> problems = new ArrayList<>(check(browser, "login.xhtml"));
+        logIn(browser, uri, "admin", Api.ADMIN_PASSWORD);
+        for (String scheme : List.of("light", "dark")) {
+            colorScheme(browser, scheme);
+            for (int width : new int[] {1400, 414}) {
+                screen(browser, width, 900);
+                for (String page : pages) {
+                    problems.addAll(check(browser, page).stream()
+                            .map(problem -> scheme + ", " + width + " px: " + problem).toList());
+                }
+            }
+        }
+        assertThat(problems).as("serious or critical axe-core violations").isEmpty();
+    }
+
+    /** axe-core's serious and critical violations on one page, one line each with the elements it names. */
+    private List<String> check(WebDriver browser, String page) {
+        browser.get(uri.resolve(page).toString());
+        settle(browser);
+        waitFor(browser, By.cssSelector("h1"));
+        js(browser, axe);
+        String answer = (String) ((JavascriptExecutor) browser).executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                        + " axe.run(document, {resultTypes: ['violations']})"
+                        + ".then(function (r) { done(JSON.stringify(r.violations)); })"
+                        + ".catch(function (e) { done(JSON.stringify([{id: 'axe failed', impact: 'critical',"
+                        + " help: String(e), nodes: []}])); });");
+        List<String> found = new ArrayList<>();
+        for (JsonValue value : Json.createReader(new StringReader(answer)).readArray()) {
+            JsonObject violation = value.asJsonObject();
+            String impact = violation.getString("impact", "");
+            if (impact.equals("serious") || impact.equals("critical")) {
+                List<String> targets = violation.getJsonArray("nodes").stream()
+                        .map(node -> node.asJsonObject().getJsonArray("target").toString()).limit(5).toList();
+                found.add(page + ": " + violation.getString("id") + " (" + impact + ") " + violation.getString("help")
+                        + " " + targets);
+            }
+        }
+        return found;
+    }
+}
