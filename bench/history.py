@@ -19,18 +19,26 @@ seconds, one after the other:
   history-deep   the page half-way down the busy script's history: ?offset=B/2 on a build without
                  cursors, ?after=<the cursor there> on one with them
 
+Then the retention purge beside a schedule: L scripts due every second (warm, overlap skip, as load.py's
+P4) for P seconds, twice: first alone, then with an admin's purge (POST /api/retention/purge) started
+a few seconds in, which deletes what the default retention (1,000 runs a script) no longer keeps: the
+busy script's B - K oldest runs (--keep-runs K). Prints the purge's runs a second and the lateness of both windows.
+
 Usage: python3 bench/history.py [--scripts 10000] [--runs 1000000] [--busy 100000] [--connections 50]
                                 [--seconds 20] [--against OTHER/micro/target --label before]
-Prints a Markdown table per build: p50, p99 (ms), requests per second, p50 / floor.
+                                [--due 10] [--purge-window 60] [--keep-runs 1000]
+Prints Markdown tables per build: p50, p99 (ms), requests per second, p50 / floor; then the purge.
 """
 import argparse
 import json
 import shutil
 import sys
 import tempfile
+import threading
 import time
 
 from api_load import wrk
+from load import Api, lateness
 from server import MARIADB_DATABASE, free_port, mysql, request, start_server, stop_server, token
 
 
@@ -75,7 +83,8 @@ def seed(base, bearer, scripts, runs, busy):
 
 def measure(label, target, args):
     home = tempfile.mkdtemp(prefix="ses-bench-")
-    process, base = start_server(home, free_port(), database="mariadb", target=target)
+    process, base = start_server(home, free_port(), ["-Dses.retention.keep-runs=%d" % args.keep_runs],
+                                 database="mariadb", target=target)
     try:
         bearer = token(base)
         started = time.time()
@@ -107,8 +116,35 @@ def measure(label, target, args):
         for name, p50, p99, per_second in results:
             print("| %s | %.1f | %.1f | %.0f | %.1f |" % (name, p50, p99, per_second, p50 / floor))
         print()
+        purge_beside_schedule(label, base, process.pid, args)
     finally:
         stop_server(process, home)
+
+
+def purge_beside_schedule(label, base, pid, args):
+    """Lateness of --due scripts due every second, without and then with a purge running; the purge's rate."""
+    api = Api(base)
+    quiet = lateness(api, pid, "warm", args.due, args.purge_window, prefix="alone")
+    purged = {}
+
+    def purge():
+        time.sleep(5 + min(5, args.purge_window / 4))  # lateness() starts its schedule 5 s ahead
+        began = time.perf_counter()
+        result = json.loads(request(base + "api/retention/purge", b"{}", api.headers, timeout=3600))
+        purged.update(result, seconds=time.perf_counter() - began)
+
+    worker = threading.Thread(target=purge)
+    worker.start()
+    busy = lateness(api, pid, "warm", args.due, args.purge_window, prefix="purging")
+    worker.join()
+    rate = purged["deletedRuns"] / purged["seconds"]
+    print("| purge %s: %d runs deleted in %.1f s | runs/s | P4 %d due a second: lateness p50 ms | p99 ms"
+          " | not run | outcomes |" % (label, purged["deletedRuns"], purged["seconds"], args.due))
+    print("|---|---|---|---|---|---|")
+    for name, row in (("schedule alone", quiet), ("schedule during the purge", busy)):
+        print("| %s | %s | %.0f | %.0f | %d of %d | %s |" % (name, "%.0f" % rate if row is busy else "",
+                                                           row[0], row[1], row[2], row[3], row[6]))
+    print()
 
 
 def main():
@@ -120,6 +156,9 @@ def main():
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--against", help="micro/target folder of another build to measure beside this one")
     parser.add_argument("--label", default="before", help="what the tables call the --against build")
+    parser.add_argument("--due", type=int, default=10, help="scripts due every second beside the purge")
+    parser.add_argument("--purge-window", type=int, default=60, help="seconds of schedule, with and without it")
+    parser.add_argument("--keep-runs", type=int, default=1000, help="ses.retention.keep-runs (the default: 1000)")
     args = parser.parse_args()
     if shutil.which("wrk") is None or shutil.which("mysql") is None:
         sys.exit("wrk and the mysql client are needed (Debian: apt-get install wrk mariadb-client)")

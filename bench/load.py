@@ -174,11 +174,12 @@ def window_runs(api, scripts, start_at, end_at):
     return runs
 
 
-def lateness(api, pid, mode, rate, seconds):
+def lateness(api, pid, mode, rate, seconds, prefix="due"):
     cpu_before = cpu_seconds(pid)
     start_at = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(seconds=5)).replace(microsecond=0)
     schedule = {"kind": "interval", "every": "PT1S", "startAt": start_at.strftime("%Y-%m-%dT%H:%M:%SZ")}
-    scripts = [api.create("due-%s-%d-%d" % (mode, rate, i), mode, schedule, overlap="skip") for i in range(rate)]
+    scripts = [api.create("%s-%s-%d-%d" % (prefix, mode, rate, i), mode, schedule, overlap="skip")
+               for i in range(rate)]
     end_at = start_at + datetime.timedelta(seconds=seconds)
     time.sleep(max(0.0, (end_at - datetime.datetime.now(datetime.timezone.utc)).total_seconds()))
     for script in scripts:

@@ -164,9 +164,9 @@ def stop_server(process, *folders):
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def request(url, data=None, headers=None, method=None, opener=None):
+def request(url, data=None, headers=None, method=None, opener=None, timeout=60):
     req = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
-    with (opener or urllib.request.build_opener()).open(req, timeout=60) as response:
+    with (opener or urllib.request.build_opener()).open(req, timeout=timeout) as response:
         return response.read().decode("utf-8")
 
 

@@ -93,11 +93,15 @@ class BenchSmokeIT {
         String output = benchWith(Map.of("SES_BENCH_MARIADB", mariaDb.host() + ":" + mariaDb.port(),
                 "SES_BENCH_MARIADB_USER", mariaDb.adminUser(), "SES_BENCH_MARIADB_PASSWORD", mariaDb.adminPassword()),
                 "history.py",
-                "--scripts", "5", "--runs", "200", "--busy", "120", "--connections", "2", "--seconds", "2");
+                "--scripts", "5", "--runs", "200", "--busy", "120", "--connections", "2", "--seconds", "2",
+                "--due", "2", "--purge-window", "4", "--keep-runs", "20");
         assertThat(output).contains("5 scripts, 200 runs")
                 .containsPattern("\\| static-file \\| [\\d.]+ \\| [\\d.]+ \\| \\d+ \\| 1.0 \\|")
                 .containsPattern("\\| history-first \\| [\\d.]+ \\| [\\d.]+ \\| \\d+ \\| [\\d.]+ \\|")
-                .containsPattern("\\| history-deep \\| [\\d.]+ \\| [\\d.]+ \\| \\d+ \\| [\\d.]+ \\|");
+                .containsPattern("\\| history-deep \\| [\\d.]+ \\| [\\d.]+ \\| \\d+ \\| [\\d.]+ \\|")
+                // the busy script's runs beyond the 20 kept
+                .containsPattern("\\| purge this build: [1-9]\\d* runs deleted in [\\d.]+ s \\|")
+                .containsPattern("\\| schedule during the purge \\| \\d+ \\| \\d+ \\| \\d+ \\| \\d+ of \\d+ \\|");
     }
 
     private static String bench(String... arguments) throws IOException, InterruptedException {

@@ -33,7 +33,8 @@ public class RunPurge {
     /** Deletes up to {@code batch} finished runs older than the newest {@code keep}; gives how many. */
     public int beyondNewest(String scriptId, int keep, int batch) {
         List<String> ids = em.createQuery("SELECT r.id FROM Run r WHERE r.script.id = :script AND r.status = :finished"
-                        + " ORDER BY r.queuedAt DESC, r.id", String.class)
+                        // both keys descending: read backwards from the (script, queued) index, no sort of the history
+                        + " ORDER BY r.queuedAt DESC, r.id DESC", String.class)
                 .setParameter("script", scriptId).setParameter("finished", RunStatus.FINISHED)
                 .setFirstResult(keep).setMaxResults(batch).getResultList();
         return delete(ids);
