@@ -73,8 +73,55 @@ var sesLayout = (function () {
         });
     }
 
+    /*
+     * The fields each code editor hands its text to the server in are named after the editor, so that a
+     * screen reader does not meet unnamed fields.
+     */
+    var EDITOR_FIELDS = {
+        'editor:code:mainCode_input': 'Main code', 'editor:code:triggerCode_input': 'Trigger code',
+        'editor:code:requirements_input': 'requirements.txt',
+        'history:diff_input': 'The newer version', 'history:diff_input_original': 'The older version'
+    };
+
+    function labelEditorFields() {
+        Object.keys(EDITOR_FIELDS).forEach(function (id) {
+            var field = document.getElementById(id);
+            if (field) {
+                field.setAttribute('aria-label', EDITOR_FIELDS[id]);
+            }
+        });
+        // the diff editor's two sides get their names from their own options, not the diff editor's; its
+        // widget is made once Monaco has loaded, which can be after the page's load event
+        if (!document.getElementById('history:diff')) {
+            return;
+        }
+        whenWidget('diffEditor', function (diff) {
+            diff.whenReady().then(function () {
+                var editor = diff.getMonaco();
+                editor.getOriginalEditor().updateOptions({ariaLabel: 'The older version'});
+                editor.getModifiedEditor().updateOptions({ariaLabel: 'The newer version'});
+            });
+        });
+    }
+
+    /** Calls back with the page's widget of that name once it exists (tries for ten seconds). */
+    function whenWidget(name, callback, tries) {
+        var widget = window.PrimeFaces && PrimeFaces.widgets[name];
+        if (widget && widget.whenReady) {
+            callback(widget);
+        } else if ((tries || 0) < 50) {
+            setTimeout(function () {
+                whenWidget(name, callback, (tries || 0) + 1);
+            }, 200);
+        }
+    }
+
     function wire() {
         exposeFileFields();
+        labelEditorFields();
+        if (window.jQuery) {
+            jQuery(document).on('pfAjaxComplete', labelEditorFields); // parts drawn again bring new fields
+        }
         var theme = document.getElementById('ses-theme');
         if (theme) {
             theme.addEventListener('click', toggleTheme);
@@ -99,10 +146,11 @@ var sesLayout = (function () {
             apply(root.dataset.theme);
         });
     }
-    if (document.readyState === 'loading') {
-        document.addEventListener('DOMContentLoaded', wire);
-    } else {
+    // after the page's widgets exist: PrimeFaces creates them once the document has loaded
+    if (document.readyState === 'complete') {
         wire();
+    } else {
+        window.addEventListener('load', wire);
     }
     return {current: current, toggleTheme: toggleTheme};
 })();

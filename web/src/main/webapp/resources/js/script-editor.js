@@ -53,17 +53,6 @@ function sesWatchChanges() {
     });
 }
 
-/* The field each editor hands its text to the server in is named after the editor, for screen readers too. */
-function sesLabelEditorFields() {
-    var labels = {mainCode: 'Main code', triggerCode: 'Trigger code', requirements: 'requirements.txt'};
-    Object.keys(labels).forEach(function (id) {
-        var field = document.getElementById('editor:code:' + id + '_input');
-        if (field) {
-            field.setAttribute('aria-label', labels[id]);
-        }
-    });
-}
-
 /* The editors follow the page's theme (layout.js), now and when it is switched. */
 function sesFollowTheme() {
     var widget = PF('mainEditor');
@@ -79,7 +68,6 @@ function sesFollowTheme() {
 window.addEventListener('load', function () {
     if (document.getElementById('editor')) {
         sesWatchChanges();
-        sesLabelEditorFields();
         sesFollowTheme();
         document.addEventListener('ses-theme', sesFollowTheme);
     }

@@ -49,7 +49,7 @@ var sesTime = (function () {
         var since = document.createElement('span');
         since.className = 'ses-time-ago';
         since.textContent = ago(date, now);
-        element.replaceChildren(absolute, since);
+        element.replaceChildren(absolute, ' ', since);
     }
 
     function showAll(root) {

@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -71,11 +73,26 @@ class AccessibilityIT extends BrowserTest {
         assertThat(problems).as("serious or critical axe-core violations").isEmpty();
     }
 
+    /**
+     * Gives a page's code editors time to load and be named (Monaco loads after the page); an editor still
+     * unnamed after that is axe-core's to report.
+     */
+    private static void awaitEditorsNamed(WebDriver browser) {
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> Boolean.TRUE.equals(js(b,
+                    "return !document.querySelector('.monaco-editor textarea:not([aria-label]),"
+                            + " .monaco-editor textarea[aria-label=\"\"]');")));
+        } catch (TimeoutException unnamed) {
+            // reported below
+        }
+    }
+
     /** axe-core's serious and critical violations on one page, one line each with the elements it names. */
     private List<String> check(WebDriver browser, String page) {
         browser.get(uri.resolve(page).toString());
         settle(browser);
         waitFor(browser, By.cssSelector("h1"));
+        awaitEditorsNamed(browser);
         js(browser, axe);
         String answer = (String) ((JavascriptExecutor) browser).executeAsyncScript(
                 "var done = arguments[arguments.length - 1];"

@@ -58,6 +58,9 @@ class BrowserIT extends BrowserTest {
         waitForText(browser, By.id("editor:messages"), "Saved '" + name + "'.");
         assertThat(((Number) js(browser, "return monaco.editor.getModelMarkers({owner: 'ses'}).length;")).intValue())
                 .isZero();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).as("named at once, not 'New script'").isEqualTo(name);
+        assertThat(browser.findElement(By.id("editor:history")).getText()).as("and its links are there")
+                .startsWith("History (version");
         assertThat(js(browser, "return PF('mainEditor').getMonaco().getModel().getLanguageId();")).isEqualTo("python");
         screenshot(browser, "script-editor");
         assertThat(api.get("api/scripts?limit=500").body()).contains(name).contains("print('hello')");
@@ -94,9 +97,21 @@ class BrowserIT extends BrowserTest {
         WebDriver browser = newBrowser();
         logIn(browser, uri, "admin", Api.ADMIN_PASSWORD);
         browser.get(uri.resolve("script.xhtml").toString());
-        js(browser, "PF(arguments[0]).selectValue('cron');", widget(browser, "editor:kind"));
+        waitFor(browser, By.id("editor:kind"));
+        assertThat(browser.findElements(By.id("editor:cron"))).as("no cron field for a manual schedule").isEmpty();
+        assertThat(browser.findElements(By.id("editor:every"))).isEmpty();
+        // (selectValue alone changes the menu silently: triggerChange sends the change as a person's choice does)
+        js(browser, "PF(arguments[0]).selectValue('interval'); PF(arguments[0]).triggerChange();",
+                widget(browser, "editor:kind"));
         settle(browser);
-        browser.findElement(By.id("editor:cron")).sendKeys("0 0 12 * * *");
+        waitFor(browser, By.id("editor:every"));
+        assertThat(browser.findElements(By.id("editor:cron"))).as("nor for an interval").isEmpty();
+        js(browser, "PF(arguments[0]).selectValue('cron'); PF(arguments[0]).triggerChange();",
+                widget(browser, "editor:kind"));
+        settle(browser);
+        waitFor(browser, By.id("editor:cron"));
+        assertThat(browser.findElements(By.id("editor:every"))).as("no interval field for cron").isEmpty();
+        waitFor(browser, By.id("editor:cron")).sendKeys("0 0 12 * * *");
         waitOn(browser).until(b -> b.findElements(By.cssSelector("#preview-times li")).size() == 5);
         assertThat(browser.findElement(By.id("preview-times")).getText()).contains("12:00:00 UTC");
     }
@@ -195,7 +210,8 @@ class BrowserIT extends BrowserTest {
         admin.findElement(By.id("add:password")).sendKeys("first-password-1");
         admin.findElement(By.id("add:create")).click();
         settle(admin);
-        By row = By.xpath("//tr[td[1][normalize-space()='" + name + "']]");
+        // (the cell also holds its column's title, which a phone shows beside the value)
+        By row = By.xpath("//tr[td[1][contains(normalize-space(), '" + name + "')]]");
         waitForText(admin, row, "user");
         admin.findElement(row).findElement(By.xpath(".//button[.//span[text()='viewer']]")).click();
         settle(admin);

@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import static dev.scriptexecuter.it.Api.quote;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -170,16 +171,19 @@ class LayoutIT extends BrowserTest {
         timeZone(browser, "America/New_York");
         logIn(browser, uri, "admin", Api.ADMIN_PASSWORD);
         browser.get(uri.resolve("run.xhtml?id=" + run).toString());
-        WebElement started = waitFor(browser, By.xpath("//dt[text()='Started']/following-sibling::dd[1]/time"));
-        Instant instant = Instant.parse(started.getAttribute("datetime"));
+        // the facts are drawn again when the page's live channel opens: read the element afresh each time
+        By started = By.xpath("//dt[text()='Started']/following-sibling::dd[1]/time");
+        Instant instant = Instant.parse(waitFor(browser, started).getAttribute("datetime"));
         String local = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("America/New_York"))
                 .format(instant);
         String utc = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneId.of("UTC"))
                 .format(instant);
-        waitOn(browser).until(b -> started.getText().startsWith(local));
-        assertThat(started.getText()).matches(java.util.regex.Pattern.quote(local)
-                + " E[SD]T\\s*\\S.*ago");
-        assertThat(started.getAttribute("title")).isEqualTo(utc);
+        String shown = waitOn(browser).until(b -> {
+            String text = b.findElement(started).getText();
+            return text.startsWith(local) ? text : null;
+        });
+        assertThat(shown).matches(Pattern.quote(local) + " E[SD]T\\s+.*ago");
+        assertThat(browser.findElement(started).getAttribute("title")).isEqualTo(utc);
     }
 
     /** The element is shown, has a size, and lies within the window's width (no sideways scrolling to reach it). */

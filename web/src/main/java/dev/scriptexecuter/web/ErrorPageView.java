@@ -65,6 +65,27 @@ public class ErrorPageView {
         };
     }
 
+    /** What the page's title says: the status in words. */
+    public String getTitle() {
+        return switch (status()) {
+            case 404 -> "Not found";
+            case 403 -> "Not allowed";
+            case 400, 405 -> "Bad request";
+            default -> "Error";
+        };
+    }
+
+    /** What the reader can do next. */
+    public String getExplanation() {
+        return switch (status()) {
+            case 404 -> "The address may be mistyped, or what it named was deleted. The menu leads to every page.";
+            case 403 -> "Admins manage users and read the audit log. If you need this page, ask an admin for the role.";
+            case 400, 405 -> "Going back and trying again from the page usually helps.";
+            default -> "Nothing you did caused this. Try again in a moment; if it happens again, tell your operator"
+                    + " the reference below.";
+        };
+    }
+
     private int status() {
         return request().get(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code ? code : 500;
     }

@@ -8,6 +8,7 @@ import dev.scriptexecuter.script.boundary.EditConflict;
 import dev.scriptexecuter.script.boundary.ScriptDraft;
 import dev.scriptexecuter.script.boundary.ScriptService;
 import dev.scriptexecuter.script.boundary.ScriptView;
+import dev.scriptexecuter.web.CurrentUser;
 import dev.scriptexecuter.web.Messages;
 import dev.scriptexecuter.web.PrettyJson;
 import jakarta.ejb.EJBAccessException;
@@ -41,6 +42,9 @@ public class ScriptEditorView implements Serializable {
 
     @Inject
     RunService runs;
+
+    @Inject
+    CurrentUser currentUser;
 
     private String id;
     private final ScriptForm form = new ScriptForm();
@@ -196,13 +200,20 @@ public class ScriptEditorView implements Serializable {
         return Json.PROVIDER.createValue(text).toString().replace("</", "<\\/");
     }
 
+    /** A viewer reads the script but may not change it: every field and editor on the page is read-only. */
+    public boolean isReadOnly() {
+        return !currentUser.isEditor();
+    }
+
     /** A Python editor; the label tells a screen reader which of the page's editors it is in. */
     public EditorOptions pythonOptions(String label) {
-        return new EditorOptions().setLanguage(ELanguage.PYTHON).setFontSize(14).setTabSize(4).setAriaLabel(label);
+        return new EditorOptions().setLanguage(ELanguage.PYTHON).setFontSize(14).setTabSize(4).setAriaLabel(label)
+                .setReadOnly(isReadOnly());
     }
 
     public EditorOptions textOptions(String label) {
-        return new EditorOptions().setLanguage(ELanguage.PLAINTEXT).setFontSize(14).setAriaLabel(label);
+        return new EditorOptions().setLanguage(ELanguage.PLAINTEXT).setFontSize(14).setAriaLabel(label)
+                .setReadOnly(isReadOnly());
     }
 
     /** The size of the script's home on this node and its limit; null for a new script. */
