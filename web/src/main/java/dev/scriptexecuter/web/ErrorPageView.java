@@ -29,6 +29,21 @@ public class ErrorPageView {
     private static final Pattern REFERENCE = Pattern.compile("[0-9a-f]{12}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** What the page says for one kind of error: its title, its headline, and what the reader can do next. */
+    private record Wording(String title, String headline, String explanation) {
+    }
+
+    private static final Wording NOT_FOUND = new Wording("Not found", "There is no such page.",
+            "The address may be mistyped, or what it named was deleted. The menu leads to every page.");
+    private static final Wording FORBIDDEN = new Wording("Not allowed", "Your role does not allow this page.",
+            "Admins manage users and read the audit log. If you need this page, ask an admin for the role.");
+    private static final Wording BAD_REQUEST = new Wording("Bad request",
+            "The server could not make sense of that request.",
+            "Going back and trying again from the page usually helps.");
+    private static final Wording SERVER_ERROR = new Wording("Error", "Something went wrong on the server.",
+            "Nothing you did caused this. Try again in a moment; if it happens again, tell your operator the"
+                    + " reference below.");
+
     @Inject
     FacesContext faces;
 
@@ -57,32 +72,23 @@ public class ErrorPageView {
     }
 
     public String getHeadline() {
-        return switch (status()) {
-            case 404 -> "There is no such page.";
-            case 403 -> "Your role does not allow this page.";
-            case 400, 405 -> "The server could not make sense of that request.";
-            default -> "Something went wrong on the server.";
-        };
+        return wording().headline();
     }
 
-    /** What the page's title says: the status in words. */
     public String getTitle() {
-        return switch (status()) {
-            case 404 -> "Not found";
-            case 403 -> "Not allowed";
-            case 400, 405 -> "Bad request";
-            default -> "Error";
-        };
+        return wording().title();
     }
 
-    /** What the reader can do next. */
     public String getExplanation() {
+        return wording().explanation();
+    }
+
+    private Wording wording() {
         return switch (status()) {
-            case 404 -> "The address may be mistyped, or what it named was deleted. The menu leads to every page.";
-            case 403 -> "Admins manage users and read the audit log. If you need this page, ask an admin for the role.";
-            case 400, 405 -> "Going back and trying again from the page usually helps.";
-            default -> "Nothing you did caused this. Try again in a moment; if it happens again, tell your operator"
-                    + " the reference below.";
+            case 404 -> NOT_FOUND;
+            case 403 -> FORBIDDEN;
+            case 400, 405 -> BAD_REQUEST;
+            default -> SERVER_ERROR;
         };
     }
 
