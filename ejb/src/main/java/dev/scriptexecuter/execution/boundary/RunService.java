@@ -263,6 +263,12 @@ public class RunService {
         return query.searches() ? query.searched(history.floor(indexed, RunQuery.SEARCHED)) : indexed;
     }
 
+    /** The runs of the same script queued right before and right after this one, for paging through them. */
+    public RunNeighbours neighbours(String runId) {
+        Run run = load(runId);
+        return new RunNeighbours(history.before(run).orElse(null), history.after(run).orElse(null));
+    }
+
     private static void checkWindow(int offset, RunCursor after, int limit) {
         if (offset < 0) {
             throw RequestRejected.invalid("\"offset\" must be 0 or more; it is " + offset + ".").with("field", "offset");
