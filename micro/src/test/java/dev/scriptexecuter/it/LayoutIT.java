@@ -9,6 +9,7 @@ import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URI;
 import java.time.Duration;
@@ -84,7 +85,7 @@ class LayoutIT extends BrowserTest {
             assertOnScreen(browser, width, By.xpath("//tr[.//a[text()='" + name + "']]//span[text()='SUCCEEDED']"));
             assertThat(sidewaysOverflow(browser)).as("runs: sideways scrolling at %d px", width).isZero();
 
-            browser.get(uri.resolve("run.xhtml?id=" + run).toString());
+            openRun(browser);
             waitFor(browser, By.cssSelector("#log .line"));
             assertOnScreen(browser, width, By.cssSelector("h1 a"));
             assertOnScreen(browser, width, By.id("run:state"));
@@ -169,7 +170,7 @@ class LayoutIT extends BrowserTest {
         WebDriver browser = newBrowser();
         timeZone(browser, "America/New_York");
         logIn(browser, uri, "admin", Api.ADMIN_PASSWORD);
-        browser.get(uri.resolve("run.xhtml?id=" + run).toString());
+        openRun(browser);
         WebElement started = waitFor(browser, By.xpath("//dt[text()='Started']/following-sibling::dd[1]/time"));
         Instant instant = Instant.parse(started.getAttribute("datetime"));
         String local = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("America/New_York"))
@@ -180,6 +181,16 @@ class LayoutIT extends BrowserTest {
         assertThat(started.getText()).matches(java.util.regex.Pattern.quote(local)
                 + " E[SD]T\\s*\\S.*ago");
         assertThat(started.getAttribute("title")).isEqualTo(utc);
+    }
+
+    /**
+     * Opens the run's page and waits until it has caught up with what its socket missed while connecting: that
+     * re-renders the run's facts, and an element read before would be gone.
+     */
+    private void openRun(WebDriver browser) {
+        browser.get(uri.resolve("run.xhtml?id=" + run).toString());
+        new WebDriverWait(browser, WAIT).until(b -> Boolean.TRUE.equals(js(b, "return sesLive.synced === true;")));
+        settle(browser);
     }
 
     /** The element is shown, has a size, and lies within the window's width (no sideways scrolling to reach it). */
