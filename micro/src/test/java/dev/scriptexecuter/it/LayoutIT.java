@@ -9,6 +9,7 @@ import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URI;
 import java.time.Duration;
@@ -85,7 +86,7 @@ class LayoutIT extends BrowserTest {
             assertOnScreen(browser, width, By.xpath("//tr[.//a[text()='" + name + "']]//span[text()='SUCCEEDED']"));
             assertThat(sidewaysOverflow(browser)).as("runs: sideways scrolling at %d px", width).isZero();
 
-            browser.get(uri.resolve("run.xhtml?id=" + run).toString());
+            openRun(browser);
             waitFor(browser, By.cssSelector("#log .line"));
             assertOnScreen(browser, width, By.cssSelector("h1 a"));
             assertOnScreen(browser, width, By.id("run:state"));
@@ -170,8 +171,8 @@ class LayoutIT extends BrowserTest {
         WebDriver browser = newBrowser();
         timeZone(browser, "America/New_York");
         logIn(browser, uri, "admin", Api.ADMIN_PASSWORD);
-        browser.get(uri.resolve("run.xhtml?id=" + run).toString());
-        // the facts are drawn again when the page's live channel opens: read the element afresh each time
+        openRun(browser);
+        // read the element afresh each time: the live page may draw its facts again
         By started = By.xpath("//dt[text()='Started']/following-sibling::dd[1]/time");
         Instant instant = Instant.parse(waitFor(browser, started).getAttribute("datetime"));
         String local = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("America/New_York"))
@@ -184,6 +185,16 @@ class LayoutIT extends BrowserTest {
         });
         assertThat(shown).matches(Pattern.quote(local) + " E[SD]T\\s+.*ago");
         assertThat(browser.findElement(started).getAttribute("title")).isEqualTo(utc);
+    }
+
+    /**
+     * Opens the run's page and waits until it has caught up with what its socket missed while connecting: that
+     * re-renders the run's facts, and an element read before would be gone.
+     */
+    private void openRun(WebDriver browser) {
+        browser.get(uri.resolve("run.xhtml?id=" + run).toString());
+        new WebDriverWait(browser, WAIT).until(b -> Boolean.TRUE.equals(js(b, "return sesLive.synced === true;")));
+        settle(browser);
     }
 
     /** The element is shown, has a size, and lies within the window's width (no sideways scrolling to reach it). */

@@ -9,6 +9,7 @@ import dev.scriptexecuter.execution.control.DiskLimits;
 import dev.scriptexecuter.execution.control.LiveRuns;
 import dev.scriptexecuter.execution.control.RunAdmission;
 import dev.scriptexecuter.execution.control.RunExecutor;
+import dev.scriptexecuter.execution.control.RunHistory;
 import dev.scriptexecuter.execution.control.RunLedger;
 import dev.scriptexecuter.execution.control.RunOwner;
 import dev.scriptexecuter.execution.control.RunRefusal;
@@ -79,6 +80,9 @@ public class RunService {
 
     @Inject
     RunAdmission admission;
+
+    @Inject
+    RunHistory history;
 
     @Resource
     SessionContext context;
@@ -228,45 +232,41 @@ public class RunService {
     public RunPage page(String scriptId, String outcomeOrStatus, Instant since, int offset, RunCursor after,
                         int limit) {
         checkWindow(offset, after, limit);
-        return page(selection(scriptId, outcomeOrStatus, since), offset, after, limit, after == null);
+        return page(selection(new RunQuery(scriptId, outcomeOrStatus, since, null)), offset, after, limit,
+                after == null);
     }
 
     /**
      * A page at an offset without its count: the dashboard's table asks for
      * the count once ({@link #count}) and then for the page.
      */
-    public RunPage pageUncounted(String scriptId, String outcomeOrStatus, Instant since, int offset, int limit) {
+    public RunPage pageUncounted(RunQuery query, int offset, int limit) {
         checkWindow(offset, null, limit);
-        return page(selection(scriptId, outcomeOrStatus, since), offset, null, limit, false);
+        return page(selection(query), offset, null, limit, false);
     }
 
-    /** How many runs {@link #page} would go through, with the same filters. */
-    public long count(String scriptId, String outcomeOrStatus, Instant since) {
-        return countOf(selection(scriptId, outcomeOrStatus, since));
+    /** How many runs {@link #pageUncounted} would go through, with the same filters. */
+    public long count(RunQuery query) {
+        return countOf(selection(query));
     }
 
     private long countOf(QueryFilter filter) {
         return filter.bind(em.createQuery("SELECT COUNT(r) FROM Run r" + filter.where(), Long.class)).getSingleResult();
     }
 
-    /** A history query's filters. */
-    private QueryFilter selection(String scriptId, String outcomeOrStatus, Instant since) {
-        if (scriptId != null && em.find(Script.class, scriptId) == null) {
-            throw RequestRejected.notFound("There is no script with id '" + scriptId + "'.");
+    /** A history query's filters; a text search goes through the newest {@link RunQuery#SEARCHED} runs only. */
+    private QueryFilter selection(RunQuery query) {
+        if (query.scriptId() != null && em.find(Script.class, query.scriptId()) == null) {
+            throw RequestRejected.notFound("There is no script with id '" + query.scriptId() + "'.");
         }
-        QueryFilter filter = QueryFilter.all();
-        if (scriptId != null) {
-            filter = filter.and("r.script.id = :scriptId", "scriptId", scriptId);
-        }
-        if (since != null) {
-            filter = filter.and("r.queuedAt >= :since", "since", UtcColumns.column(since));
-        }
-        if (outcomeOrStatus != null && !outcomeOrStatus.isBlank()) {
-            Optional<RunOutcome> outcome = outcome(outcomeOrStatus);
-            filter = outcome.isPresent() ? filter.and("r.outcome = :outcome", "outcome", outcome.get())
-                    : filter.and("r.status = :status", "status", status(outcomeOrStatus));
-        }
-        return filter;
+        QueryFilter indexed = query.indexed();
+        return query.searches() ? query.searched(history.floor(indexed, RunQuery.SEARCHED)) : indexed;
+    }
+
+    /** The runs of the same script queued right before and right after this one, for paging through them. */
+    public RunNeighbours neighbours(String runId) {
+        Run run = load(runId);
+        return new RunNeighbours(history.before(run).orElse(null), history.after(run).orElse(null));
     }
 
     private static void checkWindow(int offset, RunCursor after, int limit) {
@@ -300,23 +300,6 @@ public class RunService {
             next = new RunCursor(last.queuedAt(), last.id()).text();
         }
         return new RunPage(rows.stream().map(RunView::of).toList(), total, offset, limit, next);
-    }
-
-    private static Optional<RunOutcome> outcome(String name) {
-        try {
-            return Optional.of(RunOutcome.valueOf(name));
-        } catch (IllegalArgumentException notAnOutcome) {
-            return Optional.empty();
-        }
-    }
-
-    private static RunStatus status(String name) {
-        try {
-            return RunStatus.valueOf(name);
-        } catch (IllegalArgumentException e) {
-            throw RequestRejected.invalid("\"outcome\" must be one of " + java.util.Arrays.toString(RunOutcome.values())
-                    + " or WAITING, QUEUED, RUNNING; \"" + name + "\" is none of them.").with("field", "outcome");
-        }
     }
 
     /** The log so far: live from the process while it runs on this node, else as stored. */

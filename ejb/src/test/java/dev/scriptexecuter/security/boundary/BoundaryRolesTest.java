@@ -41,7 +41,8 @@ class BoundaryRolesTest {
     void runsAreReadByEveryoneAndStartedOrStoppedByEditors() {
         assertThat(roles(RunService.class)).isEqualTo(Map.ofEntries(
                 Map.entry("find", EVERYONE), Map.entry("log", EVERYONE), Map.entry("page", EVERYONE),
-                Map.entry("pageUncounted", EVERYONE), Map.entry("count", EVERYONE), Map.entry("sandbox", EVERYONE), Map.entry("homeUsage", EVERYONE),
+                Map.entry("pageUncounted", EVERYONE), Map.entry("count", EVERYONE), Map.entry("neighbours", EVERYONE),
+                Map.entry("sandbox", EVERYONE), Map.entry("homeUsage", EVERYONE),
                 Map.entry("request", EDITORS), Map.entry("stop", EDITORS),
                 Map.entry("launch", OPEN), Map.entry("launchScheduled", OPEN), Map.entry("launchAttempt", OPEN),
                 Map.entry("onScriptChanged", OPEN),

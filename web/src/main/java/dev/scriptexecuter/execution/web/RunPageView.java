@@ -1,5 +1,6 @@
 package dev.scriptexecuter.execution.web;
 
+import dev.scriptexecuter.execution.boundary.RunNeighbours;
 import dev.scriptexecuter.execution.boundary.RunService;
 import dev.scriptexecuter.execution.boundary.RunView;
 import dev.scriptexecuter.infrastructure.RequestRejected;
@@ -7,6 +8,7 @@ import dev.scriptexecuter.web.Messages;
 import dev.scriptexecuter.web.PrettyJson;
 import dev.scriptexecuter.webhook.boundary.DeliveryView;
 import dev.scriptexecuter.webhook.boundary.WebhookService;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -29,6 +31,7 @@ public class RunPageView implements Serializable {
     private RunView run;
     private List<String> logLines = List.of();
     private List<DeliveryView> deliveries = List.of();
+    private RunNeighbours neighbours = new RunNeighbours(null, null);
 
     public void load() {
         try {
@@ -36,6 +39,7 @@ public class RunPageView implements Serializable {
             String log = runs.log(id);
             logLines = log.isEmpty() ? List.of() : log.lines().toList();
             deliveries = webhooks.deliveriesOfRun(id);
+            neighbours = runs.neighbours(id);
         } catch (RequestRejected e) {
             Messages.error(e.getMessage());
             run = null;
@@ -44,6 +48,23 @@ public class RunPageView implements Serializable {
 
     public void stop() {
         Messages.attempt(() -> run = runs.stop(id), () -> "Stop requested.");
+    }
+
+    /** Runs the script again now, without asking its trigger (a forced run), and shows the new run. */
+    public String rerun() {
+        String[] again = new String[1];
+        boolean started = Messages.attempt(() -> again[0] = runs.request(run.scriptId(), true).id(),
+                () -> "'" + run.scriptName() + "' runs again (forced).");
+        if (!started) {
+            return null;
+        }
+        FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+        return "/run?faces-redirect=true&id=" + again[0];
+    }
+
+    /** The runs of the same script queued right before and after this one (ids, or null). */
+    public RunNeighbours getNeighbours() {
+        return neighbours;
     }
 
     public boolean isUnfinished() {

@@ -6,7 +6,7 @@
  * the live updates pushed to open pages.
  *
  * Part of the web module, an adapter of its component: it may use the core's boundaries and entities (today
- * execution's boundary and entities, webhook's boundary), infrastructure, the shared {@code rest} and
+ * execution's boundary and entities, script's and webhook's boundaries), infrastructure, the shared {@code rest} and
  * {@code web} packages and this component's other adapters; never a control package or another component's
  * adapter.
  */

@@ -2,9 +2,9 @@ package dev.scriptexecuter.execution.web;
 
 import dev.scriptexecuter.execution.boundary.RunCursor;
 import dev.scriptexecuter.execution.boundary.RunPage;
+import dev.scriptexecuter.execution.boundary.RunQuery;
 import dev.scriptexecuter.execution.boundary.RunService;
 import org.junit.jupiter.api.Test;
-import org.primefaces.model.FilterMeta;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The run history table asks the database for its count once per load, and
  * for the page without counting again (with a million runs a count is the
- * expensive part of a page).
+ * expensive part of a page), both with the page's filters.
  */
 class RunsLazyModelTest {
 
@@ -25,14 +25,15 @@ class RunsLazyModelTest {
         final List<String> calls = new ArrayList<>();
 
         @Override
-        public long count(String scriptId, String outcomeOrStatus, Instant since) {
-            calls.add("count " + scriptId + " " + outcomeOrStatus);
+        public long count(RunQuery query) {
+            calls.add("count " + query.scriptId() + " " + query.outcomeOrStatus() + " " + query.text());
             return 1234;
         }
 
         @Override
-        public RunPage pageUncounted(String scriptId, String outcomeOrStatus, Instant since, int offset, int limit) {
-            calls.add("page " + scriptId + " " + outcomeOrStatus + " " + offset + "+" + limit);
+        public RunPage pageUncounted(RunQuery query, int offset, int limit) {
+            calls.add("page " + query.scriptId() + " " + query.outcomeOrStatus() + " " + query.text() + " "
+                    + offset + "+" + limit);
             return new RunPage(List.of(), null, offset, limit, null);
         }
 
@@ -47,20 +48,18 @@ class RunsLazyModelTest {
     @Test
     void aLoadCountsOnceAndReadsThePageUncounted() {
         Recording runs = new Recording();
-        RunsLazyModel model = new RunsLazyModel(runs, "s1");
-        Map<String, FilterMeta> filters = Map.of("outcome", FilterMeta.builder().field("outcome").filterValue("FAILED")
-                .build());
+        RunsLazyModel model = new RunsLazyModel(runs, new RunQuery("s1", "FAILED", null, "timeout"));
 
-        assertThat(model.count(filters)).isEqualTo(1234);
-        assertThat(model.load(40, 20, Map.of(), filters)).isEmpty();
+        assertThat(model.count(Map.of())).isEqualTo(1234);
+        assertThat(model.load(40, 20, Map.of(), Map.of())).isEmpty();
 
-        assertThat(runs.calls).containsExactly("count s1 FAILED", "page s1 FAILED 40+20");
+        assertThat(runs.calls).containsExactly("count s1 FAILED timeout", "page s1 FAILED timeout 40+20");
     }
 
     @Test
     void aPageIsNeverLargerThanTheServiceAllows() {
         Recording runs = new Recording();
-        new RunsLazyModel(runs, null).load(0, 10_000, Map.of(), Map.of());
-        assertThat(runs.calls).containsExactly("page null null 0+500");
+        new RunsLazyModel(runs, RunQuery.of(null)).load(0, 10_000, Map.of(), Map.of());
+        assertThat(runs.calls).containsExactly("page null null null 0+500");
     }
 }
