@@ -130,7 +130,7 @@ def purge_beside_schedule(label, base, pid, args):
     def purge():
         time.sleep(5 + min(5, args.purge_window / 4))  # lateness() starts its schedule 5 s ahead
         began = time.perf_counter()
-        result = json.loads(request(base + "api/retention/purge", b"{}", api.headers, timeout=3600))
+        result = api.call("api/retention/purge", {}, timeout=3600)
         purged.update(result, seconds=time.perf_counter() - began)
 
     worker = threading.Thread(target=purge)

@@ -54,12 +54,12 @@ class Api:
         self.base = base
         self.headers = {"Content-Type": "application/json", "Authorization": "Bearer " + token(base)}
 
-    def call(self, path, body=None, method=None):
+    def call(self, path, body=None, method=None, timeout=60):
         data = None if body is None else json.dumps(body).encode()
         headers = dict(self.headers)
         if method == "PATCH":
             headers["Content-Type"] = "application/merge-patch+json"
-        return json.loads(request(self.base + path, data, headers, method=method) or "null")
+        return json.loads(request(self.base + path, data, headers, method=method, timeout=timeout) or "null")
 
     def create(self, name, mode, schedule=None, overlap="allow"):
         policy = {"overlap": overlap}
