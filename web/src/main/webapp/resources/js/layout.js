@@ -64,12 +64,14 @@ var sesLayout = (function () {
     }
 
     /*
-     * PrimeFaces' simple file upload marks its file field aria-hidden although it is the visible control a
-     * keyboard reaches and its label names: screen readers would skip it.
+     * PrimeFaces' message boxes mark each message (an <li>) role="alert", which takes it out of its list; the
+     * box of each severity is the alert instead, so a screen reader still announces the messages at once.
      */
-    function exposeFileFields() {
-        document.querySelectorAll('input[type=file][aria-hidden=true]').forEach(function (field) {
-            field.removeAttribute('aria-hidden');
+    function fixMessageRoles() {
+        document.querySelectorAll('.ui-messages li[role=alert]').forEach(function (item) {
+            item.removeAttribute('role');
+            item.removeAttribute('aria-atomic');
+            item.closest('ul').parentElement.setAttribute('role', 'alert');
         });
     }
 
@@ -117,10 +119,14 @@ var sesLayout = (function () {
     }
 
     function wire() {
-        exposeFileFields();
         labelEditorFields();
+        fixMessageRoles();
         if (window.jQuery) {
-            jQuery(document).on('pfAjaxComplete', labelEditorFields); // parts drawn again bring new fields
+            // parts drawn again bring new fields and messages
+            jQuery(document).on('pfAjaxComplete', function () {
+                labelEditorFields();
+                fixMessageRoles();
+            });
         }
         var theme = document.getElementById('ses-theme');
         if (theme) {

@@ -1,4 +1,5 @@
-/* The script page: error markers in the Monaco editors, and a warning before leaving with unsaved changes. */
+/* The script page: error markers in the Monaco editors, files opened into them, and a warning before leaving with
+   unsaved changes. */
 var sesDirty = false;
 
 var sesTabOf = {mainEditor: 0, triggerEditor: 1, requirementsEditor: 2};
@@ -53,6 +54,59 @@ function sesWatchChanges() {
     });
 }
 
+/*
+ * "Open main.py…": reads the chosen file in the browser and puts it into its editor, replacing what was there. The
+ * server sees it only when the page is saved, where every other check applies; a file over the size the server takes
+ * is refused here, before a browser tab has to hold it. A new script without a name takes the file's.
+ */
+function sesOpenFile(input) {
+    var file = input.files && input.files[0];
+    var status = input.closest('.ses-editor-bar').querySelector('.ses-open-file-status');
+    var max = parseInt(input.dataset.maxBytes, 10);
+    input.value = '';
+    if (!file) {
+        return;
+    }
+    var say = function (text, bad) {
+        status.textContent = text;
+        status.classList.toggle('ses-bad', !!bad);
+    };
+    if (file.size > max) {
+        say(file.name + ' is ' + file.size + ' bytes; the server takes at most ' + max + ' bytes'
+            + ' (setting ses.script.max-code-bytes). Nothing was opened.', true);
+        return;
+    }
+    file.text().then(function (text) {
+        if (text.indexOf('\u0000') >= 0) {
+            say(file.name + ' is not a text file. Nothing was opened.', true);
+            return;
+        }
+        var widget = PF(input.dataset.editor);
+        widget.whenReady().then(function () {
+            widget.getMonaco().setValue(text);
+            sesDirty = true;
+            var name = document.getElementById('editor:name');
+            var stem = file.name.replace(/\.(py|txt)$/i, '');
+            if (input.dataset.editor === 'mainEditor' && name && !name.readOnly && name.value.trim() === ''
+                    && stem !== 'main' && stem !== '') {
+                name.value = stem;
+            }
+            say('Opened ' + file.name + ' (' + file.size + ' bytes). Save to keep it.', false);
+        });
+    }, function () {
+        say(file.name + ' could not be read. Nothing was opened.', true);
+    });
+}
+
+/* on the document: an update of the editors (after a conflict) renders the inputs anew */
+function sesWatchFileInputs() {
+    document.addEventListener('change', function (event) {
+        if (event.target.classList && event.target.classList.contains('ses-open-file-input')) {
+            sesOpenFile(event.target);
+        }
+    });
+}
+
 /* The editors follow the page's theme (layout.js), now and when it is switched. */
 function sesFollowTheme() {
     var widget = PF('mainEditor');
@@ -68,6 +122,7 @@ function sesFollowTheme() {
 window.addEventListener('load', function () {
     if (document.getElementById('editor')) {
         sesWatchChanges();
+        sesWatchFileInputs();
         sesFollowTheme();
         document.addEventListener('ses-theme', sesFollowTheme);
     }

@@ -12,6 +12,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -71,6 +73,39 @@ class BrowserIT extends BrowserTest {
                 .as("the process mode chosen on the page").isEqualTo("warm");
         browser.get(uri.resolve("script.xhtml?id=" + saved).toString());
         waitForText(browser, By.id("editor:runMode_label"), "forked by a warm worker");
+    }
+
+    /** What the Scripts page's old upload form did, on the script page: a file goes into its editor, then Save. */
+    @Test
+    void aNewScriptsCodeIsOpenedFromAFileThenSaved() throws Exception {
+        String name = "opened_" + UUID.randomUUID().toString().substring(0, 8);
+        Path folder = Files.createTempDirectory("ses-open-");
+        Path mainPy = Files.writeString(folder.resolve(name + ".py"), "def main(data):\n    print('from a file')\n");
+        WebDriver browser = newBrowser();
+        logIn(browser, uri, "admin", Api.ADMIN_PASSWORD);
+        browser.get(uri.resolve("script.xhtml").toString());
+        new WebDriverWait(browser, WAIT).until(b -> Boolean.TRUE.equals(js(b, "return PF('mainEditor').isReady();")));
+        WebElement input = browser.findElement(By.cssSelector(".ses-open-file-input[data-editor='mainEditor']"));
+        int limit = Integer.parseInt(input.getDomAttribute("data-max-bytes"));
+        Path tooBig = Files.writeString(folder.resolve("huge.py"), "#".repeat(limit) + "\n");
+
+        input.sendKeys(tooBig.toString());
+        WebElement status = browser.findElement(By.cssSelector("#editor\\:code .ses-open-file-status"));
+        new WebDriverWait(browser, WAIT).until(b -> status.getText().contains("Nothing was opened"));
+        assertThat(status.getText()).contains("huge.py is " + (limit + 1) + " bytes").contains("ses.script.max-code-bytes");
+        assertThat(js(browser, "return PF('mainEditor').getMonaco().getValue();")).asString().isEmpty();
+
+        input.sendKeys(mainPy.toString());
+        new WebDriverWait(browser, WAIT).until(b -> status.getText().startsWith("Opened " + name + ".py"));
+        assertThat(js(browser, "return PF('mainEditor').getMonaco().getValue();"))
+                .isEqualTo("def main(data):\n    print('from a file')\n");
+        assertThat(browser.findElement(By.id("editor:name")).getDomProperty("value"))
+                .as("a new script is named after its file").isEqualTo(name);
+        save(browser);
+        waitForText(browser, By.id("editor:messages"), "Saved '" + name + "'.");
+        JsonObject saved = api.get("api/scripts?limit=500").json().getJsonArray("items").stream()
+                .map(v -> v.asJsonObject()).filter(s -> s.getString("name").equals(name)).findFirst().orElseThrow();
+        assertThat(saved.getString("mainCode")).isEqualTo("def main(data):\n    print('from a file')\n");
     }
 
     @Test
@@ -369,7 +404,35 @@ class BrowserIT extends BrowserTest {
         assertThat(api.get("api/scripts/" + id).json().getString("mainCode")).contains("print('first')");
     }
 
-    /** Opens a run's page and waits until it has caught up with what its socket missed while connecting. */
+    /** Saving requirements says a build started, the page follows it, and a failure names its cause first. */
+    @Test
+    void savedRequirementsShowTheirEnvironmentsBuildAndWhyItFailed() {
+        String name = "env-state-" + UUID.randomUUID().toString().substring(0, 8);
+        String missing = "sesit-nowhere==" + Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 1000) + ".0";
+        WebDriver browser = newBrowser();
+        logIn(browser, uri, "admin", Api.ADMIN_PASSWORD);
+        browser.get(uri.resolve("script.xhtml").toString());
+        waitFor(browser, By.id("editor:name")).sendKeys(name);
+        new WebDriverWait(browser, WAIT).until(b -> Boolean.TRUE.equals(js(b, "return PF('mainEditor').isReady();")));
+        js(browser, "PF('mainEditor').setValueNow(arguments[0]);", "def main(data):\n    pass\n");
+        js(browser, "PF('codeTabs').select(2);"); // an editor starts when its tab is first shown
+        new WebDriverWait(browser, WAIT).until(b -> Boolean.TRUE.equals(js(b, "return PF('requirementsEditor').isReady();")));
+        js(browser, "PF('requirementsEditor').setValueNow(arguments[0]);", missing + "\n");
+        assertThat(browser.findElements(By.id("environment-state"))).as("no requirements saved yet").isEmpty();
+        save(browser);
+
+        // "is being built", or "failed to build" when pip was quicker than the answer
+        waitForText(browser, By.id("editor:messages"), "Its Python environment");
+        new WebDriverWait(browser, Duration.ofMinutes(2)).until(b -> b.findElement(By.id("environment-state"))
+                .getText().startsWith("FAILED"));
+        String state = browser.findElement(By.id("environment-state")).getText();
+        assertThat(state).as("the cause first, then what happens next")
+                .contains("A required package was not found in the package sources.")
+                .contains("Nothing was found for " + missing).contains("pip tries again");
+        browser.findElement(By.cssSelector("#environment-state a")).click();
+        waitForText(browser, By.id("install-log"), "No matching distribution found for sesit-nowhere");
+    }
+
     @Test
     void aRunWhoseEnvironmentFailedLinksToPipsInstallLog() {
         String id = api.createScript("{\"name\": %s, \"mainCode\": %s, \"requirements\": %s}".formatted(
@@ -389,6 +452,7 @@ class BrowserIT extends BrowserTest {
         screenshot(browser, "environments");
     }
 
+    /** Opens a run's page and waits until it has caught up with what its socket missed while connecting. */
     private void openRunPage(WebDriver browser, String runId) {
         browser.get(uri.resolve("run.xhtml?id=" + runId).toString());
         new WebDriverWait(browser, WAIT).until(b -> Boolean.TRUE.equals(js(b, "return sesLive.synced === true;")));

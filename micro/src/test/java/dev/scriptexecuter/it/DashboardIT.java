@@ -3,7 +3,6 @@ package dev.scriptexecuter.it;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URL;
@@ -11,8 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -71,7 +68,7 @@ class DashboardIT extends MicroIT {
 
     /**
      * A viewer who posts the admin's Force run button of the list's first row starts no run of that row's
-     * script, and the add form saves nothing for a viewer. Only the runs of that script count: other
+     * script, and a forged Save on a new script page creates nothing for a viewer. Only the runs of that script count: other
      * classes share the server and their scripts may run meanwhile.
      */
     @Test
@@ -82,7 +79,7 @@ class DashboardIT extends MicroIT {
         Matcher runButton = Pattern.compile("id=\"(list:scripts:\\d+:[^\"]+)\"[^>]*>(?:<span[^>]*>[^<]*</span>)*"
                 + "<span class=\"ui-button-text ui-c\">Force run</span>").matcher(adminPage);
         assertThat(runButton.find()).as("the admin sees a Force run button").isTrue();
-        assertThat(adminPage).contains(">Delete<").contains("Add a script");
+        assertThat(adminPage).contains(">Delete<").contains(">New script<");
 
         String viewer = "viewer-" + UUID.randomUUID().toString().substring(0, 8);
         api.createUser(viewer, "viewer-password", "viewer");
@@ -90,7 +87,7 @@ class DashboardIT extends MicroIT {
         logIn(viewer, "viewer-password");
         String viewerPage = page();
         assertThat(viewerPage).contains(viewer + " (viewer)");
-        assertThat(viewerPage).doesNotContain("Force run").doesNotContain(">Delete<").doesNotContain("Add a script");
+        assertThat(viewerPage).doesNotContain("Force run").doesNotContain(">Delete<").doesNotContain(">New script<");
 
         String target = scriptInRowOf(adminPage, runButton.group(1));
         long runsBefore = runCount(target);
@@ -104,8 +101,8 @@ class DashboardIT extends MicroIT {
                         .POST(HttpRequest.BodyPublishers.ofString(forged)).build(),
                 HttpResponse.BodyHandlers.ofString());
         String forgedName = "forged-" + UUID.randomUUID();
-        String addForm = submitAddForm(forgedName, "def main(data):\n    pass\n");
-        assertThat(addForm).doesNotContain("saved.");
+        String saved = forgeSaveOfNewScript(forgedName);
+        assertThat(saved).doesNotContain("Saved '");
         assertThat(runCount(target)).as("no run was started by the viewer").isEqualTo(runsBefore);
         assertThat(api.get("api/scripts?limit=500").body()).doesNotContain(forgedName);
     }
@@ -205,28 +202,6 @@ class DashboardIT extends MicroIT {
         assertThat(page).doesNotContain("jsessionid");
     }
 
-    @Test
-    void aScriptIsAddedFromAnUploadedMainPy() throws Exception {
-        String name = "uploaded_" + UUID.randomUUID().toString().replace("-", "");
-        String response = submitAddForm(name, "def main(data):\n    print('from a file')\n");
-        assertThat(response).as("the growl message").contains(name + "\\x27 saved.");
-        var items = api.get("api/scripts?limit=500").json().getJsonArray("items");
-        var saved = items.stream().map(v -> v.asJsonObject()).filter(s -> s.getString("name").equals(name)).findFirst();
-        assertThat(saved).hasValueSatisfying(s -> {
-            assertThat(s.getString("mainCode")).isEqualTo("def main(data):\n    print('from a file')\n");
-            assertThat(s.getJsonObject("schedule").getString("kind")).isEqualTo("interval");
-            assertThat(s.getJsonObject("schedule").getString("every")).isEqualTo("PT1H");
-        });
-    }
-
-    @Test
-    void aBadScriptShowsWhyAndIsNotSaved() throws Exception {
-        String name = "broken-" + UUID.randomUUID();
-        String response = submitAddForm(name, "def main(data):\n    print('x'\n");
-        assertThat(response).contains("The main code has a syntax error at line 2");
-        assertThat(api.get("api/scripts?limit=500").body()).doesNotContain(name);
-    }
-
     /** How many runs a script has. */
     private long runCount(String scriptId) {
         return api.get("api/scripts/" + scriptId + "/runs?limit=1").json().getJsonNumber("total").longValue();
@@ -239,59 +214,19 @@ class DashboardIT extends MicroIT {
         return response.body();
     }
 
-    private String submitAddForm(String name, String mainPy) throws Exception {
-        String page = page();
+    /** Posts the script page's Save as its button would, with a name, on a new script's page. */
+    private String forgeSaveOfNewScript(String name) throws Exception {
+        String page = browser.send(HttpRequest.newBuilder(base.toURI().resolve("script.xhtml")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
         Matcher viewState = VIEW_STATE.matcher(page);
         assertThat(viewState.find()).as("the page carries a view state").isTrue();
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("add", "add");
-        fields.put("add:name", name);
-        fields.put("add:description", "added through the form");
-        fields.put("add:mainCode", "");
-        fields.put("add:triggerCode", "");
-        fields.put("add:kind_input", "interval");
-        fields.put("add:every", "1h");
-        fields.put("add:cron", "");
-        fields.put("add:timezone", "");
-        fields.put("add:save", "");
-        fields.put("jakarta.faces.ViewState", viewState.group(1));
-        Matcher nonce = NONCE.matcher(page);
-        assertThat(nonce.find()).as("the page carries a CSP nonce").isTrue();
-        fields.put("primefaces.nonce", nonce.group(1));
-        Multipart body = new Multipart();
-        fields.forEach(body::field);
-        body.file("add:mainFile", "main.py", mainPy);
-        body.file("add:triggerFile", "", "");
-        URI action = base.toURI().resolve("index.xhtml");
-        HttpResponse<String> response = browser.send(HttpRequest.newBuilder(action)
-                        .header("Content-Type", "multipart/form-data; boundary=" + body.boundary)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return response.body();
-    }
-
-    /** A multipart/form-data body as a browser sends it. */
-    private static final class Multipart {
-
-        final String boundary = "----ses" + UUID.randomUUID();
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-        void field(String name, String value) {
-            write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n");
-        }
-
-        void file(String name, String fileName, String content) {
-            write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + fileName
-                    + "\"\r\nContent-Type: text/x-python\r\n\r\n" + content + "\r\n");
-        }
-
-        byte[] bytes() {
-            write("--" + boundary + "--\r\n");
-            return out.toByteArray();
-        }
-
-        private void write(String text) {
-            out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
-        }
+        String form = "editor=editor&editor%3Aname=" + encode(name) + "&editor%3Asave="
+                + "&jakarta.faces.ViewState=" + encode(viewState.group(1)) + "&" + nonce(page)
+                + "&jakarta.faces.source=editor%3Asave&jakarta.faces.partial.ajax=true"
+                + "&jakarta.faces.partial.execute=%40all";
+        return browser.send(HttpRequest.newBuilder(base.toURI().resolve("script.xhtml"))
+                        .header("Content-Type", "application/x-www-form-urlencoded").header("Faces-Request", "partial/ajax")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 }

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The Python environments: who uses them, how their builds went, and (for
@@ -48,30 +49,53 @@ public class EnvironmentService {
     EnvironmentLedger ledger;
 
     public List<EnvironmentView> list() {
-        List<Object[]> rows = em.createQuery("SELECT e.id, e.requirements, e.status, e.sizeBytes, e.builds,"
-                + " e.buildMillis, e.builtOn, e.python, e.createdAt, e.builtAt, e.lastUsedAt, e.unusedSince, e.error,"
-                + " e.nextBuildAt, e.failedBuilds"
-                + " FROM Environment e ORDER BY e.createdAt DESC, e.id", Object[].class).getResultList();
-        Map<String, Long> counts = new HashMap<>();
-        em.createQuery("SELECT s.requirementsHash, COUNT(s) FROM Script s WHERE s.requirementsHash IS NOT NULL"
-                + " GROUP BY s.requirementsHash", Object[].class).getResultList()
-                .forEach(row -> counts.put((String) row[0], (Long) row[1]));
-        Map<String, List<EnvironmentView.ScriptRef>> scripts = new HashMap<>();
-        em.createQuery("SELECT s.requirementsHash, s.id, s.name FROM Script s WHERE s.requirementsHash IS NOT NULL"
-                + " ORDER BY s.name", Object[].class).getResultList()
-                .forEach(row -> {
-                    List<EnvironmentView.ScriptRef> refs = scripts.computeIfAbsent((String) row[0], k -> new ArrayList<>());
-                    if (refs.size() < SCRIPTS_SHOWN) {
-                        refs.add(new EnvironmentView.ScriptRef((String) row[1], (String) row[2]));
-                    }
-                });
-        return rows.stream().map(row -> view(row, counts.getOrDefault((String) row[0], 0L),
-                scripts.getOrDefault((String) row[0], List.of()))).toList();
+        return views(null);
     }
 
     public EnvironmentView find(String id) {
-        return list().stream().filter(e -> e.id().equals(id)).findFirst()
-                .orElseThrow(() -> notFound(id));
+        return views(id).stream().findFirst().orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * The environment a script runs in, as its page shows it after a save; empty for a script without
+     * requirements, or one whose environment is not known yet.
+     */
+    public Optional<EnvironmentView> ofScript(String scriptId) {
+        return ledger.requirementsOfScript(scriptId).flatMap(script -> views(script[0]).stream().findFirst());
+    }
+
+    /** Every environment, or (id not null) just that one. */
+    private List<EnvironmentView> views(String id) {
+        String only = id == null ? "" : " WHERE e.id = :id";
+        String onlyScripts = id == null ? "" : " AND s.requirementsHash = :id";
+        var rowQuery = em.createQuery("SELECT e.id, e.requirements, e.status, e.sizeBytes, e.builds,"
+                + " e.buildMillis, e.builtOn, e.python, e.createdAt, e.builtAt, e.lastUsedAt, e.unusedSince, e.error,"
+                + " e.nextBuildAt, e.failedBuilds"
+                + " FROM Environment e" + only + " ORDER BY e.createdAt DESC, e.id", Object[].class);
+        var countQuery = em.createQuery("SELECT s.requirementsHash, COUNT(s) FROM Script s WHERE s.requirementsHash IS NOT NULL"
+                + onlyScripts + " GROUP BY s.requirementsHash", Object[].class);
+        var scriptQuery = em.createQuery("SELECT s.requirementsHash, s.id, s.name FROM Script s"
+                + " WHERE s.requirementsHash IS NOT NULL" + onlyScripts + " ORDER BY s.name", Object[].class);
+        if (id != null) {
+            rowQuery.setParameter("id", id);
+            countQuery.setParameter("id", id);
+            scriptQuery.setParameter("id", id).setMaxResults(SCRIPTS_SHOWN);
+        }
+        List<Object[]> rows = rowQuery.getResultList();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Long> counts = new HashMap<>();
+        countQuery.getResultList().forEach(row -> counts.put((String) row[0], (Long) row[1]));
+        Map<String, List<EnvironmentView.ScriptRef>> scripts = new HashMap<>();
+        scriptQuery.getResultList().forEach(row -> {
+            List<EnvironmentView.ScriptRef> refs = scripts.computeIfAbsent((String) row[0], k -> new ArrayList<>());
+            if (refs.size() < SCRIPTS_SHOWN) {
+                refs.add(new EnvironmentView.ScriptRef((String) row[1], (String) row[2]));
+            }
+        });
+        return rows.stream().map(row -> view(row, counts.getOrDefault((String) row[0], 0L),
+                scripts.getOrDefault((String) row[0], List.of()))).toList();
     }
 
     /** pip's output of the latest build, capped at ses.env.install-log-max-bytes. */

@@ -52,6 +52,11 @@ public class ScriptValidator {
 
     private final ScheduleParser scheduleParser = new ScheduleParser();
 
+    /** The most bytes (UTF-8) main code, trigger code and requirements may each have. */
+    public int maxCodeBytes() {
+        return maxCodeBytes;
+    }
+
     /** @param current the stored script when replacing one, else null */
     public ScriptContent validate(ScriptDraft draft, Script current, Instant now) {
         if (draft == null) {

@@ -52,7 +52,7 @@ class BoundaryRolesTest {
     @Test
     void environmentsAreReadByEveryoneAndRebuiltOrDeletedByAdmins() {
         assertThat(roles(EnvironmentService.class)).isEqualTo(Map.of(
-                "list", EVERYONE, "find", EVERYONE, "log", EVERYONE,
+                "list", EVERYONE, "find", EVERYONE, "ofScript", EVERYONE, "log", EVERYONE,
                 "rebuild", ADMINS, "delete", ADMINS, "onScriptChanged", OPEN));
     }
 

@@ -1,5 +1,7 @@
 package dev.scriptexecuter.script.web;
 
+import dev.scriptexecuter.environment.boundary.EnvironmentService;
+import dev.scriptexecuter.environment.boundary.EnvironmentView;
 import dev.scriptexecuter.infrastructure.Json;
 import dev.scriptexecuter.execution.boundary.RunService;
 import dev.scriptexecuter.infrastructure.RequestRejected;
@@ -7,6 +9,7 @@ import dev.scriptexecuter.script.boundary.ScheduleSpec;
 import dev.scriptexecuter.script.boundary.EditConflict;
 import dev.scriptexecuter.script.boundary.ScriptDraft;
 import dev.scriptexecuter.script.boundary.ScriptService;
+import dev.scriptexecuter.script.boundary.ScriptValidator;
 import dev.scriptexecuter.script.boundary.ScriptView;
 import dev.scriptexecuter.web.CurrentUser;
 import dev.scriptexecuter.web.Messages;
@@ -46,6 +49,12 @@ public class ScriptEditorView implements Serializable {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    ScriptValidator validator;
+
+    @Inject
+    EnvironmentService environments;
+
     private String id;
     private final ScriptForm form = new ScriptForm();
     private String dataText = "{}";
@@ -54,6 +63,8 @@ public class ScriptEditorView implements Serializable {
     private int currentVersion;
     private String pausedReason;
     private String homeUsage;
+    /** The environment of the script's requirements as last looked up; null without requirements. */
+    private transient EnvironmentView environment;
     /** The script as this page read it (as the server writes it, JSON), the base of a save's merge. */
     private String read;
     /** The same as the form turned it into a draft before any edit (JSON): what a save compares the form with. */
@@ -67,6 +78,7 @@ public class ScriptEditorView implements Serializable {
             try {
                 show(scripts.find(id));
                 homeUsage = runs.homeUsage(id).text();
+                refreshEnvironment();
             } catch (RequestRejected e) {
                 Messages.error(e.getMessage());
                 id = null;
@@ -131,14 +143,30 @@ public class ScriptEditorView implements Serializable {
                 .stream().filter(field -> !changed.contains(field)).toList();
         id = saved.id();
         show(saved);
+        refreshEnvironment();
         if (meanwhile.stream().anyMatch(EDITORS::containsKey)) {
             // the editors show code the save did not write: they must show what is saved now
             PrimeFaces.current().ajax().update("editor:code");
         }
         Messages.info("Saved '" + saved.name() + "'." + (meanwhile.isEmpty() ? ""
                 : " Changed meanwhile by runs or other people, and kept as they are: " + String.join(", ", meanwhile)
-                + "."));
+                + ".") + (changed.isEmpty() || changed.contains("requirements") ? environmentNews() : ""));
+        if (isEnvironmentBuilding()) {
+            PrimeFaces.current().executeScript("PF('environmentPoll').start()");
+        }
         PrimeFaces.current().executeScript("sesSaved(" + jsString(saved.id()) + ")");
+    }
+
+    /** What a save of the requirements started, for its message: nothing without requirements. */
+    private String environmentNews() {
+        if (environment == null) {
+            return "";
+        }
+        if (isEnvironmentBuilding()) {
+            return " Its Python environment is being built: see Python environment.";
+        }
+        return "READY".equals(environment.status()) ? " Its Python environment is ready."
+                : " Its Python environment failed to build: see Python environment.";
     }
 
     /** After a conflict: saves this page's values over the ones saved meanwhile, on purpose. */
@@ -214,6 +242,26 @@ public class ScriptEditorView implements Serializable {
     public EditorOptions textOptions(String label) {
         return new EditorOptions().setLanguage(ELanguage.PLAINTEXT).setFontSize(14).setAriaLabel(label)
                 .setReadOnly(isReadOnly());
+    }
+
+    /** Looks up the environment of the script's requirements again (the page polls this while it builds). */
+    public void refreshEnvironment() {
+        environment = id == null ? null : environments.ofScript(id).orElse(null);
+    }
+
+    /** The environment of the script's requirements; null for a script without any. */
+    public EnvironmentView getEnvironment() {
+        return environment;
+    }
+
+    /** Whether pip is still at work on it (here, or on another node that has not recorded the outcome yet). */
+    public boolean isEnvironmentBuilding() {
+        return environment != null && (environment.building() || "BUILDING".equals(environment.status()));
+    }
+
+    /** What a file opened into an editor may weigh at most, as the server checks it on save. */
+    public int getMaxCodeBytes() {
+        return validator.maxCodeBytes();
     }
 
     /** The size of the script's home on this node and its limit; null for a new script. */

@@ -5,16 +5,10 @@ import dev.scriptexecuter.script.boundary.ScheduleSpec;
 import dev.scriptexecuter.script.boundary.ScriptDraft;
 import dev.scriptexecuter.script.boundary.ScriptView;
 import jakarta.json.JsonValue;
-import org.primefaces.model.file.UploadedFile;
 
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 
-/**
- * The fields of a script as the dashboard's forms edit them. An uploaded
- * {@code main.py}, {@code trigger.py} or {@code requirements.txt} wins over
- * the text typed in beside it.
- */
+/** The fields of a script as the script page edits them. */
 public class ScriptForm implements Serializable {
 
     private String name;
@@ -43,9 +37,6 @@ public class ScriptForm implements Serializable {
     private String writablePaths;
     /** Kept with the version a save creates; cleared after each save. */
     private String versionMessage;
-    private transient UploadedFile mainFile;
-    private transient UploadedFile triggerFile;
-    private transient UploadedFile requirementsFile;
 
     void fill(ScriptView script) {
         name = script.name();
@@ -98,30 +89,17 @@ public class ScriptForm implements Serializable {
 
     /** @param data the data to save, or null to keep what the script has */
     ScriptDraft draft(JsonValue data) {
-        return new ScriptDraft(name, description, active, uploaded(mainFile, mainCode), uploaded(triggerFile, triggerCode),
-                uploaded(requirementsFile, requirements), schedule(), data, policy(),
+        return new ScriptDraft(name, description, active, mainCode, triggerCode, requirements, schedule(), data, policy(),
                 versionMessage == null || versionMessage.isBlank() ? null : versionMessage.strip());
     }
 
-    private static String uploaded(UploadedFile file, String typed) {
-        if (file != null && file.getSize() > 0) {
-            return new String(file.getContent(), StandardCharsets.UTF_8);
-        }
-        return typed;
-    }
-
-    void clear() {
-        name = description = mainCode = triggerCode = requirements = every = startAt = cron = timezone = null;
-        active = true;
-        scheduleKind = "manual";
-        timeout = retryBackoff = null;
-        allowNetwork = false;
-        overlap = "skip";
-        misfire = "fire-once";
-        retries = 0;
-        runMode = "default";
-        readOnlyPaths = writablePaths = null;
-        mainFile = triggerFile = requirementsFile = null;
+    /**
+     * Browsers send a text area's lines ended by CR LF, whatever they were (HTML's form encoding), and the code
+     * editors' text goes to the server in one: their code is kept with the LF it was written with, so that a save
+     * changes only what was typed and versions compare line by line with ones from the API.
+     */
+    static String unixLines(String text) {
+        return text == null ? null : text.replace("\r\n", "\n");
     }
 
     public String getTimeout() { return timeout; }
@@ -155,11 +133,11 @@ public class ScriptForm implements Serializable {
     public boolean isActive() { return active; }
     public void setActive(boolean active) { this.active = active; }
     public String getMainCode() { return mainCode; }
-    public void setMainCode(String mainCode) { this.mainCode = mainCode; }
+    public void setMainCode(String mainCode) { this.mainCode = unixLines(mainCode); }
     public String getTriggerCode() { return triggerCode; }
-    public void setTriggerCode(String triggerCode) { this.triggerCode = triggerCode; }
+    public void setTriggerCode(String triggerCode) { this.triggerCode = unixLines(triggerCode); }
     public String getRequirements() { return requirements; }
-    public void setRequirements(String requirements) { this.requirements = requirements; }
+    public void setRequirements(String requirements) { this.requirements = unixLines(requirements); }
     public String getScheduleKind() { return scheduleKind; }
     public void setScheduleKind(String scheduleKind) { this.scheduleKind = scheduleKind; }
     public String getEvery() { return every; }
@@ -170,10 +148,4 @@ public class ScriptForm implements Serializable {
     public void setCron(String cron) { this.cron = cron; }
     public String getTimezone() { return timezone; }
     public void setTimezone(String timezone) { this.timezone = timezone; }
-    public UploadedFile getMainFile() { return mainFile; }
-    public void setMainFile(UploadedFile mainFile) { this.mainFile = mainFile; }
-    public UploadedFile getTriggerFile() { return triggerFile; }
-    public void setTriggerFile(UploadedFile triggerFile) { this.triggerFile = triggerFile; }
-    public UploadedFile getRequirementsFile() { return requirementsFile; }
-    public void setRequirementsFile(UploadedFile requirementsFile) { this.requirementsFile = requirementsFile; }
 }

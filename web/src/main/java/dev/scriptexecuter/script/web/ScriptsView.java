@@ -3,7 +3,6 @@ package dev.scriptexecuter.script.web;
 import dev.scriptexecuter.execution.boundary.RunService;
 import dev.scriptexecuter.script.boundary.ScriptService;
 import dev.scriptexecuter.script.boundary.ScriptSummary;
-import dev.scriptexecuter.script.boundary.ScriptView;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import dev.scriptexecuter.web.Messages;
@@ -13,8 +12,8 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 
 /**
- * The scripts page: the list, a form that adds a script from pasted code or
- * uploaded {@code main.py} / {@code trigger.py}, and run and delete buttons.
+ * The scripts page: the list with its run, pause and delete buttons. New
+ * scripts are written on the script page (which also opens files).
  */
 @Named
 @ViewScoped
@@ -28,20 +27,10 @@ public class ScriptsView implements Serializable {
     RunService runs;
 
     private ScriptsLazyModel table;
-    private String lastCreated;
-    private final ScriptForm form = new ScriptForm();
 
     @PostConstruct
     public void init() {
         table = new ScriptsLazyModel(scripts);
-    }
-
-    public void create() {
-        Messages.attempt(() -> {
-            ScriptView created = scripts.create(form.draft(null));
-            form.clear();
-            lastCreated = created.name();
-        }, () -> "Script '" + lastCreated + "' saved.");
     }
 
     public void delete(ScriptSummary script) {
@@ -61,9 +50,5 @@ public class ScriptsView implements Serializable {
 
     public ScriptsLazyModel getTable() {
         return table;
-    }
-
-    public ScriptForm getForm() {
-        return form;
     }
 }
