@@ -55,7 +55,8 @@ class AccessibilityIT extends BrowserTest {
         List<String> pages = List.of("index.xhtml", "runs.xhtml", "runs.xhtml?script=" + script,
                 "run.xhtml?id=" + run, "script.xhtml", "script.xhtml?id=" + script, "script-history.xhtml?id=" + script,
                 "environments.xhtml", "variables.xhtml", "variables.xhtml?script=" + script, "webhook.xhtml",
-                "webhook.xhtml?script=" + script, "account.xhtml", "admin/users.xhtml", "admin/audit.xhtml");
+                "webhook.xhtml?script=" + script, "account.xhtml", "admin/users.xhtml", "admin/audit.xhtml",
+                "api-docs.xhtml");
 
         WebDriver browser = newBrowser();
         List<String> problems = new ArrayList<>(check(browser, "login.xhtml"));
@@ -69,6 +70,38 @@ class AccessibilityIT extends BrowserTest {
                             .map(problem -> scheme + ", " + width + " px: " + problem).toList());
                 }
             }
+        }
+        assertThat(problems).as("serious or critical axe-core violations").isEmpty();
+    }
+
+    /**
+     * Pages as they are while being used, not only as they open: message boxes after a refused form (every page
+     * shows them the same way), and Swagger UI with an operation tried out and its Authorize dialog open.
+     */
+    @Test
+    void pagesInUseHaveNoSeriousAccessibilityProblemsEither() {
+        WebDriver browser = newBrowser();
+        logIn(browser, uri, "admin", Api.ADMIN_PASSWORD);
+        List<String> problems = new ArrayList<>();
+        for (String scheme : List.of("light", "dark")) {
+            colorScheme(browser, scheme);
+            browser.get(uri.resolve("account.xhtml").toString());
+            waitFor(browser, By.id("password:change")).click();
+            waitFor(browser, By.cssSelector("#password\\:messages .ui-messages-error"));
+            problems.addAll(scanned(browser, scheme + ", account.xhtml with a message"));
+
+            browser.get(uri.resolve("api-docs.xhtml").toString());
+            waitFor(browser, By.cssSelector("#swagger-ui .opblock-get"));
+            js(browser, "var block = Array.from(document.querySelectorAll('.opblock-get')).find(function (b) {"
+                    + " return b.querySelector('.opblock-summary-path').textContent.trim() === '/api/scripts'; });"
+                    + " block.id = 'tried'; block.querySelector('.opblock-summary-control').click();");
+            waitFor(browser, By.cssSelector("#tried .try-out__btn")).click();
+            waitFor(browser, By.cssSelector("#tried .execute")).click();
+            assertThat(waitFor(browser, By.cssSelector("#tried .live-responses-table tbody .response-col_status"))
+                    .getText()).as("Try it out calls the API as the person logged in").isEqualTo("200");
+            browser.findElement(By.cssSelector(".btn.authorize")).click();
+            waitFor(browser, By.cssSelector(".modal-ux"));
+            problems.addAll(scanned(browser, scheme + ", api-docs.xhtml tried out, Authorize open"));
         }
         assertThat(problems).as("serious or critical axe-core violations").isEmpty();
     }
@@ -93,6 +126,14 @@ class AccessibilityIT extends BrowserTest {
         settle(browser);
         waitFor(browser, By.cssSelector("h1"));
         awaitEditorsNamed(browser);
+        if (page.startsWith("api-docs")) {
+            waitFor(browser, By.cssSelector("#swagger-ui .opblock")); // Swagger UI draws after loading the document
+        }
+        return scanned(browser, page);
+    }
+
+    /** axe-core's serious and critical violations on the page as it is now. */
+    private List<String> scanned(WebDriver browser, String page) {
         js(browser, axe);
         String answer = (String) ((JavascriptExecutor) browser).executeAsyncScript(
                 "var done = arguments[arguments.length - 1];"

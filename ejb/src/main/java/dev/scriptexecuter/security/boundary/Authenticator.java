@@ -9,7 +9,11 @@ import dev.scriptexecuter.security.control.PasswordHasher;
 import dev.scriptexecuter.security.control.Tokens;
 import dev.scriptexecuter.security.control.UserDirectory;
 import dev.scriptexecuter.security.entity.ApiKey;
+import dev.scriptexecuter.infrastructure.Role;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -57,6 +61,9 @@ public class Authenticator {
     @Inject
     AuditLog audit;
 
+    @Resource
+    SessionContext context;
+
     /** A dashboard login; both outcomes go to the audit log. */
     public Optional<Caller> password(String username, String password, String address) {
         return logIn(username, password, address, "dashboard");
@@ -87,6 +94,19 @@ public class Authenticator {
             audit.recordRefused(actor, AuditAction.LOGIN_FAILED, null, how + ": wrong username or password", address);
         }
         return caller;
+    }
+
+    /**
+     * A bearer token for whoever this request was authenticated as: the dashboard's API docs page hands it to
+     * Swagger UI, so that "Try it out" acts as the person logged in (the API itself never takes the session's
+     * cookie). It is not a new login, hence not in the audit log.
+     */
+    @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME, Role.VIEWER_NAME})
+    public IssuedToken tokenForCaller(Duration lifetime) {
+        Caller caller = current(context.getCallerPrincipal().getName())
+                .orElseThrow(() -> RequestRejected.unauthenticated("Your account does not exist any more."));
+        Tokens.Issued issued = tokens.issue(caller.username(), caller.role(), lifetime);
+        return new IssuedToken(issued.token(), issued.expiresAt());
     }
 
     public Optional<Caller> bearer(String token) {
