@@ -34,6 +34,9 @@ public class RunsView extends ScriptScopedPage {
     private static final Map<String, Duration> WITHIN = Map.of("PT1H", Duration.ofHours(1), "P1D",
             Duration.ofDays(1), "P7D", Duration.ofDays(7));
 
+    /** The most scripts the script filter lists for what was typed. */
+    private static final int CHOICES = 20;
+
     @Inject
     RunService runs;
 
@@ -44,7 +47,6 @@ public class RunsView extends ScriptScopedPage {
     private String within;
     private String text;
     private RunsLazyModel table;
-    private List<ScriptSummary> scripts;
 
     public void load() {
         try {
@@ -85,12 +87,28 @@ public class RunsView extends ScriptScopedPage {
                 () -> "'" + run.scriptName() + "' runs again (forced).");
     }
 
-    /** The scripts to pick from, by name (the first 500). */
-    public List<ScriptSummary> getScripts() {
-        if (scripts == null) {
-            scripts = scriptList.summaries(new ScriptQuery(0, ScriptService.MAX_PAGE, "name", true, null, null));
+    /** The scripts whose name holds the text typed into the script filter, by name. */
+    public List<ScriptSummary> completeScript(String typed) {
+        String part = typed == null ? "" : typed.strip();
+        return scriptList.summaries(new ScriptQuery(0, CHOICES, "name", true, part.isEmpty() ? null : part, null));
+    }
+
+    /** How many scripts the filter offers at once; typing more narrows them. */
+    public int getChoices() {
+        return CHOICES;
+    }
+
+    /** A choice's id: the filter shows choices (scripts) and, once one is chosen, its id. */
+    public String idOf(Object choice) {
+        return choice instanceof ScriptSummary script ? script.id() : (String) choice;
+    }
+
+    /** A choice's name: for the chosen id, the name of the script whose runs are shown. */
+    public String nameOf(Object choice) {
+        if (choice instanceof ScriptSummary script) {
+            return script.name();
         }
-        return scripts;
+        return choice != null && choice.equals(getScriptId()) ? getScriptName() : null;
     }
 
     /** Statuses of runs not finished, then the outcomes of finished ones. */
