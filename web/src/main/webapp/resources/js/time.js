@@ -38,14 +38,23 @@ var sesTime = (function () {
         return '';
     }
 
+    function part(text) {
+        var span = document.createElement('span');
+        span.textContent = text;
+        return span;
+    }
+
     function show(element, now) {
         var date = new Date(element.getAttribute('datetime'));
         if (isNaN(date.getTime())) {
             return;
         }
+        // the date, then the time with its zone: a narrow column breaks the line between them, nowhere else
+        var text = local(date);
+        var cut = text.indexOf(' ');
         var absolute = document.createElement('span');
         absolute.className = 'ses-time-local';
-        absolute.textContent = local(date);
+        absolute.append(part(text.substring(0, cut)), ' ', part(text.substring(cut + 1)));
         var since = document.createElement('span');
         since.className = 'ses-time-ago';
         since.textContent = ago(date, now);
