@@ -55,8 +55,8 @@ class AccessibilityIT extends BrowserTest {
         List<String> pages = List.of("index.xhtml", "runs.xhtml", "runs.xhtml?script=" + script,
                 "run.xhtml?id=" + run, "script.xhtml", "script.xhtml?id=" + script, "script-history.xhtml?id=" + script,
                 "environments.xhtml", "variables.xhtml", "variables.xhtml?script=" + script, "webhook.xhtml",
-                "webhook.xhtml?script=" + script, "account.xhtml", "admin/users.xhtml", "admin/audit.xhtml",
-                "api-docs.xhtml");
+                "webhook.xhtml?script=" + script, "account.xhtml", "api-keys.xhtml", "admin/users.xhtml",
+                "admin/audit.xhtml", "api-docs.xhtml");
 
         WebDriver browser = newBrowser();
         List<String> problems = new ArrayList<>(check(browser, "login.xhtml"));
