@@ -6,6 +6,7 @@ import dev.scriptexecuter.security.boundary.ApiKeyService;
 import dev.scriptexecuter.security.boundary.ApiKeyView;
 import dev.scriptexecuter.web.Messages;
 import jakarta.annotation.PostConstruct;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -46,8 +47,15 @@ public class ApiKeysView implements Serializable {
     private String date;
     private String owner;
 
+    /** The page is not kept for Back: it may come to show a key's secret, which must not come back with it. */
     @PostConstruct
-    public void init() {
+    void open() {
+        FacesContext.getCurrentInstance().getExternalContext().setResponseHeader("Cache-Control", "no-store");
+        read();
+    }
+
+    /** Reads the keys again, as listed. */
+    private void read() {
         readAt = Instant.now();
         items = keys.list();
     }
@@ -63,14 +71,14 @@ public class ApiKeysView implements Serializable {
             PrimeFaces.current().ajax().update(SECRET_PANEL);
             PrimeFaces.current().executeScript(FOCUS_SECRET);
         }
-        init();
+        read();
     }
 
     /** Revokes the key as listed, whatever happened to it since (a key in use changes its last use). */
     public void revoke(ApiKeyView key) {
         Messages.attempt(() -> keys.revoke(key.id(), Precondition.NONE),
                 () -> "API key '" + key.name() + "' revoked: requests with it are refused from now on.");
-        init();
+        read();
     }
 
     /** Whether the key had expired when the list was read. */

@@ -25,6 +25,8 @@ public class NewApiKey {
 
     public void show(ApiKeyView key) {
         created = key;
+        // the answer with the secret is never stored, and the page showing it is not kept for Back either
+        faces.getExternalContext().setResponseHeader("Cache-Control", "no-store");
     }
 
     /** The key just made, or null. */
