@@ -40,7 +40,7 @@ class DashboardIT extends MicroIT {
     }
 
     private static HttpClient newBrowser() {
-        return HttpClient.newBuilder().cookieHandler(new CookieManager())
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
