@@ -54,7 +54,7 @@ def browser_session(base):
 
 
 def ajax_filter(base, opener, name):
-    page = request(base, opener=opener)
+    page = request(base + "index.xhtml", opener=opener)
     state = re.search(r'name="jakarta.faces.ViewState" id="[^"]*" value="([^"]+)"', page).group(1)
     form = urllib.parse.urlencode({
         "jakarta.faces.partial.ajax": "true", "jakarta.faces.source": "list:scripts",
@@ -92,7 +92,7 @@ def main():
         print("seeded %d scripts in %.0f s" % (args.scripts, time.time() - started), file=sys.stderr)
         api_headers = {"Authorization": "Bearer " + bearer}
         opener = browser_session(base)
-        page = request(base, opener=opener)
+        page = request(base + "index.xhtml", opener=opener)
         assert "Scripts" in page and "bench-" in page, "the list page did not show the scripts"
         wanted = "bench-%05d" % (args.scripts // 2)
         filtered = ajax_filter(base, opener, wanted)
@@ -100,7 +100,7 @@ def main():
         rows = [
             ("static-file", lambda: request(base + "jakarta.faces.resource/css/app.css.xhtml", opener=opener)),
             ("api-page", lambda: request(base + "api/scripts?limit=50", headers=api_headers)),
-            ("list-page", lambda: request(base, opener=opener)),
+            ("list-page", lambda: request(base + "index.xhtml", opener=opener)),
             ("list-filter", lambda: ajax_filter(base, opener, wanted)),
         ]
         print("| measurement (%d scripts, %d repeats) | median ms | p90 ms |" % (args.scripts, args.repeat))

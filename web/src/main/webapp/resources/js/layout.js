@@ -76,6 +76,28 @@ var sesLayout = (function () {
     }
 
     /*
+     * A split button's arrow shows (to screen readers) the name the page gave it, but PrimeFaces names it
+     * "Options List": its name is what it shows, so that both say the same.
+     */
+    function nameSplitButtons() {
+        document.querySelectorAll('.ui-splitbutton-menubutton').forEach(function (button) {
+            var text = button.querySelector('.ui-button-text');
+            var name = text ? text.textContent.trim() : '';
+            if (name && button.getAttribute('aria-label') !== name) {
+                button.setAttribute('aria-label', name);
+            }
+        });
+    }
+
+    /* PrimeFaces names them whenever it (re)draws them, also after the page's load: named again each time. */
+    function keepSplitButtonsNamed() {
+        if (window.MutationObserver) {
+            new MutationObserver(nameSplitButtons).observe(document.body,
+                {subtree: true, childList: true, attributes: true, attributeFilter: ['aria-label']});
+        }
+    }
+
+    /*
      * The fields each code editor hands its text to the server in are named after the editor, so that a
      * screen reader does not meet unnamed fields.
      */
@@ -121,11 +143,14 @@ var sesLayout = (function () {
     function wire() {
         labelEditorFields();
         fixMessageRoles();
+        nameSplitButtons();
+        keepSplitButtonsNamed();
         if (window.jQuery) {
             // parts drawn again bring new fields and messages
             jQuery(document).on('pfAjaxComplete', function () {
                 labelEditorFields();
                 fixMessageRoles();
+                nameSplitButtons();
             });
         }
         var theme = document.getElementById('ses-theme');

@@ -9,6 +9,10 @@ var sesLive = {
     follow: true,
     refreshTimer: null,
     pageRead: false,
+    /** Where the log was last scrolled to: a scroll above it is the reader's, away from the end. */
+    lastTop: 0,
+    /** Lines that arrived while the log was paused: shown on Resume, in order. */
+    held: [],
 
     /**
      * Takes the run a run page shows from its #ses-run element (a data attribute,
@@ -27,6 +31,77 @@ var sesLive = {
         sesLive.pageRead = true;
         sesLive.runId = run.dataset.runId;
         sesLive.shown = parseInt(run.dataset.shown, 10) || 0;
+        sesLive.bindControls();
+    },
+
+    /**
+     * Follow the end: new lines scroll the log to its end; scrolling up leaves
+     * it, scrolling back to the end (or ticking the box) returns to it. Pause: the
+     * log stands still and counts what arrives; Resume shows it.
+     */
+    bindControls: function () {
+        var follow = document.getElementById('logFollow');
+        var pause = document.getElementById('logPause');
+        if (follow) {
+            sesLive.follow = follow.checked;
+            follow.addEventListener('change', function () {
+                sesLive.follow = follow.checked;
+                if (sesLive.follow) {
+                    sesLive.scrollToEnd(true);
+                }
+            });
+            // the log is rendered anew on a reload: listen above it (scroll events do not bubble, but are captured)
+            document.addEventListener('scroll', function (event) {
+                if (event.target.id === 'log') {
+                    sesLive.readerScrolled(event.target, follow);
+                }
+            }, true);
+        }
+        if (pause) {
+            pause.addEventListener('click', function () {
+                if (sesLive.isPaused()) {
+                    sesLive.resume();
+                } else {
+                    pause.setAttribute('aria-pressed', 'true');
+                    sesLive.showHeld();
+                }
+            });
+        }
+    },
+
+    /** Up, away from the end: stop following; back at the end: follow again. Lines added move nothing. */
+    readerScrolled: function (log, follow) {
+        var atEnd = log.scrollTop + log.clientHeight >= log.scrollHeight - 4;
+        if (atEnd) {
+            sesLive.follow = true;
+        } else if (log.scrollTop < sesLive.lastTop - 4) {
+            sesLive.follow = false;
+        }
+        sesLive.lastTop = log.scrollTop;
+        follow.checked = sesLive.follow;
+    },
+
+    isPaused: function () {
+        var pause = document.getElementById('logPause');
+        return !!pause && pause.getAttribute('aria-pressed') === 'true';
+    },
+
+    showHeld: function () {
+        var pause = document.getElementById('logPause');
+        if (pause) {
+            pause.textContent = !sesLive.isPaused() ? 'Pause'
+                : 'Resume' + (sesLive.held.length ? ' (' + sesLive.held.length + ' new line'
+                + (sesLive.held.length === 1 ? '' : 's') + ')' : '');
+        }
+    },
+
+    resume: function () {
+        var pause = document.getElementById('logPause');
+        pause.setAttribute('aria-pressed', 'false');
+        var held = sesLive.held;
+        sesLive.held = [];
+        sesLive.show(held);
+        sesLive.showHeld();
     },
 
     onMessage: function (message) {
@@ -91,11 +166,24 @@ var sesLive = {
         setTimeout(probe, delay);
     },
 
-    /** After the server rendered the log: that many lines are on the page now. */
+    /** After the server rendered the log: that many lines are on the page now (held ones among them). */
     logReloaded: function () {
         sesLive.shown = document.querySelectorAll('#log .line').length;
-        var log = document.getElementById('log');
-        log.scrollTop = log.scrollHeight;
+        sesLive.held = [];
+        sesLive.showHeld();
+        // a link to a line (#L12, from a log search) shows that line, not the end
+        var target = /^#L\d+$/.test(window.location.hash) && document.getElementById(window.location.hash.substring(1));
+        if (target) {
+            sesLive.follow = false;
+            var follow = document.getElementById('logFollow');
+            if (follow) {
+                follow.checked = false;
+            }
+            target.classList.add('ses-line-linked');
+            target.scrollIntoView({block: 'center'});
+        } else {
+            sesLive.scrollToEnd(true);
+        }
         if (window.sesRefreshRun) {
             window.sesRefreshRun();
         }
@@ -112,19 +200,40 @@ var sesLive = {
         }
         lines = lines.slice(sesLive.shown - first);
         sesLive.shown += lines.length;
+        if (sesLive.isPaused()) {
+            Array.prototype.push.apply(sesLive.held, lines);
+            sesLive.showHeld();
+            return;
+        }
+        sesLive.show(lines);
+    },
+
+    show: function (lines) {
+        var log = document.getElementById('log');
+        if (!log || !lines.length) {
+            return;
+        }
         var empty = document.getElementById('log-empty');
         if (empty) {
             empty.remove();
         }
-        var atBottom = log.scrollTop + log.clientHeight >= log.scrollHeight - 4;
+        var number = log.querySelectorAll('.line').length;
         lines.forEach(function (text) {
             var line = document.createElement('span');
             line.className = 'line';
+            line.id = 'L' + (++number);
             line.textContent = text;
             log.appendChild(line);
         });
-        if (atBottom) {
+        sesLive.scrollToEnd(false);
+    },
+
+    /** To the log's end when following (or always). */
+    scrollToEnd: function (always) {
+        var log = document.getElementById('log');
+        if (log && (always || sesLive.follow)) {
             log.scrollTop = log.scrollHeight;
+            sesLive.lastTop = log.scrollTop;
         }
     }
 };

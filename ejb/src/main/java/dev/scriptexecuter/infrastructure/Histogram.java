@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * A Prometheus-style histogram of seconds: cumulative counts per upper bound
+ * A Prometheus-style histogram of one quantity (seconds, bytes): cumulative counts per upper bound
  * ("le"), the sum and the count. Safe to observe from many threads; a reader
  * may see an observation in the count before its bucket, never lose one.
  */
@@ -17,7 +17,7 @@ public final class Histogram {
     private final DoubleAdder sum = new DoubleAdder();
     private final LongAdder count = new LongAdder();
 
-    /** @param bounds upper bounds in seconds, ascending; +Inf is implied */
+    /** @param bounds upper bounds in the quantity's unit, ascending; +Inf is implied */
     public Histogram(double... bounds) {
         for (int i = 1; i < bounds.length; i++) {
             if (bounds[i] <= bounds[i - 1]) {
@@ -28,15 +28,15 @@ public final class Histogram {
         this.counts = new AtomicLongArray(bounds.length);
     }
 
-    public void observe(double seconds) {
+    public void observe(double value) {
         int bucket = 0;
-        while (bucket < bounds.length && seconds > bounds[bucket]) {
+        while (bucket < bounds.length && value > bounds[bucket]) {
             bucket++;
         }
         if (bucket < bounds.length) {
             counts.incrementAndGet(bucket);
         }
-        sum.add(seconds);
+        sum.add(value);
         count.increment();
     }
 

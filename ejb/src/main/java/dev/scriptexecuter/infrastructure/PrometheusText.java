@@ -20,9 +20,16 @@ public final class PrometheusText {
     }
 
     /** A counter with one sample per value of {@code label}. */
-    public PrometheusText counter(String name, String help, String label, Map<String, Long> values) {
+    public PrometheusText counter(String name, String help, String label, Map<String, ? extends Number> values) {
         header(name, help, "counter");
-        values.forEach((value, count) -> sample(name, label + "=\"" + escape(value) + "\"", count));
+        values.forEach((value, count) -> sample(name, label + "=\"" + escape(value) + "\"", count.doubleValue()));
+        return this;
+    }
+
+    /** A gauge with one sample per label value. */
+    public PrometheusText gauge(String name, String help, String label, Map<String, ? extends Number> values) {
+        header(name, help, "gauge");
+        values.forEach((value, count) -> sample(name, label + "=\"" + escape(value) + "\"", count.doubleValue()));
         return this;
     }
 

@@ -13,8 +13,21 @@ import java.util.Map;
 @ApplicationException(rollback = true)
 public class RequestRejected extends RuntimeException {
 
-    public enum Reason { INVALID, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, TOO_LARGE, TOO_MANY_REQUESTS,
-        PRECONDITION_FAILED, PRECONDITION_REQUIRED }
+    /** Why a request was refused, with the HTTP status that says so. */
+    public enum Reason {
+        INVALID(400), UNAUTHENTICATED(401), FORBIDDEN(403), NOT_FOUND(404), CONFLICT(409), TOO_LARGE(413),
+        TOO_MANY_REQUESTS(429), PRECONDITION_FAILED(412), PRECONDITION_REQUIRED(428);
+
+        private final int status;
+
+        Reason(int status) {
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
 
     private final Reason reason;
     private final String title;

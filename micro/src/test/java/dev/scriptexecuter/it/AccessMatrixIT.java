@@ -61,6 +61,10 @@ class AccessMatrixIT extends MicroIT {
                     "api/scripts/" + t.freshScript(), null))),
             Map.entry("POST /api/scripts/{id}/runs", new Rule(Access.USER, (t, who) -> new Call("POST",
                     "api/scripts/" + t.scriptId + "/runs", ""))),
+            Map.entry("POST /api/scripts/{id}/pause", new Rule(Access.USER, (t, who) -> new Call("POST",
+                    "api/scripts/" + t.scriptId + "/pause", "{\"duration\": \"PT1H\"}"))),
+            Map.entry("POST /api/scripts/{id}/resume", new Rule(Access.USER, (t, who) -> new Call("POST",
+                    "api/scripts/" + t.scriptId + "/resume", ""))),
             Map.entry("GET /api/scripts/{id}/runs", new Rule(Access.VIEWER, (t, who) ->
                     get("api/scripts/" + t.scriptId + "/runs"))),
             Map.entry("GET /api/scripts/{id}/versions", new Rule(Access.VIEWER, (t, who) ->
@@ -72,6 +76,9 @@ class AccessMatrixIT extends MicroIT {
             Map.entry("POST /api/scripts/{id}/versions/{number}/rollback", new Rule(Access.USER, (t, who) ->
                     new Call("POST", "api/scripts/" + t.scriptWithTwoVersions() + "/versions/1/rollback", ""))),
             Map.entry("GET /api/runs/{runId}", new Rule(Access.VIEWER, (t, who) -> get("api/runs/" + t.runId))),
+            Map.entry("GET /api/incidents", new Rule(Access.VIEWER, (t, who) -> get("api/incidents?open=true"))),
+            Map.entry("GET /api/runs/search", new Rule(Access.VIEWER, (t, who) ->
+                    get("api/runs/search?text=hello&script=" + t.scriptId))),
             Map.entry("GET /api/runs/{runId}/log", new Rule(Access.VIEWER, (t, who) ->
                     get("api/runs/" + t.runId + "/log"))),
             Map.entry("POST /api/runs/{runId}/stop", new Rule(Access.USER, (t, who) -> new Call("POST",
@@ -127,6 +134,17 @@ class AccessMatrixIT extends MicroIT {
                     "api/scripts/" + t.scriptId + "/webhook", "{\"url\": \"http://192.0.2.1/own\"}"))),
             Map.entry("DELETE /api/scripts/{id}/webhook", new Rule(Access.USER, (t, who) -> new Call("DELETE",
                     "api/scripts/" + t.scriptWithWebhook() + "/webhook", null))),
+            Map.entry("GET /api/email", new Rule(Access.VIEWER, (t, who) -> get("api/email" + t.freshGlobalMailAlert()))),
+            Map.entry("PUT /api/email", new Rule(Access.ADMIN, (t, who) -> new Call("PUT", "api/email",
+                    "{\"to\": [\"ops@example.test\"], \"events\": [\"late\"]}"))),
+            Map.entry("DELETE /api/email", new Rule(Access.ADMIN, (t, who) -> new Call("DELETE",
+                    "api/email" + t.freshGlobalMailAlert(), null))),
+            Map.entry("GET /api/scripts/{id}/email", new Rule(Access.VIEWER, (t, who) ->
+                    get("api/scripts/" + t.scriptWithMailAlert() + "/email"))),
+            Map.entry("PUT /api/scripts/{id}/email", new Rule(Access.USER, (t, who) -> new Call("PUT",
+                    "api/scripts/" + t.scriptId + "/email", "{\"to\": [\"ops@example.test\"]}"))),
+            Map.entry("DELETE /api/scripts/{id}/email", new Rule(Access.USER, (t, who) -> new Call("DELETE",
+                    "api/scripts/" + t.scriptWithMailAlert() + "/email", null))),
             Map.entry("GET /api/scripts/{id}/webhook/deliveries", new Rule(Access.VIEWER, (t, who) ->
                     get("api/scripts/" + t.scriptId + "/webhook/deliveries"))),
             Map.entry("GET /api/users", new Rule(Access.ADMIN, (t, who) -> get("api/users"))),
@@ -152,6 +170,7 @@ class AccessMatrixIT extends MicroIT {
     @AfterAll
     static void removeTheGlobalWebhook() {
         assertThat(new Api(SharedServer.uri()).asAdmin().delete("api/webhook").status()).isIn(204, 404);
+        assertThat(new Api(SharedServer.uri()).asAdmin().delete("api/email").status()).isIn(204, 404);
     }
 
     @Test
@@ -306,6 +325,20 @@ class AccessMatrixIT extends MicroIT {
     private String freshGlobalWebhook() {
         assertThat(admin.put("api/webhook", "{\"url\": \"http://127.0.0.1:9/doomed\"}").status()).isEqualTo(200);
         return "";
+    }
+
+    /** Makes sure there are global e-mail alerts (to read or delete); gives "" to append to the path. */
+    private String freshGlobalMailAlert() {
+        assertThat(admin.put("api/email", "{\"to\": [\"ops@example.test\"], \"events\": [\"late\"]}").status())
+                .isEqualTo(200);
+        return "";
+    }
+
+    private String scriptWithMailAlert() {
+        String id = freshScript();
+        assertThat(admin.put("api/scripts/" + id + "/email", "{\"to\": [\"ops@example.test\"]}").status())
+                .isEqualTo(200);
+        return id;
     }
 
     private String scriptWithWebhook() {

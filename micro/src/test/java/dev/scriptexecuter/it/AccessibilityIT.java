@@ -52,11 +52,11 @@ class AccessibilityIT extends BrowserTest {
                 .formatted(quote(name), quote("def main(data):\n    print('hello')\n")));
         String run = api.run(script, true);
         api.awaitFinished(run, Duration.ofMinutes(1));
-        List<String> pages = List.of("index.xhtml", "runs.xhtml", "runs.xhtml?script=" + script,
+        List<String> pages = List.of("overview.xhtml", "index.xhtml", "runs.xhtml", "runs.xhtml?script=" + script,
                 "run.xhtml?id=" + run, "script.xhtml", "script.xhtml?id=" + script, "script-history.xhtml?id=" + script,
                 "environments.xhtml", "variables.xhtml", "variables.xhtml?script=" + script, "webhook.xhtml",
                 "webhook.xhtml?script=" + script, "account.xhtml", "api-keys.xhtml", "admin/users.xhtml",
-                "admin/audit.xhtml", "api-docs.xhtml");
+                "admin/audit.xhtml", "api-docs.xhtml", "logs.xhtml", "logs.xhtml?q=hello");
 
         WebDriver browser = newBrowser();
         List<String> problems = new ArrayList<>(check(browser, "login.xhtml"));

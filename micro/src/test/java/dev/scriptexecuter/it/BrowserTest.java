@@ -152,9 +152,10 @@ abstract class BrowserTest {
         });
     }
 
-    /** Reloads the scripts list and filters it down to the one script with this name. */
+    /** Opens the scripts list and filters it down to the one script with this name. */
     static void filterByName(WebDriver browser, String name) {
-        browser.get(browser.getCurrentUrl());
+        // the scripts list, wherever the browser is (after a login: the overview)
+        browser.get(URI.create(browser.getCurrentUrl()).resolve("/index.xhtml").toString());
         var filter = waitFor(browser, By.cssSelector("#list\\:scripts input[id$='name:filter']"));
         filter.sendKeys(name);
         waitOn(browser).until(b -> {

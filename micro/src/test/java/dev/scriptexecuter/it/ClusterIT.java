@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two nodes on one MariaDB database: a dashboard open on one node shows a run
+ * Two nodes on one MariaDB database: an overdue script's incident is opened
+ * once and resolved once however many nodes watch; a dashboard open on one node shows a run
  * made on the other by push; a stop sent to one node ends a run on the other; 50 scripts on a one-second interval for 60 s, node A killed with
  * SIGKILL at 30 s: no occurrence runs twice, none is left out, every one due
  * after the kill is decided by node B, A's runs end INTERRUPTED once their lease
@@ -42,17 +43,29 @@ class ClusterIT extends BrowserTest {
     @Test
     void twoNodesShareTheWorkAndOneTakesOverWhenTheOtherDies() throws Exception {
         String url = TestDatabase.server().recreate("ses_cluster");
-        try (MicroServer a = new MicroServer(home.resolve("a"), "-Dses.node.name=node-a", "-Dses.run.lease=PT10S")
-                .onDatabase(url).start();
-             MicroServer b = new MicroServer(home.resolve("b"), "-Dses.node.name=node-b", "-Dses.run.lease=PT10S")
-                     .onDatabase(url).start()) {
+        try (MicroServer a = new MicroServer(home.resolve("a"), "-Dses.node.name=node-a", "-Dses.run.lease=PT10S",
+                "-Dses.incident.check=PT1S").onDatabase(url).start();
+             MicroServer b = new MicroServer(home.resolve("b"), "-Dses.node.name=node-b", "-Dses.run.lease=PT10S",
+                     "-Dses.incident.check=PT1S").onDatabase(url).start()) {
             Api onA = new Api(a.uri()).asAdmin();
             Api onB = new Api(b.uri()).asAdmin();
+
+            // Both nodes watch every second: an overdue script's incident is opened once and resolved once.
+            String quiet = onA.createScript("{\"name\": \"quiet\", \"mainCode\": \"def main(data):\\n    pass\\n\","
+                    + " \"policy\": {\"overdueAfter\": \"PT2S\"}}");
+            await().atMost(WAIT).until(() -> incidents(onB, quiet).size() == 1);
+            Thread.sleep(3_000); // three more checks on each node, both seeing it overdue
+            assertThat(incidents(onA, quiet)).as("one incident, whichever node saw it first").hasSize(1);
+            onB.awaitFinished(onB.run(quiet, true), WAIT);
+            await().atMost(WAIT).until(() -> !incidents(onA, quiet).getFirst().getBoolean("open"));
+            assertThat(incidents(onB, quiet)).hasSize(1);
+            assertThat(onB.patch("api/scripts/" + quiet, "{\"active\": false}").status()).isEqualTo(200);
 
             // A dashboard open on B shows a run made on A, by push.
             String pushed = onA.createScript("{\"name\": \"pushed-across\", \"mainCode\": \"def main(data):\\n    pass\\n\"}");
             WebDriver browser = newBrowser();
             logIn(browser, b.uri(), "admin", Api.ADMIN_PASSWORD);
+            browser.get(b.uri().resolve("index.xhtml").toString());
             awaitSocket(browser);
             js(browser, "window.sesNotReloaded = true;");
             assertThat(onA.awaitFinished(onA.run(pushed, true), WAIT).getString("nodeName")).isEqualTo("node-a");
@@ -189,6 +202,11 @@ class ClusterIT extends BrowserTest {
      * finishedAt is stamped before its transaction commits, so the claim may have seen it going up to
      * a moment after that stamp: allow one second.
      */
+    private static List<JsonObject> incidents(Api api, String script) {
+        return api.get("api/incidents?kind=overdue&script=" + script).json().getJsonArray("items").stream()
+                .map(jakarta.json.JsonValue::asJsonObject).toList();
+    }
+
     private static boolean goingAt(JsonObject run, Instant instant) {
         return "node-b".equals(run.getString("nodeName")) && !"OVERLAPPED".equals(run.getString("outcome"))
                 && !Instant.parse(run.getString("queuedAt")).isAfter(instant)

@@ -207,8 +207,9 @@ class DashboardIT extends MicroIT {
         return api.get("api/scripts/" + scriptId + "/runs?limit=1").json().getJsonNumber("total").longValue();
     }
 
+    /** The scripts list (the home, "/", is the overview). */
     private String page() throws Exception {
-        HttpResponse<String> response = browser.send(HttpRequest.newBuilder(base.toURI()).GET().build(),
+        HttpResponse<String> response = browser.send(HttpRequest.newBuilder(base.toURI().resolve("index.xhtml")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();

@@ -103,7 +103,7 @@ class DashboardSecurityIT extends BrowserTest {
         Map<String, List<String>> violations = new LinkedHashMap<>();
         logIn(browser, uri, "admin", Api.ADMIN_PASSWORD);
         awaitSocket(browser);
-        violations.put("login and scripts", policyViolations(browser));
+        violations.put("login and the overview", policyViolations(browser));
         visit(browser, violations, "runs.xhtml", BrowserTest::awaitSocket);
         visit(browser, violations, "run.xhtml?id=" + runId, b -> {
             awaitSocket(b);
@@ -116,7 +116,8 @@ class DashboardSecurityIT extends BrowserTest {
         for (String page : List.of("environments.xhtml", "environments.xhtml?id=nope-0", "variables.xhtml",
                 "variables.xhtml?script=" + scriptId, "webhook.xhtml", "webhook.xhtml?script=" + scriptId,
                 "account.xhtml", "admin/users.xhtml", "admin/audit.xhtml", "error.xhtml?ref=0123456789ab",
-                "no-such-page.xhtml", "runs.xhtml?expired=true", "script.xhtml?id=" + scriptId + "&expired=true")) {
+                "no-such-page.xhtml", "runs.xhtml?expired=true", "script.xhtml?id=" + scriptId + "&expired=true",
+                "logs.xhtml?q=ho", "index.xhtml", "overview.xhtml")) {
             visit(browser, violations, page, b -> waitFor(b, By.cssSelector("h1, h2")));
         }
         visit(browser, violations, "api-docs.xhtml", b -> waitFor(b, By.cssSelector(".swagger-ui .info")));

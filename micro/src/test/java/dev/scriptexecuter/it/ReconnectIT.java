@@ -47,6 +47,7 @@ class ReconnectIT extends BrowserTest {
             server.start();
             new WebDriverWait(browser, RESTART).until(ExpectedConditions.urlContains("login.xhtml"));
             logIn(browser, server.uri(), "admin", Api.ADMIN_PASSWORD);
+            browser.get(server.uri().resolve("index.xhtml").toString());
             awaitSocket(browser);
             js(browser, "window.sesNotReloaded = true;");
 

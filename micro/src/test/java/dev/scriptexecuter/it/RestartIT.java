@@ -44,6 +44,8 @@ class RestartIT {
         String counter;
         String sleeper;
         String sleeperRun;
+        String flaky;
+        String failedRun;
         String tokenFromFirstInstance;
         try (MicroServer server = new MicroServer(home).throughStartScript(false).start()) {
             Api api = new Api(server.uri()).asAdmin();
@@ -55,6 +57,12 @@ class RestartIT {
                     quote("def main(data):\n    data[\"n\"] = data.get(\"n\", 0) + 1\n")));
             api.awaitFinished(api.run(counter, false), RUN_TIME);
             api.awaitFinished(api.run(counter, false), RUN_TIME);
+            // a failed run whose retry is due after the kill below: this server's timer for it dies with it
+            flaky = api.createScript(("{\"name\": \"flaky\", \"mainCode\": %s,"
+                    + " \"policy\": {\"retries\": 1, \"retryBackoff\": \"PT15S\"}}").formatted(
+                    quote("def main(data):\n    raise RuntimeError('not today')\n")));
+            failedRun = api.run(flaky, true);
+            assertThat(api.awaitFinished(failedRun, RUN_TIME).getString("outcome")).isEqualTo("FAILED");
             sleeper = api.createScript("{\"name\": \"sleeper\", \"mainCode\": %s}".formatted(quote(Api.SLEEPER)));
             sleeperRun = api.run(sleeper, true);
             api.awaitSleeping(sleeperRun, RUN_TIME);
@@ -81,6 +89,16 @@ class RestartIT {
             assertThat(interrupted.getString("outcome")).isEqualTo("INTERRUPTED");
             assertThat(api.get("api/scripts/" + sleeper).json().getJsonObject("lastRun").getString("outcome"))
                     .isEqualTo("INTERRUPTED");
+
+            // the retry that was pending at the kill is made by the new instance, once
+            await("the retry pending at the kill").atMost(Duration.ofSeconds(60))
+                    .until(() -> api.runsOf(flaky).size() == 2);
+            JsonObject retry = api.runsOf(flaky).getFirst();
+            assertThat(retry.getString("retryOf")).isEqualTo(failedRun);
+            assertThat(retry.getInt("attempt")).isEqualTo(2);
+            assertThat(api.awaitFinished(retry.getString("id"), RUN_TIME).getString("outcome")).isEqualTo("FAILED");
+            Thread.sleep(6_000); // a sweep (every ses.schedule.resync, 5 s) after the retry: it is not made again
+            assertThat(api.runsOf(flaky)).as("the first try and one retry (retries: 1)").hasSize(2);
 
             assertThat(api.awaitFinished(api.run(counter, false), RUN_TIME).getString("outcome")).isEqualTo("SUCCEEDED");
             assertThat(api.get("api/scripts/" + counter).json().getJsonObject("data").getInt("n")).isEqualTo(3);

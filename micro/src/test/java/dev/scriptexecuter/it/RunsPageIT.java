@@ -5,13 +5,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.ElementNotInteractableException;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static dev.scriptexecuter.it.Api.quote;
@@ -205,6 +211,191 @@ class RunsPageIT extends BrowserTest {
                 .contains("Force run");
         assertThat(browser.findElement(By.xpath("//button[.//span[text()='Force run']]")).getAttribute("title"))
                 .contains("without asking the trigger");
+    }
+
+    @Test
+    void theLiveLogPausesFollowsTheEndAndDownloadsWhole() {
+        String script = script("ticker", """
+                import time
+                def main(data):
+                    for i in range(200):
+                        print('warm-up', i)
+                    for i in range(400):
+                        print('tick', i)
+                        time.sleep(0.2)
+                """);
+        String run = api.run(script, true);
+        try {
+            WebDriver browser = admin();
+            browser.get(uri.resolve("run.xhtml?id=" + run).toString());
+            awaitSocket(browser);
+            waitOn(browser).until(b -> lines(b) > 205);
+            // following: each new line brings the log's end into view
+            waitOn(browser).until(b -> lines(b) > 210 && atEnd(b));
+            assertThat(browser.findElement(By.id("logFollow")).isSelected()).isTrue();
+
+            // scrolling up leaves the end, and the log no longer jumps there
+            js(browser, "document.getElementById('log').scrollTop = 0;");
+            waitOn(browser).until(b -> !b.findElement(By.id("logFollow")).isSelected());
+            int before = lines(browser);
+            waitOn(browser).until(b -> lines(b) > before + 3);
+            assertThat(js(browser, "return document.getElementById('log').scrollTop;")).isEqualTo(0L);
+
+            // paused: the page stands still and counts what arrives; Resume shows it, in order
+            click(browser, By.id("logPause"));
+            assertThat(browser.findElement(By.id("logPause")).getAttribute("aria-pressed")).isEqualTo("true");
+            int paused = lines(browser);
+            waitOn(browser).until(b -> b.findElement(By.id("logPause")).getText().matches("Resume \\(([3-9]|\\d\\d+) new lines\\)"));
+            assertThat(lines(browser)).as("no line added while paused").isEqualTo(paused);
+            click(browser, By.id("logPause"));
+            assertThat(browser.findElement(By.id("logPause")).getText()).isEqualTo("Pause");
+            assertThat(lines(browser)).isGreaterThan(paused + 2);
+            @SuppressWarnings("unchecked")
+            List<String> shown = (List<String>) js(browser,
+                    "return Array.from(document.querySelectorAll('#log .line'), l => l.textContent);");
+            for (int i = 0; i < shown.size(); i++) {
+                // each line as "<time> <text>"
+                assertThat(shown.get(i)).endsWith(i < 200 ? " warm-up " + i : " tick " + (i - 200));
+            }
+
+            // the whole log as a file, as the link gets it (with the page's session)
+            String link = browser.findElement(By.id("downloadLog")).getAttribute("href");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> file = (Map<String, Object>) ((JavascriptExecutor) browser).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    fetch(arguments[0]).then(r => r.text().then(t => done({status: r.status,
+                        type: r.headers.get('Content-Type'), disposition: r.headers.get('Content-Disposition'),
+                        cache: r.headers.get('Cache-Control'), text: t})));
+                    """, link);
+            assertThat(file.get("status")).isEqualTo(200L);
+            assertThat((String) file.get("type")).startsWith("text/plain");
+            assertThat((String) file.get("disposition")).startsWith("attachment; filename=\"ticker-")
+                    .endsWith("-" + run.substring(0, 8) + ".log\"");
+            assertThat((String) file.get("cache")).contains("no-store");
+            List<String> downloaded = ((String) file.get("text")).lines().toList();
+            assertThat(downloaded.size()).isGreaterThanOrEqualTo(shown.size());
+            assertThat(downloaded.subList(0, shown.size())).isEqualTo(shown);
+
+            Object missing = ((JavascriptExecutor) browser).executeAsyncScript(
+                    "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => done(r.status));",
+                    link.replace(run, "no-such-run"));
+            assertThat(missing).isEqualTo(404L);
+        } finally {
+            api.post("api/runs/" + run + "/stop", "");
+        }
+    }
+
+    @Test
+    void theLogSearchFindsALineARunWroteAndOpensItsRunAtThatLine() {
+        String needle = "Haystack-" + UUID.randomUUID().toString().substring(0, 8);
+        StringBuilder code = new StringBuilder("def main(data):\n    for i in range(120):\n        print('line', i)\n");
+        code.append("    print('<b>found</b> the ").append(needle).append(" here')\n");
+        String script = script("hay", code.toString());
+        String run = finishedRun(script);
+        finishedRun(script("straw", QUICK));
+        WebDriver browser = admin();
+        browser.get(uri.resolve("logs.xhtml").toString());
+
+        waitFor(browser, By.id("search:text")).sendKeys(needle.toLowerCase(), Keys.ENTER);
+
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlContains("q=" + needle.toLowerCase()));
+        waitForText(browser, By.id("summary"), "1 run whose log holds");
+        List<WebElement> matches = browser.findElements(By.cssSelector(".ses-log-match"));
+        assertThat(matches).hasSize(1);
+        assertThat(matches.getFirst().getText()).contains("SUCCEEDED").contains("1 matching line");
+        assertThat(browser.findElement(By.cssSelector(".ses-log-match mark")).getText())
+                .as("the text as the run wrote it, marked").isEqualTo(needle);
+        assertThat(browser.findElement(By.cssSelector(".ses-log-line-text")).getText())
+                .as("what the run printed, as text").endsWith("<b>found</b> the " + needle + " here");
+        assertThat(browser.findElements(By.cssSelector(".ses-log-line-text b"))).isEmpty();
+        assertThat(browser.getCurrentUrl()).as("the browser's zone goes with the search").contains("zone=");
+
+        click(browser, By.cssSelector(".ses-log-line-link"));
+
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlContains("run.xhtml?id=" + run + "#L121"));
+        // the page reloads its log once its push channel is open: the line is found again after that
+        waitOn(browser).until(b -> b.findElement(By.id("L121")).getText().endsWith("<b>found</b> the " + needle + " here"));
+        waitOn(browser).until(b -> b.findElement(By.id("L121")).getAttribute("class").contains("ses-line-linked"));
+        waitOn(browser).until(b -> Boolean.TRUE.equals(js(b, """
+                const line = document.getElementById('L121').getBoundingClientRect();
+                const log = document.getElementById('log').getBoundingClientRect();
+                return line.top >= log.top && line.bottom <= log.bottom;""")));
+
+        // nothing found, and a filter that leaves the run out
+        browser.get(uri.resolve("logs.xhtml?q=" + needle + "&outcome=FAILED").toString());
+        waitForText(browser, By.id("summary"), "No run's log holds");
+    }
+
+    private static int lines(WebDriver browser) {
+        return ((Number) js(browser, "return document.querySelectorAll('#log .line').length;")).intValue();
+    }
+
+    private static boolean atEnd(WebDriver browser) {
+        return Boolean.TRUE.equals(js(browser,
+                "const l = document.getElementById('log'); return l.scrollTop + l.clientHeight >= l.scrollHeight - 4;"));
+    }
+
+    @Test
+    void pauseForAWhileFromTheScriptsListShowsUntilWhenAndResumesWithOneClick() {
+        String name = "nap-" + UUID.randomUUID().toString().substring(0, 8);
+        String script = api.createScript(("{\"name\": %s, \"mainCode\": %s,"
+                + " \"schedule\": {\"kind\": \"interval\", \"every\": \"1h\"}}").formatted(quote(name), quote(QUICK)));
+        WebDriver browser = admin();
+        browser.get(uri.resolve("index.xhtml").toString());
+        filterByName(browser, name);
+
+        click(browser, By.cssSelector("#list\\:scripts_data > tr .ui-splitbutton-menubutton"));
+        // the menu slides open: a click before it has settled is refused
+        new WebDriverWait(browser, WAIT).ignoring(ElementNotInteractableException.class)
+                .ignoring(ElementClickInterceptedException.class).until(b -> {
+                    b.findElement(By.xpath("//div[contains(@class, 'ui-splitbuttonmenu')]"
+                            + "//a[.//span[text()='Pause for 4 hours']]")).click();
+                    return true;
+                });
+
+        waitOn(browser).until(b -> b.findElement(By.cssSelector("#list\\:scripts_data > tr")).getText()
+                .contains("paused"));
+        Instant until = Instant.parse(api.get("api/scripts/" + script).json().getString("pausedUntil"));
+        assertThat(Duration.between(Instant.now(), until)).isBetween(Duration.ofMinutes(235), Duration.ofMinutes(241));
+        assertThat(waitFor(browser, By.cssSelector("#list\\:scripts_data > tr .ses-paused-until")).getText())
+                .startsWith("until ");
+
+        click(browser, By.xpath("//tr[.//text()[contains(., '" + name + "')]]//button[.//span[text()='Resume']]"));
+
+        await().atMost(WAIT).until(() -> api.get("api/scripts/" + script).json().getBoolean("active"));
+        assertThat(api.get("api/scripts/" + script).json().isNull("pausedUntil")).isTrue();
+    }
+
+    @Test
+    void aScriptsRunsPageDrawsHowItHasBeenDoing() {
+        String script = script("trend", "def main(data):\n    if data.get('fail'):\n        raise ValueError('no')\n"
+                + "    data['fail'] = data.get('n', 0) == 2\n    data['n'] = data.get('n', 0) + 1\n");
+        for (int i = 0; i < 4; i++) {
+            finishedRun(script);
+        }
+        // runs 1-3 succeed (the third sets "fail"), the fourth fails
+        WebDriver browser = admin();
+        browser.get(uri.resolve("runs.xhtml?script=" + script).toString());
+
+        waitFor(browser, By.id("trend"));
+        @SuppressWarnings("unchecked")
+        List<String> outcomes = (List<String>) js(browser, "return PF('durationChart').chart.data.datasets[0].outcomes;");
+        assertThat(outcomes).containsExactly("SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "FAILED");
+        @SuppressWarnings("unchecked")
+        List<Object> durations = (List<Object>) js(browser, "return PF('durationChart').chart.data.datasets[0].data;");
+        assertThat(durations).hasSize(4).allSatisfy(d -> assertThat(((Number) d).doubleValue()).isPositive());
+        @SuppressWarnings("unchecked")
+        List<Object> cpu = (List<Object>) js(browser, "return PF('resourceChart').chart.data.datasets[0].data;");
+        assertThat(cpu).as("CPU seconds of every run").hasSize(4).doesNotContainNull();
+        @SuppressWarnings("unchecked")
+        List<Object> memory = (List<Object>) js(browser, "return PF('resourceChart').chart.data.datasets[1].data;");
+        assertThat(memory).allSatisfy(m -> assertThat(((Number) m).doubleValue()).as("MiB").isGreaterThan(1));
+        assertThat(browser.findElement(By.id("successRate")).getText()).isEqualTo("75 %");
+        assertThat(browser.findElement(By.id("p50")).getText()).isNotBlank();
+        assertThat(browser.findElements(By.cssSelector("#strip .ses-strip-cell"))).hasSize(4);
+        assertThat(browser.findElements(By.cssSelector("#strip .ses-strip-cell")).getLast().getAttribute("href"))
+                .contains("run.xhtml?id=" + api.runsOf(script).getFirst().getString("id"));
+        screenshot(browser, "script-trend");
     }
 
     private WebDriver admin() {

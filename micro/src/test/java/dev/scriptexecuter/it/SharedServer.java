@@ -41,20 +41,40 @@ public class SharedServer implements BeforeAllCallback {
         return shared.server.uri();
     }
 
+    /** The SMTP port the shared server sends e-mail alerts to (plain, user {@link #SMTP_USER}); nobody listens there but MailAlertsIT. */
+    static int smtpPort() {
+        return shared.smtpPort();
+    }
+
+    static final String SMTP_USER = "ses-alerts";
+    static final String SMTP_PASSWORD = "smtp-password-for-the-tests";
+
     /** The server and its home, closed (killed, removed) at the end of the test run. */
-    private record Shared(Path home, MicroServer server) implements ExtensionContext.Store.CloseableResource {
+    private record Shared(Path home, MicroServer server, int smtpPort) implements ExtensionContext.Store.CloseableResource {
 
         static Shared start() {
             try {
                 Path home = Files.createTempDirectory("ses-it-");
+                int smtpPort;
+                try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+                    smtpPort = free.getLocalPort();
+                }
                 // the retention timer stays out of the way (classes purge when they mean to, and count what went)
                 MicroServer server = new MicroServer(home, "-Dses.jwt.clock-skew=PT0S", "-Dses.env.index-url=none",
-                        "-Dses.env.find-links=" + System.getProperty("ses.test.wheels"), "-Dses.retention.interval=PT24H");
+                        "-Dses.env.find-links=" + System.getProperty("ses.test.wheels"), "-Dses.retention.interval=PT24H",
+                        // links in chat messages (WebhooksIT): the address people reach the dashboard at
+                        "-Dses.public-url=http://dashboard.example.test/",
+                        // incidents seen within a second, and late or slow after seconds, not minutes (IncidentsIT)
+                        "-Dses.incident.check=PT1S", "-Dses.schedule.late-after=PT2S", "-Dses.incident.slow-floor=PT1S",
+                        // e-mail alerts to the SMTP server MailAlertsIT starts
+                        "-Dses.mail.host=127.0.0.1", "-Dses.mail.port=" + smtpPort, "-Dses.mail.security=none",
+                        "-Dses.mail.user=" + SMTP_USER, "-Dses.mail.password=" + SMTP_PASSWORD,
+                        "-Dses.mail.from=ses@example.test");
                 if (TestDatabase.suite().isPresent()) {
                     server.onDatabase(TestDatabase.server().recreate(TestDatabase.SUITE_DATABASE));
                 }
                 server.start();
-                return new Shared(home, server);
+                return new Shared(home, server, smtpPort);
             } catch (Exception e) {
                 throw new IllegalStateException("The shared test server did not start: " + e.getMessage(), e);
             }

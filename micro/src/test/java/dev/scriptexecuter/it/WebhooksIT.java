@@ -206,6 +206,49 @@ class WebhooksIT extends MicroIT {
     }
 
     @Test
+    void slackAndTeamsGetAMessageTheyShowWithTheErrorTheLogsLastLinesAndALink() {
+        String code = "def main(data):\n    for i in range(30):\n        print('step', i)\n"
+                + "    print('<!channel> <https://evil.example|click>')\n    raise ValueError('the disk is full')\n";
+        String slack = admin.createScript("{\"name\": \"chatty-slack\", \"mainCode\": %s}".formatted(quote(code)));
+        String teams = admin.createScript("{\"name\": \"chatty-teams\", \"mainCode\": %s}".formatted(quote(code)));
+        assertThat(admin.put("api/scripts/" + slack + "/webhook", "{\"url\": %s, \"format\": \"slack\"}"
+                .formatted(quote(hook()))).json().getString("format")).isEqualTo("slack");
+        assertThat(admin.put("api/scripts/" + teams + "/webhook", "{\"url\": %s, \"format\": \"Teams\"}"
+                .formatted(quote(hook()))).json().getString("format")).isEqualTo("teams");
+        String slackRun = admin.run(slack, true);
+        String teamsRun = admin.run(teams, true);
+        admin.awaitFinished(slackRun, Duration.ofSeconds(60));
+        admin.awaitFinished(teamsRun, Duration.ofSeconds(60));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 2);
+        JsonObject slackMessage = received.stream().map(Received::json).filter(m -> m.containsKey("blocks"))
+                .findFirst().orElseThrow();
+        assertThat(slackMessage.getString("text")).isEqualTo("chatty-slack failed: ValueError: the disk is full");
+        String blocks = slackMessage.getJsonArray("blocks").toString();
+        assertThat(blocks).contains("*chatty-slack failed*")
+                .contains("<http://dashboard.example.test/run.xhtml?id=" + slackRun + "|Open the run>")
+                .contains("*Outcome*\\nFAILED").contains("ValueError: the disk is full").contains("step 29")
+                .as("the script's output makes no mention and no link").contains("&lt;!channel&gt; &lt;https://evil.example|click&gt;")
+                .doesNotContain("<!channel>");
+
+        JsonObject teamsMessage = received.stream().map(Received::json).filter(m -> m.containsKey("attachments"))
+                .findFirst().orElseThrow();
+        assertThat(teamsMessage.getString("type")).isEqualTo("message");
+        JsonObject attachment = teamsMessage.getJsonArray("attachments").getJsonObject(0);
+        assertThat(attachment.getString("contentType")).isEqualTo("application/vnd.microsoft.card.adaptive");
+        JsonObject card = attachment.getJsonObject("content");
+        assertThat(card.getString("type")).isEqualTo("AdaptiveCard");
+        assertThat(card.getJsonArray("body").getJsonObject(0).getString("text")).isEqualTo("chatty-teams failed");
+        assertThat(card.getJsonArray("body").toString()).contains("\"title\":\"Outcome\",\"value\":\"FAILED\"")
+                .contains("step 29").contains("ValueError: the disk is full");
+        assertThat(card.getJsonArray("actions").getJsonObject(0).getString("url"))
+                .isEqualTo("http://dashboard.example.test/run.xhtml?id=" + teamsRun);
+
+        assertThat(admin.put("api/scripts/" + slack + "/webhook", "{\"url\": %s, \"format\": \"discord\"}"
+                .formatted(quote(hook()))).json().getString("field")).isEqualTo("format");
+    }
+
+    @Test
     void retentionKeepsARunWhoseDeliveryIsStillPending() {
         for (int i = 0; i < 20; i++) {
             answers.add(503);

@@ -4,6 +4,7 @@ import dev.scriptexecuter.audit.rest.AuditResource;
 import dev.scriptexecuter.environment.rest.EnvironmentsResource;
 import dev.scriptexecuter.execution.rest.RetentionResource;
 import dev.scriptexecuter.execution.rest.RunsResource;
+import dev.scriptexecuter.incident.rest.IncidentsResource;
 import dev.scriptexecuter.rest.RestApplication;
 import dev.scriptexecuter.script.rest.ScriptVersionsResource;
 import dev.scriptexecuter.script.rest.ScriptsResource;
@@ -14,6 +15,8 @@ import dev.scriptexecuter.transfer.rest.ExportResource;
 import dev.scriptexecuter.transfer.rest.ImportResource;
 import dev.scriptexecuter.variable.rest.ScriptVariablesResource;
 import dev.scriptexecuter.variable.rest.VariablesResource;
+import dev.scriptexecuter.webhook.rest.MailAlertResource;
+import dev.scriptexecuter.webhook.rest.ScriptMailAlertResource;
 import dev.scriptexecuter.webhook.rest.ScriptWebhookResource;
 import dev.scriptexecuter.webhook.rest.WebhookResource;
 import jakarta.servlet.annotation.WebServlet;
@@ -36,7 +39,8 @@ public class OpenApiServlet extends HttpServlet {
             ScriptVersionsResource.class, RunsResource.class, EnvironmentsResource.class, ApiKeysResource.class,
             UsersResource.class, AuditResource.class, RetentionResource.class, VariablesResource.class,
             ScriptVariablesResource.class, ExportResource.class, ImportResource.class, WebhookResource.class,
-            ScriptWebhookResource.class);
+            ScriptWebhookResource.class, MailAlertResource.class, ScriptMailAlertResource.class,
+            IncidentsResource.class);
 
     private volatile String document;
 

@@ -15,17 +15,7 @@ public class RequestRejectedMapper implements ExceptionMapper<RequestRejected> {
 
     @Override
     public Response toResponse(RequestRejected rejected) {
-        int status = switch (rejected.reason()) {
-            case INVALID -> 400;
-            case UNAUTHENTICATED -> 401;
-            case FORBIDDEN -> 403;
-            case NOT_FOUND -> 404;
-            case CONFLICT -> 409;
-            case TOO_LARGE -> 413;
-            case TOO_MANY_REQUESTS -> 429;
-            case PRECONDITION_FAILED -> 412;
-            case PRECONDITION_REQUIRED -> 428;
-        };
+        int status = rejected.reason().status();
         String type = rejected.reason().name().toLowerCase().replace('_', '-');
         Response problem = Problems.response(status, type, rejected.title(), rejected.getMessage(), rejected.details());
         Object retryAfter = rejected.details().get("retryAfter");

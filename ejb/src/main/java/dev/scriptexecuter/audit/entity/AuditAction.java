@@ -26,5 +26,7 @@ public enum AuditAction {
     WEBHOOK_SET,
     WEBHOOK_DELETED,
     SCRIPTS_IMPORTED,
-    RUNS_PURGED
+    RUNS_PURGED,
+    MAIL_ALERT_SET,
+    MAIL_ALERT_DELETED
 }

@@ -95,6 +95,16 @@ public class NodeStatus {
         return metrics.lateness();
     }
 
+    /** CPU seconds of the runs ended here since the node started: "user" and "system". */
+    public Map<String, Double> cpuSeconds() {
+        return metrics.cpuSeconds();
+    }
+
+    /** Peak resident memory of the runs ended here, in bytes. */
+    public Histogram.Snapshot peakMemory() {
+        return metrics.peakMemory();
+    }
+
     /**
      * Job executions of runs in the batch job repository, when it is in the
      * application's database (and the database answers).

@@ -1,12 +1,15 @@
 package dev.scriptexecuter.execution.boundary;
 
 import dev.scriptexecuter.infrastructure.IsoTimes;
+import dev.scriptexecuter.infrastructure.QueryFilter;
 import dev.scriptexecuter.infrastructure.RequestRejected;
+import dev.scriptexecuter.infrastructure.UtcColumns;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
+import java.util.Map;
 
 /**
  * Where a page of runs (newest first) ended: the queue time and id of its
@@ -42,5 +45,12 @@ public record RunCursor(Instant queuedAt, String runId) {
         }
         throw RequestRejected.invalid("\"" + FIELD + "\" must be the \"next\" of a page of runs, as given; \""
                 + (text.length() > 80 ? text.substring(0, 80) + "…" : text) + "\" is not one.").with("field", FIELD);
+    }
+
+    /** {@code filter}, narrowed to the runs after this one in newest-first order (queue time, then id). */
+    QueryFilter window(QueryFilter filter) {
+        // the range on queuedAt alone lets the database start in the index; the rest breaks ties
+        return filter.and("r.queuedAt <= :afterQueued AND (r.queuedAt < :afterQueued OR r.id < :afterId)",
+                Map.of("afterQueued", UtcColumns.column(queuedAt), "afterId", runId));
     }
 }

@@ -21,7 +21,6 @@ import dev.scriptexecuter.infrastructure.Node;
 import dev.scriptexecuter.infrastructure.QueryFilter;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.infrastructure.Role;
-import dev.scriptexecuter.infrastructure.UtcColumns;
 import dev.scriptexecuter.infrastructure.WorkDirectory;
 import dev.scriptexecuter.python.boundary.HarnessLauncher;
 import dev.scriptexecuter.script.boundary.ScriptChanged;
@@ -46,7 +45,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -206,16 +204,38 @@ public class RunService {
         if (change.outcome() == null || !RunOutcome.valueOf(change.outcome()).retried()) {
             return; // only those are retried: no look-up (a transaction of its own) for every other run
         }
-        ledger.retryDelay(change.runId()).ifPresent(delay -> {
+        // on time from this node; the run keeps when it is due, so that every node's sweep (retriesDue) makes it
+        // should this node stop first
+        ledger.retryDue(change.runId()).ifPresent(due -> {
             RunService self = context.getBusinessObject(RunService.class);
-            retryTimer.schedule(() -> self.retry(change.runId()), delay.toMillis(), TimeUnit.MILLISECONDS);
+            long delay = Math.max(0, java.time.Duration.between(Instant.now(), due).toMillis());
+            retryTimer.schedule(() -> self.retry(change.runId()), delay, TimeUnit.MILLISECONDS);
         });
     }
 
-    /** The retry of a failed run is due (not kept across restarts: a retry pending at shutdown is not made). */
+    /** The retry of a failed run is due: made here unless another node or timer made it already. */
     @PermitAll
     public void retry(String failedRunId) {
         ledger.queueRetry(failedRunId).ifPresent(this::launch);
+    }
+
+    /**
+     * Makes the retries that are due and still pending, whichever node's run they follow: those of a node
+     * that stopped (or restarted) before their time came. Every node's scheduler calls it every
+     * ses.schedule.resync; each retry is made once (see {@link RunLedger#queueRetry}).
+     */
+    @PermitAll
+    public int retryDue() {
+        int made = 0;
+        for (String failedRunId : ledger.retriesDue(100)) {
+            try {
+                retry(failedRunId);
+                made++;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "The retry of run " + failedRunId + " could not be made; trying again later", e);
+            }
+        }
+        return made;
     }
 
     public RunView find(String runId) {
@@ -284,10 +304,7 @@ public class RunService {
 
     private RunPage page(QueryFilter filter, int offset, RunCursor after, int limit, boolean counted) {
         Long total = counted ? countOf(filter) : null;
-        QueryFilter window = after == null ? filter
-                // the range on queuedAt alone lets the database start in the index; the rest breaks ties
-                : filter.and("r.queuedAt <= :afterQueued AND (r.queuedAt < :afterQueued OR r.id < :afterId)",
-                        Map.of("afterQueued", UtcColumns.column(after.queuedAt()), "afterId", after.runId()));
+        QueryFilter window = after == null ? filter : after.window(filter);
         // both descending: an index on (…, queued_at) read backwards (its entries end with the id) gives this
         // order, so the database stops after one page instead of sorting the whole history
         List<Run> rows = window.bind(em.createQuery("SELECT r FROM Run r" + window.where()

@@ -12,7 +12,7 @@ public record RunView(String id, String scriptId, String scriptName, String trig
                       Instant scheduledFor, Instant queuedAt, Instant startedAt, Instant finishedAt,
                       Long durationMillis, Integer exitCode, String nodeName, String error, JsonObject dataBefore,
                       JsonObject dataAfter, String environmentId, int attempt, String retryOf, Instant leaseUntil,
-                      String processMode, Integer scriptVersion, String requestedBy) {
+                      String processMode, Integer scriptVersion, String requestedBy, RunUsage usage) {
 
     public static RunView of(Run run) {
         Long duration = run.startedAt() != null && run.finishedAt() != null
@@ -22,7 +22,7 @@ public record RunView(String id, String scriptId, String scriptName, String trig
                 run.queuedAt(), run.startedAt(), run.finishedAt(), duration, run.exitCode(), run.nodeName(),
                 run.error(), json(run.dataBefore()), json(run.dataAfter()), run.environmentId(), run.attempt(), run.retryOf(),
                 run.status() == dev.scriptexecuter.execution.entity.RunStatus.FINISHED ? null : run.leaseUntil(),
-                run.processMode(), run.scriptVersion(), run.requestedBy());
+                run.processMode(), run.scriptVersion(), run.requestedBy(), RunUsage.of(run));
     }
 
     private static JsonObject json(String text) {

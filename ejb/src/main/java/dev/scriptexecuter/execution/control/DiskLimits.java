@@ -69,7 +69,7 @@ public class DiskLimits {
         long deleted = DirectorySize.deleteChangedSince(home, began);
         return new RunResult(RunOutcome.DISK_LIMIT, result.exitCode(), reason.get() + " The run was ended; the "
                 + deleted + " file(s) it wrote to its home were deleted and the previous data is kept.",
-                result.log(), null);
+                result.log(), null, result.usage(), result.cgroupUsage());
     }
 
     /** Which limit the home or the run directory is beyond now, in a sentence; empty when neither. */

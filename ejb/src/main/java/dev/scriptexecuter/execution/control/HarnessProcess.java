@@ -95,7 +95,8 @@ public class HarnessProcess {
                         + " the script's next run gets a new one.", live.log().text());
             }
             return disks.enforce(RunReport.interpret(live, exitCode < 0 ? 137 : exitCode, harness.directory(),
-                    maxDataBytes, limit, ticket.timeout() != null), live, home, harness.directory(), began);
+                    maxDataBytes, limit, ticket.timeout() != null), live, home, harness.directory(), began)
+                    .measured(harness.processUsage(), harness.cgroupUsage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             live.stop();

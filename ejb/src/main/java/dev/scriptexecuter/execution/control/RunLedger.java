@@ -15,6 +15,7 @@ import dev.scriptexecuter.infrastructure.Node;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.infrastructure.UtcColumns;
 import dev.scriptexecuter.python.boundary.ExtraSandboxPaths;
+import dev.scriptexecuter.python.boundary.ResourceUsage;
 import dev.scriptexecuter.script.entity.OverlapPolicy;
 import dev.scriptexecuter.script.entity.Script;
 import dev.scriptexecuter.variable.boundary.RunVariables;
@@ -48,6 +49,8 @@ public class RunLedger {
 
     static final String DATA_CHANGED = "The script's data was changed while this run ran (by an edit or another run);"
             + " this run's data was not saved.";
+
+    private static final ResourceUsage UNMEASURED = new ResourceUsage(null, null, null);
 
     @PersistenceContext
     EntityManager em;
@@ -181,13 +184,22 @@ public class RunLedger {
      */
     public void complete(String runId, RunResult result, long dataVersion, String processMode) {
         Instant now = clock.instant();
+        ResourceUsage usage = result.usage() != null ? result.usage() : UNMEASURED;
+        ResourceUsage cgroup = result.cgroupUsage() != null ? result.cgroupUsage() : UNMEASURED;
         int ended = em.createQuery("UPDATE Run r SET r.status = :finished, r.outcome = :outcome, r.exitCode = :exit,"
                         + " r.error = :error, r.log = :log, r.dataAfter = :data, r.finishedAt = :now,"
-                        + " r.processMode = :mode WHERE r.id = :id AND r.status <> :finished")
+                        + " r.processMode = :mode, r.cpuUserMillis = :user, r.cpuSystemMillis = :system,"
+                        + " r.peakMemoryBytes = :peak, r.cgroupCpuUserMillis = :cgroupUser,"
+                        + " r.cgroupCpuSystemMillis = :cgroupSystem, r.cgroupPeakMemoryBytes = :cgroupPeak"
+                        + " WHERE r.id = :id AND r.status <> :finished")
                 .setParameter("finished", RunStatus.FINISHED).setParameter("outcome", result.outcome())
                 .setParameter("exit", result.exitCode()).setParameter("error", Run.limitError(result.error()))
                 .setParameter("log", result.log()).setParameter("data", result.dataToSave())
-                .setParameter("now", column(now)).setParameter("mode", processMode).setParameter("id", runId)
+                .setParameter("now", column(now)).setParameter("mode", processMode)
+                .setParameter("user", usage.cpuUserMillis()).setParameter("system", usage.cpuSystemMillis())
+                .setParameter("peak", usage.peakMemoryBytes()).setParameter("cgroupUser", cgroup.cpuUserMillis())
+                .setParameter("cgroupSystem", cgroup.cpuSystemMillis())
+                .setParameter("cgroupPeak", cgroup.peakMemoryBytes()).setParameter("id", runId)
                 .executeUpdate();
         if (ended == 0) {
             return;
@@ -204,11 +216,17 @@ public class RunLedger {
                     .setParameter("error", DATA_CHANGED).setParameter("id", runId).executeUpdate();
         }
         String outcome = result.outcome().name();
+        if (result.outcome().retried()) {
+            planRetry(runId, now);
+        }
         updateLastRun(scriptId, runId, RunStatus.FINISHED.name(), outcome, startedAt, now);
         ending.fire(new RunEnding(runId, scriptId, result.outcome()));
         changed.fire(new RunChanged(runId, scriptId, RunStatus.FINISHED.name(), outcome));
+        // the processes' own figures, else the cgroups' (a spawned run killed at its timeout)
+        ResourceUsage measured = usage.measured() ? usage : cgroup;
         finished.fire(new RunFinished(outcome, millisBetween(startedAt, now),
-                millisBetween(UtcColumns.instant((LocalDateTime) row[3]), startedAt)));
+                millisBetween(UtcColumns.instant((LocalDateTime) row[3]), startedAt), measured.cpuUserMillis(),
+                measured.cpuSystemMillis(), measured.peakMemoryBytes()));
     }
 
     private static Long millisBetween(Instant from, Instant to) {
@@ -247,11 +265,15 @@ public class RunLedger {
 
     /**
      * The retry a FAILED or TIMED_OUT run is due, if its script asks for one
-     * more try: a run of its own, linked to the first try; it waits if
-     * another run of the script is going.
+     * more try and nobody made it yet (the run's pending retry is cleared
+     * here, in the transaction that queues the retry: made once, whichever
+     * node or timer gets to it): a run of its own, linked to the first try;
+     * it waits if another run of the script is going.
      */
     public Optional<String> queueRetry(String failedRunId) {
-        Run failed = em.find(Run.class, failedRunId);
+        int claimed = em.createQuery("UPDATE Run r SET r.retryDueAt = NULL WHERE r.id = :id"
+                + " AND r.retryDueAt IS NOT NULL").setParameter("id", failedRunId).executeUpdate();
+        Run failed = claimed == 1 ? em.find(Run.class, failedRunId) : null;
         if (failed == null || !retryable(failed)) {
             return Optional.empty();
         }
@@ -267,14 +289,33 @@ public class RunLedger {
         return active > 0 ? Optional.empty() : Optional.of(retry.id());
     }
 
-    /** How long to wait before retrying a run; empty when it is not to be retried. */
-    public Optional<java.time.Duration> retryDelay(String runId) {
+    /**
+     * A run that ended FAILED or TIMED_OUT: when its script asks for another try, when the retry is due (its
+     * backoff, doubling with each attempt) is kept with the run, in the transaction that ends it.
+     */
+    private void planRetry(String runId, Instant now) {
         Run run = em.find(Run.class, runId);
-        if (run == null || !retryable(run)) {
-            return Optional.empty();
+        em.refresh(run);
+        if (!retryable(run)) {
+            return;
         }
-        java.time.Duration first = run.script().policy().retryBackoff();
-        return Optional.of(first.multipliedBy(1L << Math.min(run.attempt() - 1, 16)));
+        Duration first = run.script().policy().retryBackoff();
+        Instant due = now.plus(first.multipliedBy(1L << Math.min(run.attempt() - 1, 16)));
+        em.createQuery("UPDATE Run r SET r.retryDueAt = :due WHERE r.id = :id")
+                .setParameter("due", column(due)).setParameter("id", runId).executeUpdate();
+    }
+
+    /** When the run's retry is due; empty when none is pending. */
+    public Optional<Instant> retryDue(String runId) {
+        return em.createQuery("SELECT r.retryDueAt FROM Run r WHERE r.id = :id", LocalDateTime.class)
+                .setParameter("id", runId).getResultStream().filter(java.util.Objects::nonNull)
+                .map(UtcColumns::instant).findFirst();
+    }
+
+    /** Runs whose retry is due by now (at most {@code max}, the longest due first), whichever node ended them. */
+    public List<String> retriesDue(int max) {
+        return em.createQuery("SELECT r.id FROM Run r WHERE r.retryDueAt <= :now ORDER BY r.retryDueAt", String.class)
+                .setParameter("now", column(clock.instant())).setMaxResults(max).getResultList();
     }
 
     private static boolean retryable(Run run) {

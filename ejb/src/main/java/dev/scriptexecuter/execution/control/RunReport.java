@@ -2,6 +2,7 @@ package dev.scriptexecuter.execution.control;
 
 import dev.scriptexecuter.execution.entity.RunOutcome;
 import dev.scriptexecuter.infrastructure.Json;
+import dev.scriptexecuter.python.boundary.ResourceUsage;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 
@@ -69,6 +70,6 @@ final class RunReport {
         if (data != null && data.getBytes(StandardCharsets.UTF_8).length > maxDataBytes) {
             return new RunResult(RunOutcome.FAILED, exitCode, tooLarge, log, null);
         }
-        return new RunResult(outcome, exitCode, error, log, data);
+        return new RunResult(outcome, exitCode, error, log, data, ResourceUsage.fromReport(report.get("usage")), null);
     }
 }

@@ -77,6 +77,26 @@ public class Run {
     @Column(name = "exit_code")
     private Integer exitCode;
 
+    /** CPU time and peak memory its processes reported (getrusage, wait4); null where not measured. */
+    @Column(name = "cpu_user_ms")
+    private Long cpuUserMillis;
+
+    @Column(name = "cpu_system_ms")
+    private Long cpuSystemMillis;
+
+    @Column(name = "peak_memory_bytes")
+    private Long peakMemoryBytes;
+
+    /** The same, as the run's own cgroups counted them; null where runs have none. */
+    @Column(name = "cgroup_cpu_user_ms")
+    private Long cgroupCpuUserMillis;
+
+    @Column(name = "cgroup_cpu_system_ms")
+    private Long cgroupCpuSystemMillis;
+
+    @Column(name = "cgroup_peak_memory_bytes")
+    private Long cgroupPeakMemoryBytes;
+
     /** "spawn" or "warm": how its Python process was made; null when it never had one. */
     @Column(name = "process_mode")
     private String processMode;
@@ -117,6 +137,10 @@ public class Run {
     private int attempt = 1;
 
     /** The first run of the tries this run belongs to; null for a first try. */
+    /** When this run's retry is due; null when none is pending (none asked for, or made already). */
+    @Column(name = "retry_due_at")
+    private LocalDateTime retryDueAt;
+
     @Column(name = "retry_of", length = 36)
     private String retryOf;
 
@@ -265,6 +289,30 @@ public class Run {
 
     public Integer exitCode() {
         return exitCode;
+    }
+
+    public Long cpuUserMillis() {
+        return cpuUserMillis;
+    }
+
+    public Long cpuSystemMillis() {
+        return cpuSystemMillis;
+    }
+
+    public Long peakMemoryBytes() {
+        return peakMemoryBytes;
+    }
+
+    public Long cgroupCpuUserMillis() {
+        return cgroupCpuUserMillis;
+    }
+
+    public Long cgroupCpuSystemMillis() {
+        return cgroupCpuSystemMillis;
+    }
+
+    public Long cgroupPeakMemoryBytes() {
+        return cgroupPeakMemoryBytes;
     }
 
     public String processMode() {

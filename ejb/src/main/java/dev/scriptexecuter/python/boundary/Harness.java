@@ -35,6 +35,19 @@ public interface Harness extends AutoCloseable {
     /** Waits (a few seconds at most) for the output the run wrote before it exited to reach the sink. */
     void awaitOutput() throws InterruptedException;
 
+    /**
+     * What the run's process and the children it waited for used, as its parent
+     * saw it end (wait4); null where the harness's own report is all there is.
+     */
+    default ResourceUsage processUsage() {
+        return null;
+    }
+
+    /** The figures of the run's own cgroups, read when it ended; null where runs have none. */
+    default ResourceUsage cgroupUsage() {
+        return null;
+    }
+
     @Override
     void close();
 }

@@ -66,7 +66,7 @@ final class PidsCgroups {
     }
 
     /** This process's cgroup path in the hierarchy with the given controller ("" for v2). */
-    private static String ownCgroup(String controller) throws IOException {
+    static String ownCgroup(String controller) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/cgroup"))) {
             String[] parts = line.split(":", 3);
             if (parts.length == 3 && (controller.isEmpty() ? parts[0].equals("0")
@@ -79,29 +79,37 @@ final class PidsCgroups {
 
     /** Kills what is left in a cgroup and removes it. */
     static void clear(Path cgroup) {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            List<String> pids;
-            try {
-                pids = Files.readAllLines(cgroup.resolve("cgroup.procs")).stream().filter(p -> !p.isBlank()).toList();
-            } catch (IOException e) {
-                return;
-            }
-            if (pids.isEmpty()) {
-                break;
-            }
-            pids.forEach(pid -> ProcessHandle.of(Long.parseLong(pid.strip())).ifPresent(ProcessHandle::destroyForcibly));
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        if (!kill(cgroup)) {
+            return;
         }
         try {
             Files.deleteIfExists(cgroup);
         } catch (IOException e) {
             LOG.fine(() -> "cgroup " + cgroup + " could not be removed yet: " + e.getMessage());
         }
+    }
+
+    /** Kills what is left in a cgroup, waiting (1 s at most) until it is empty; false when there is no such group. */
+    static boolean kill(Path cgroup) {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            List<String> pids;
+            try {
+                pids = Files.readAllLines(cgroup.resolve("cgroup.procs")).stream().filter(p -> !p.isBlank()).toList();
+            } catch (IOException e) {
+                return false;
+            }
+            if (pids.isEmpty()) {
+                return true;
+            }
+            pids.forEach(pid -> ProcessHandle.of(Long.parseLong(pid.strip())).ifPresent(ProcessHandle::destroyForcibly));
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String shortHash(String text) {

@@ -4,6 +4,7 @@ import dev.scriptexecuter.infrastructure.ByteSizes;
 import dev.scriptexecuter.infrastructure.WorkDirectory;
 import dev.scriptexecuter.python.boundary.ExtraSandboxPaths;
 import dev.scriptexecuter.python.boundary.PythonInterpreter;
+import dev.scriptexecuter.python.boundary.ResourceUsage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -68,7 +69,8 @@ public class RunConfinement {
     private volatile SandboxView view;
 
     /** What this machine offers, found out once. */
-    record Capabilities(Path bwrap, Path cgroupBase, String cgroupProblem, String sandboxProblem) {
+    record Capabilities(Path bwrap, Path cgroupBase, String cgroupProblem, String sandboxProblem,
+                        UsageCgroups.Bases usage) {
     }
 
     /** The paths one run needs. */
@@ -83,8 +85,11 @@ public class RunConfinement {
     public record Grant(boolean allowNetwork, ExtraSandboxPaths scriptPaths, long maxFileBytes) {
     }
 
-    /** A run's command line inside its limits, and the cgroup to clear when it is over (null if none). */
-    public record Confined(List<String> command, Path cgroup) {
+    /**
+     * A run's command line inside its limits, the cgroup to clear when it is over (null if none) and the
+     * cgroups that account its CPU time and memory besides (v1; empty otherwise).
+     */
+    public record Confined(List<String> command, Path cgroup, List<Path> accounting) {
     }
 
     /** Whether runs execute in the sandbox on this node. */
@@ -108,7 +113,7 @@ public class RunConfinement {
     }
 
     public Confined confine(String runId, Paths paths, Grant grant) throws IOException {
-        return confined("run-" + runId, maxProcesses, true, paths, grant,
+        return confined("run-" + runId, maxProcesses, true, true, paths, grant,
                 List.of(paths.python().toString(), "-u", "-I", paths.harness().toString(),
                         paths.runDirectory().toString()));
     }
@@ -132,29 +137,37 @@ public class RunConfinement {
             program.add("--sweep");
         }
         program.addAll(preload);
-        return confined("run-" + workerId, maxProcesses + WORKER_OWN_PROCESSES, false, paths, grant, program);
+        return confined("run-" + workerId, maxProcesses + WORKER_OWN_PROCESSES, false, false, paths, grant, program);
     }
 
     /**
      * {@code program} in its own process group, under the address-space limit,
      * in the sandbox where there is one, and in a pids cgroup of {@code pidsMax}
      * where the server may make one (else, with {@code nprocWithoutCgroup},
-     * under RLIMIT_NPROC).
+     * under RLIMIT_NPROC). {@code accounted}: in accounting cgroups too (a spawned run; a warm worker's runs
+     * are measured by the worker).
      */
-    private Confined confined(String cgroupName, long pidsMax, boolean nprocWithoutCgroup, Paths paths, Grant grant,
-                              List<String> program) throws IOException {
+    private Confined confined(String cgroupName, long pidsMax, boolean nprocWithoutCgroup, boolean accounted,
+                              Paths paths, Grant grant, List<String> program) throws IOException {
         Capabilities found = capabilities();
         if (found.bwrap() == null && "on".equalsIgnoreCase(sandboxSetting.strip())) {
             throw new IOException("ses.sandbox=on, but the sandbox cannot be used: " + found.sandboxProblem());
         }
         List<String> command = new ArrayList<>();
         Path cgroup = null;
+        List<Path> accounting = List.of();
         if (found.cgroupBase() != null) {
             cgroup = found.cgroupBase().resolve(cgroupName);
             Files.createDirectories(cgroup);
             Files.writeString(cgroup.resolve("pids.max"), String.valueOf(pidsMax));
-            // the shell moves itself into the cgroup, then becomes the run (exec): all it starts stays inside
-            command.addAll(List.of("sh", "-c", "echo $$ > \"$0\"/cgroup.procs && exec \"$@\"", cgroup.toString()));
+            if (accounted) {
+                accounting = UsageCgroups.create(found.usage(), cgroupName);
+            }
+            List<String> groups = new ArrayList<>(List.of(cgroup.toString()));
+            accounting.forEach(group -> groups.add(group.toString()));
+            // the shell moves itself into the cgroups, then becomes the run (exec): all it starts stays inside
+            command.addAll(List.of("sh", "-c", "IFS=:; for g in $0; do echo $$ > \"$g\"/cgroup.procs || exit 125; done;"
+                    + " unset IFS; exec \"$@\"", String.join(":", groups)));
         }
         command.add("setsid");
         command.addAll(ProcessLimits.prlimit(ByteSizes.parse("ses.run.memory-limit", memoryLimit), grant.maxFileBytes(),
@@ -163,7 +176,7 @@ public class RunConfinement {
             command.addAll(bwrap(found.bwrap(), paths, grant.allowNetwork(), grant.scriptPaths()));
         }
         command.addAll(program);
-        return new Confined(command, cgroup);
+        return new Confined(command, cgroup, accounting);
     }
 
     /** RLIMIT_NPROC for a run forked by a warm worker, as {@link #confine} gives a spawned one; 0 for none. */
@@ -173,9 +186,29 @@ public class RunConfinement {
 
     /** Kills whatever is still alive in the run's cgroup (also what left its process group) and removes it. */
     public void release(Confined confined) {
-        if (confined.cgroup() != null) {
-            PidsCgroups.clear(confined.cgroup());
+        releaseMeasured(confined);
+    }
+
+    /**
+     * {@link #release}, returning what the run's cgroups counted before they went (null where runs have no
+     * cgroups of their own, or on v1 without accounting groups).
+     */
+    public ResourceUsage releaseMeasured(Confined confined) {
+        if (confined.cgroup() == null) {
+            return null;
         }
+        ResourceUsage usage = null;
+        if (capabilities().usage().v2()) {
+            // the pids group is the accounting group: read it before it goes
+            PidsCgroups.kill(confined.cgroup());
+            usage = UsageCgroups.read(capabilities().usage(), confined.cgroup(), confined.accounting());
+        }
+        PidsCgroups.clear(confined.cgroup());
+        if (!confined.accounting().isEmpty()) {
+            usage = UsageCgroups.read(capabilities().usage(), null, confined.accounting());
+            UsageCgroups.remove(confined.accounting());
+        }
+        return usage;
     }
 
     /** At start-up: cgroups of runs of a server that died on this work directory; their processes are killed. */
@@ -187,6 +220,7 @@ public class RunConfinement {
         try (Stream<Path> groups = Files.list(base)) {
             List<Path> leftovers = groups.filter(p -> p.getFileName().toString().startsWith("run-")).toList();
             leftovers.forEach(PidsCgroups::clear);
+            UsageCgroups.removeLeftovers(capabilities().usage());
             return leftovers.size();
         } catch (IOException e) {
             return 0;
@@ -259,18 +293,20 @@ public class RunConfinement {
         } catch (IOException | RuntimeException e) {
             cgroupProblem = e.getMessage();
         }
+        UsageCgroups.Bases usage = UsageCgroups.bases(cgroupBase);
         String setting = sandboxSetting.strip().toLowerCase(Locale.ROOT);
         if (setting.equals("off")) {
-            return new Capabilities(null, cgroupBase, cgroupProblem, "the sandbox is switched off (ses.sandbox=off)");
+            return new Capabilities(null, cgroupBase, cgroupProblem, "the sandbox is switched off (ses.sandbox=off)",
+                    usage);
         }
         Optional<Path> bwrap = BubblewrapProbe.onPath("bwrap");
         if (bwrap.isEmpty()) {
             return new Capabilities(null, cgroupBase, cgroupProblem,
-                    "bubblewrap (bwrap) is not installed; install it (Debian: apt-get install bubblewrap)");
+                    "bubblewrap (bwrap) is not installed; install it (Debian: apt-get install bubblewrap)", usage);
         }
         String failure = BubblewrapProbe.tryBwrap(bwrap.get());
-        return failure == null ? new Capabilities(bwrap.get(), cgroupBase, cgroupProblem, null)
-                : new Capabilities(null, cgroupBase, cgroupProblem, "bubblewrap does not work here: " + failure);
+        return failure == null ? new Capabilities(bwrap.get(), cgroupBase, cgroupProblem, null, usage)
+                : new Capabilities(null, cgroupBase, cgroupProblem, "bubblewrap does not work here: " + failure, usage);
     }
 
     private void report(Capabilities found) {

@@ -3,6 +3,7 @@ package dev.scriptexecuter.python.control;
 import dev.scriptexecuter.infrastructure.WorkDirectory;
 import dev.scriptexecuter.python.boundary.Harness;
 import dev.scriptexecuter.python.boundary.ProcessGroup;
+import dev.scriptexecuter.python.boundary.ResourceUsage;
 
 import java.io.File;
 import java.io.IOException;
@@ -23,6 +24,7 @@ public final class SpawnedHarness implements Harness {
     private final RunConfinement.Confined confined;
     private final RunConfinement confinement;
     private final Thread reader;
+    private volatile ResourceUsage cgroupUsage;
 
     private SpawnedHarness(String runId, Path directory, Process process, RunConfinement.Confined confined,
                            RunConfinement confinement, Thread reader) {
@@ -63,6 +65,11 @@ public final class SpawnedHarness implements Harness {
     }
 
     @Override
+    public ResourceUsage cgroupUsage() {
+        return cgroupUsage;
+    }
+
+    @Override
     public boolean alive() {
         return process.isAlive();
     }
@@ -82,7 +89,7 @@ public final class SpawnedHarness implements Harness {
             if (process.isAlive() || (!confinement.sandboxed() && confined.cgroup() == null)) {
                 kill();
             }
-            confinement.release(confined);
+            cgroupUsage = confinement.releaseMeasured(confined);
         }
     }
 

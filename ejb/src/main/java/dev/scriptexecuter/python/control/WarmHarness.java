@@ -2,6 +2,7 @@ package dev.scriptexecuter.python.control;
 
 import dev.scriptexecuter.infrastructure.WorkDirectory;
 import dev.scriptexecuter.python.boundary.Harness;
+import dev.scriptexecuter.python.boundary.ResourceUsage;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -62,6 +63,11 @@ public final class WarmHarness implements Harness {
     @Override
     public boolean alive() {
         return !exited;
+    }
+
+    @Override
+    public ResourceUsage processUsage() {
+        return exited ? worker.lastUsage() : null;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.scriptexecuter.python.control;
 
 import dev.scriptexecuter.infrastructure.Json;
 import dev.scriptexecuter.python.boundary.ProcessGroup;
+import dev.scriptexecuter.python.boundary.ResourceUsage;
 import jakarta.json.JsonObject;
 
 import java.io.BufferedReader;
@@ -46,6 +47,7 @@ final class WarmWorker {
     private final OutputStream requests;
     private final BlockingQueue<JsonObject> replies = new LinkedBlockingQueue<>();
     private volatile boolean gone;
+    private volatile ResourceUsage lastUsage;
     private volatile long idleSince = System.nanoTime();
     /** The worker's interpreter and the processes above it (the sandbox's, and the server's): never leftovers. */
     private volatile java.util.Set<Long> chain = java.util.Set.of();
@@ -132,6 +134,7 @@ final class WarmWorker {
      */
     long begin(Path runDirectory, Path output, Map<String, String> environment, long nproc) throws IOException {
         replies.clear();
+        lastUsage = null;
         var request = Json.PROVIDER.createObjectBuilder().add("op", "run").add("dir", runDirectory.toString())
                 .add("output", output.toString()).add("env", Json.PROVIDER.createObjectBuilder(
                         Map.<String, Object>copyOf(environment)));
@@ -168,12 +171,18 @@ final class WarmWorker {
         while (true) {
             JsonObject reply = replies.take();
             if (reply.containsKey("exit")) {
+                lastUsage = ResourceUsage.fromReport(reply.get("usage"));
                 return reply.getInt("exit");
             }
             if (reply.containsKey("gone")) {
                 return -1;
             }
         }
+    }
+
+    /** What the run that ended last used, as the worker's wait4 saw it; null if it said nothing. */
+    ResourceUsage lastUsage() {
+        return lastUsage;
     }
 
     /** Ends the worker: it exits when its stdin closes; whatever is left is killed, its cgroup removed. */

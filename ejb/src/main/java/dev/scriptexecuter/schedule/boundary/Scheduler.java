@@ -8,6 +8,7 @@ import dev.scriptexecuter.infrastructure.UtcColumns;
 import dev.scriptexecuter.schedule.control.Occurrence;
 import dev.scriptexecuter.schedule.control.OccurrenceClaim;
 import dev.scriptexecuter.script.boundary.ScriptChanged;
+import dev.scriptexecuter.script.boundary.ScriptService;
 import dev.scriptexecuter.script.entity.MisfirePolicy;
 import dev.scriptexecuter.script.entity.Script;
 import jakarta.annotation.PostConstruct;
@@ -78,6 +79,9 @@ public class Scheduler {
 
     @Inject
     RunService runs;
+
+    @Inject
+    ScriptService scripts;
 
     @Inject
     ScheduledRuns scheduledRuns;
@@ -163,11 +167,24 @@ public class Scheduler {
 
     /**
      * Other nodes create, change and claim scripts too, and their events stay
-     * on their node: every {@code ses.schedule.resync} this node arms (or
+     * on their node: every {@code ses.schedule.resync} this node resumes the
+     * scripts whose pause ended, makes the retries that are due, and arms (or
      * drops) its timers from the database, so that any node can take over a
-     * schedule when another dies.
+     * schedule (or a retry) when another dies.
      */
     private void resync() {
+        try {
+            // pauses that ended: resumed first, so that their next fire time is armed below
+            scripts.resumeEndedPauses();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Scripts whose pause ended could not be resumed", e);
+        }
+        try {
+            // retries that came due while the node that ended their run was down (or is, now)
+            runs.retryDue();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Due retries could not be made", e);
+        }
         try {
             List<Object[]> rows = em.createQuery("SELECT s.id, s.nextFireAt FROM Script s WHERE s.active = true"
                     + " AND s.schedule.kind <> dev.scriptexecuter.script.entity.ScheduleKind.MANUAL", Object[].class)

@@ -9,16 +9,21 @@ import dev.scriptexecuter.infrastructure.Precondition;
 import dev.scriptexecuter.infrastructure.QueryFilter;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.infrastructure.Role;
+import dev.scriptexecuter.infrastructure.UtcColumns;
 import dev.scriptexecuter.script.control.EditMerge;
 import dev.scriptexecuter.script.control.FireTimes;
+import dev.scriptexecuter.script.control.ResumePlan;
 import dev.scriptexecuter.script.entity.RunPolicy;
 import dev.scriptexecuter.script.entity.Script.ScriptContent;
 import dev.scriptexecuter.script.entity.Script;
 import dev.scriptexecuter.script.entity.ScriptVersion;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -26,12 +31,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The one way in to stored scripts: list, read, create, replace, patch and
@@ -47,6 +56,7 @@ public class ScriptService {
     public static final int MAX_PAGE = 500;
     public static final int MAX_VERSION_MESSAGE = 500;
     private static final String THE_SCRIPT = "The script";
+    private static final Logger LOG = Logger.getLogger(ScriptService.class.getName());
 
     @PersistenceContext
     EntityManager em;
@@ -71,6 +81,11 @@ public class ScriptService {
 
     @Inject
     AuditLog audit;
+
+    /** Most catch-up runs for occurrences missed while paused (as for those missed while no server ran). */
+    @Inject
+    @ConfigProperty(name = "ses.schedule.misfire-max", defaultValue = "100")
+    int misfireMax;
 
     public ScriptPage list(int offset, int limit) {
         if (offset < 0) {
@@ -106,6 +121,74 @@ public class ScriptService {
         QueryFilter filter = query.filter();
         return filter.bind(em.createQuery("SELECT COUNT(s) FROM Script s" + filter.where(), Long.class))
                 .getSingleResult();
+    }
+
+    /**
+     * Pauses a script, until {@code until} when it is given: then it resumes by itself (on whichever node looks
+     * first, within ses.schedule.resync). A script paused already keeps its pause's start and gets the new end
+     * (none: paused until somebody resumes it). Resuming, by hand or by time, catches up the occurrences missed
+     * meanwhile as the script's misfire policy says.
+     */
+    @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
+    public ScriptView pause(String id, Instant until) {
+        Instant now = clock.instant();
+        until = until == null ? null : until.truncatedTo(ChronoUnit.MILLIS);
+        if (until != null && !until.isAfter(now)) {
+            throw RequestRejected.invalid("\"until\" must be a time in the future; " + until + " is not (it is "
+                    + now + " now).").with("field", "until");
+        }
+        if (load(id).active()) {
+            patch(id, Json.PROVIDER.createObjectBuilder().add("active", false).build());
+        }
+        Script script = load(id);
+        script.pauseUntil(until);
+        audit.record(AuditAction.SCRIPT_UPDATED, Target.script(id, script.name()),
+                until == null ? "paused" : "paused until " + until);
+        return ScriptView.of(script);
+    }
+
+    /**
+     * The scripts whose pause ended ({@code pausedUntil} passed): each is resumed in a transaction of its own,
+     * by the first node to get to it (the others find it active, or lose on its version). Called by every
+     * node's scheduler; returns how many this node resumed.
+     */
+    @PermitAll
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public int resumeEndedPauses() {
+        List<String> due = em.createQuery("SELECT s.id FROM Script s WHERE s.active = false"
+                        + " AND s.pausedUntil IS NOT NULL AND s.pausedUntil <= :now", String.class)
+                .setParameter("now", UtcColumns.column(clock.instant())).setMaxResults(100).getResultList();
+        ScriptService self = context.getBusinessObject(ScriptService.class);
+        int resumed = 0;
+        for (String id : due) {
+            try {
+                resumed += self.resumeEndedPause(id) ? 1 : 0;
+            } catch (RuntimeException e) {
+                // another node resumed it first (its version moved on), or it is gone: nothing to do here
+                LOG.log(Level.FINE, "Script " + id + " was not resumed here", e);
+            }
+        }
+        return resumed;
+    }
+
+    /** Resumes one script whose pause ended, if it is still paused; true if this call did. */
+    @PermitAll
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean resumeEndedPause(String id) {
+        Script script = em.find(Script.class, id);
+        Instant now = clock.instant();
+        if (script == null || script.active() || script.pausedUntil() == null || script.pausedUntil().isAfter(now)) {
+            return false;
+        }
+        Instant until = script.pausedUntil();
+        ScriptContent content = script.content(true);
+        replan(script, content, now).ifPresent(unclaimed::fire);
+        script.edit(content, now);
+        em.flush();
+        audit.record(AuditAction.SCRIPT_UPDATED, Target.script(id, script.name()),
+                "resumed: its pause until " + until + " ended");
+        changed.fire(new ScriptChanged(id));
+        return true;
     }
 
     /** Pauses or resumes a script's schedule. */
@@ -270,7 +353,9 @@ public class ScriptService {
      * that no node had claimed yet is handed to the scheduler to be recorded.
      */
     private Optional<OccurrencesUnclaimed> replan(Script script, ScriptContent content, Instant now) {
-        Instant next = firstFire(content, now);
+        Instant next = content.active() && !script.active()
+                ? ResumePlan.next(content.schedule(), content.policy().misfire(), script.pausedAt(), now, misfireMax)
+                : firstFire(content, now);
         Instant pending = fireTimes.replace(script.id(), next);
         // the same value on the entity, or its flush would write back the one it was loaded with
         script.planNextFire(next);

@@ -16,21 +16,22 @@ import static dev.scriptexecuter.infrastructure.UtcColumns.instant;
  */
 public record ScriptSummary(String id, String name, String description, boolean active, String scheduleKind,
                             String scheduleText, Instant nextRunAt, String lastRunId, String lastStatus,
-                            String lastOutcome, Long lastDurationMillis) {
+                            String lastOutcome, Long lastDurationMillis, Instant pausedUntil) {
 
     /** For the JPQL constructor expression in {@link ScriptService#summaries}. */
     public ScriptSummary(String id, String name, String description, boolean active, ScheduleKind kind, String every,
                          LocalDateTime startAt, String cron, String timezone, LocalDateTime nextFireAt,
                          String lastRunId, String lastStatus, String lastOutcome, LocalDateTime lastStarted,
-                         LocalDateTime lastFinished) {
+                         LocalDateTime lastFinished, LocalDateTime pausedUntil) {
         this(id, name, description, active, kind.name().toLowerCase(),
                 ScheduleWords.describe(Schedule.restore(kind, every, startAt, cron, timezone)), instant(nextFireAt),
                 lastRunId, lastStatus, lastOutcome,
-                lastStarted == null || lastFinished == null ? null : Duration.between(lastStarted, lastFinished).toMillis());
+                lastStarted == null || lastFinished == null ? null : Duration.between(lastStarted, lastFinished).toMillis(),
+                instant(pausedUntil));
     }
 
     static final String SELECT = "SELECT NEW dev.scriptexecuter.script.boundary.ScriptSummary(s.id, s.name,"
             + " s.description, s.active, s.schedule.kind, s.schedule.every, s.schedule.startAt, s.schedule.cron,"
             + " s.schedule.timezone, s.nextFireAt, s.lastRun.runId, s.lastRun.status, s.lastRun.outcome,"
-            + " s.lastRun.startedAt, s.lastRun.finishedAt) FROM Script s";
+            + " s.lastRun.startedAt, s.lastRun.finishedAt, s.pausedUntil) FROM Script s";
 }

@@ -8,11 +8,12 @@ import jakarta.json.JsonObject;
 import java.time.Instant;
 
 /**
- * A script as the API and the dashboard show it; {@code pausedReason} says why the server paused it, if it did.
+ * A script as the API and the dashboard show it; {@code pausedReason} says why the server paused it, if it did,
+ * {@code pausedUntil} when its pause ends by itself.
  * {@code version} grows with every save, {@code dataVersion} with every change of the data (by a save or a run).
  */
 public record ScriptView(String id, String name, String description, boolean active, String pausedReason,
-                         String mainCode,
+                         Instant pausedUntil, String mainCode,
                          String triggerCode, String requirements, ScheduleSpec schedule, JsonObject data,
                          PolicySpec policy, Instant createdAt, Instant updatedAt, Instant nextRunAt,
                          LastRunView lastRun, int currentVersion, long version, long dataVersion) {
@@ -31,7 +32,7 @@ public record ScriptView(String id, String name, String description, boolean act
 
     public static ScriptView of(Script script) {
         return new ScriptView(script.id(), script.name(), script.description(), script.active(), script.pausedReason(),
-                script.mainCode(), script.triggerCode(), script.requirements(),
+                script.pausedUntil(), script.mainCode(), script.triggerCode(), script.requirements(),
                 ScheduleSpec.of(script.schedule()), Json.parseObject(script.dataJson()), PolicySpec.of(script.policy()),
                 script.createdAt(), script.updatedAt(), script.nextFireAt(), LastRunView.of(script.lastRun()),
                 script.currentVersion(), script.version(), script.dataVersion());

@@ -29,6 +29,7 @@ public class PolicyParser {
     static final int MAX_PATH_LENGTH = 120;
     private static final Duration DEFAULT_BACKOFF = Duration.ofSeconds(30);
     private static final Duration SHORTEST = Duration.ofSeconds(1);
+    private static final Duration LONGEST_WATCH = Duration.ofDays(366);
 
     private final Duration maxTimeout;
 
@@ -62,7 +63,8 @@ public class PolicyParser {
                 .withRetention(bounded("keepRuns", spec.keepRuns(), MAX_KEEP_RUNS),
                         bounded("keepDays", spec.keepDays(), MAX_KEEP_DAYS))
                 .withSandboxPaths(paths("readOnlyPaths", spec.readOnlyPaths(), kept.readOnlyPaths()),
-                        paths("writablePaths", spec.writablePaths(), kept.writablePaths()));
+                        paths("writablePaths", spec.writablePaths(), kept.writablePaths()))
+                .withWatch(watch("warnAfter", spec.warnAfter()), watch("overdueAfter", spec.overdueAfter()));
     }
 
     /**
@@ -101,6 +103,11 @@ public class PolicyParser {
                     + ", or null for the server's default; it is " + value + ".");
         }
         return value;
+    }
+
+    /** A duration that makes incidents: 1 second to 366 days, or null (blank) for none. */
+    private static Duration watch(String name, String text) {
+        return text == null || text.isBlank() ? null : duration("policy." + name, name, text, LONGEST_WATCH);
     }
 
     private Duration timeout(String text) {

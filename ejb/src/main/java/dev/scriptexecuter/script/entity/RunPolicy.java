@@ -53,6 +53,14 @@ public class RunPolicy {
     @Column(name = "keep_days")
     private Integer keepDays;
 
+    /** A run still going after this long is a SLOW incident (it goes on); null: no such warning. */
+    @Column(name = "warn_after_seconds")
+    private Long warnAfterSeconds;
+
+    /** No SUCCEEDED run for longer than this is an OVERDUE incident; null: not watched. */
+    @Column(name = "overdue_after_seconds")
+    private Long overdueAfterSeconds;
+
     @Column(name = "sandbox_read_only", length = 2000)
     private String sandboxReadOnly;
 
@@ -85,6 +93,24 @@ public class RunPolicy {
         return policy;
     }
 
+    /** The same policy with the durations that make incidents (null: none). */
+    public RunPolicy withWatch(Duration warnAfter, Duration overdueAfter) {
+        RunPolicy policy = copy();
+        policy.warnAfterSeconds = warnAfter == null ? null : warnAfter.toSeconds();
+        policy.overdueAfterSeconds = overdueAfter == null ? null : overdueAfter.toSeconds();
+        return policy;
+    }
+
+    /** A run still going after this long is a SLOW incident; null: not watched for that. */
+    public Duration warnAfter() {
+        return warnAfterSeconds == null ? null : Duration.ofSeconds(warnAfterSeconds);
+    }
+
+    /** No SUCCEEDED run for this long is an OVERDUE incident; null: not watched. */
+    public Duration overdueAfter() {
+        return overdueAfterSeconds == null ? null : Duration.ofSeconds(overdueAfterSeconds);
+    }
+
     /** The same policy with the script's own sandbox paths (absolute, checked by the caller). */
     public RunPolicy withSandboxPaths(List<String> readOnly, List<String> writable) {
         RunPolicy policy = copy();
@@ -99,6 +125,8 @@ public class RunPolicy {
         policy.keepDays = keepDays;
         policy.sandboxReadOnly = sandboxReadOnly;
         policy.sandboxWritable = sandboxWritable;
+        policy.warnAfterSeconds = warnAfterSeconds;
+        policy.overdueAfterSeconds = overdueAfterSeconds;
         return policy;
     }
 

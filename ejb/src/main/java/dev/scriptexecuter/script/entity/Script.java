@@ -50,6 +50,14 @@ public class Script {
     @Column(name = "paused_reason", length = 500)
     private String pausedReason;
 
+    /** When a person paused it (null when active, or paused by the server): what a resume catches up from. */
+    @Column(name = "paused_at")
+    private LocalDateTime pausedAt;
+
+    /** When its pause ends by itself; null for a pause until somebody resumes it. */
+    @Column(name = "paused_until")
+    private LocalDateTime pausedUntil;
+
     @Embedded
     private ScriptCode code;
 
@@ -107,9 +115,14 @@ public class Script {
     public void edit(ScriptContent content, Instant now) {
         this.name = content.name();
         this.description = content.description();
+        if (active && !content.active()) {
+            this.pausedAt = column(now);
+        }
         this.active = content.active();
         if (active) {
             this.pausedReason = null;
+            this.pausedAt = null;
+            this.pausedUntil = null;
         }
         this.code = new ScriptCode(content.mainCode(), content.triggerCode(), content.requirements());
         this.requirementsHash = content.requirementsHash();
@@ -160,6 +173,12 @@ public class Script {
                                 RunPolicy policy, String dataJson) {
     }
 
+    /** What it is now, as an edit would give it, active or paused. */
+    public ScriptContent content(boolean active) {
+        return new ScriptContent(name, description, active, mainCode(), triggerCode(), requirements(),
+                requirementsHash, schedule, policy(), dataJson);
+    }
+
     public void planNextFire(Instant next) {
         this.nextFireAt = next == null ? null : column(next);
     }
@@ -172,6 +191,22 @@ public class Script {
 
     public String pausedReason() {
         return pausedReason;
+    }
+
+    /** Its pause ends by itself at {@code until}, or (null) when somebody resumes it; a paused script only. */
+    public void pauseUntil(Instant until) {
+        if (active) {
+            throw new IllegalStateException("an active script has no pause to end");
+        }
+        this.pausedUntil = until == null ? null : column(until);
+    }
+
+    public Instant pausedAt() {
+        return instant(pausedAt);
+    }
+
+    public Instant pausedUntil() {
+        return instant(pausedUntil);
     }
 
     public String id() {

@@ -1,5 +1,6 @@
 package dev.scriptexecuter.webhook.boundary;
 
+import dev.scriptexecuter.webhook.control.Mailer;
 import dev.scriptexecuter.webhook.control.PinnedPost;
 import dev.scriptexecuter.webhook.control.WebhookLedger;
 import dev.scriptexecuter.webhook.control.WebhookSigner;
@@ -20,6 +21,7 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
@@ -27,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -58,6 +61,8 @@ public class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class.getName());
     private static final int BATCH = 20;
+    /** What an SMTP server answers when it took a message. */
+    private static final int SMTP_OK = 250;
 
     @Inject
     @ConfigProperty(name = "ses.webhook.poll", defaultValue = "PT1S")
@@ -81,6 +86,9 @@ public class WebhookDispatcher {
 
     @Inject
     WebhookLedger ledger;
+
+    @Inject
+    Mailer mailer;
 
     @Inject
     Clock clock;
@@ -156,6 +164,17 @@ public class WebhookDispatcher {
     private void attempt(WebhookDelivery delivery) {
         Integer status = null;
         String error = null;
+        if (delivery.url().startsWith(WebhookUrls.MAILTO)) {
+            try {
+                mailer.send(List.of(delivery.url().substring(WebhookUrls.MAILTO.length()).split(",")),
+                        delivery.payload());
+                status = SMTP_OK;
+            } catch (MessagingException | RuntimeException e) {
+                error = mailFailure(e);
+            }
+            recordQuietly(delivery, status, error);
+            return;
+        }
         try {
             String timestamp = String.valueOf(clock.instant().getEpochSecond());
             Map<String, String> headers = new LinkedHashMap<>();
@@ -176,12 +195,34 @@ public class WebhookDispatcher {
         } catch (Exception e) {
             error = failure(e);
         }
+        recordQuietly(delivery, status, error);
+    }
+
+    private void recordQuietly(WebhookDelivery delivery, Integer status, String error) {
         try {
             record(delivery, status, error);
         } catch (RuntimeException e) {
             // the claim runs out and the delivery is tried again, by this node or another
             LOG.log(Level.WARNING, "The attempt of webhook delivery " + delivery.id() + " could not be written", e);
         }
+    }
+
+    /** What the SMTP server's refusal or the connection's failure says, in words (no class names). */
+    static String mailFailure(Exception e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String reason = switch (cause) {
+            case java.net.SocketTimeoutException t -> "the mail server did not answer in time";
+            case java.net.ConnectException c -> "the mail server refused the connection";
+            case java.net.UnknownHostException u -> "the mail server's host name is not known";
+            case javax.net.ssl.SSLException ssl -> "the TLS connection to the mail server failed";
+            default -> "the mail server did not take the e-mail";
+        };
+        String message = e.getMessage();
+        return message == null || message.isBlank() || message.contains("Exception") ? reason
+                : reason + ": " + message.strip().lines().findFirst().orElse("");
     }
 
     private void record(WebhookDelivery delivery, Integer status, String error) {

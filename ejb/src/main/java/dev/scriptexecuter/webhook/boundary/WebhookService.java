@@ -13,6 +13,7 @@ import dev.scriptexecuter.webhook.control.WebhookUrls;
 import dev.scriptexecuter.webhook.entity.Webhook;
 import dev.scriptexecuter.webhook.entity.WebhookDelivery;
 import dev.scriptexecuter.webhook.entity.WebhookEvent;
+import dev.scriptexecuter.webhook.entity.WebhookFormat;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
@@ -23,6 +24,7 @@ import jakarta.persistence.PersistenceContext;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -104,7 +106,7 @@ public class WebhookService {
         String scope = scope(scriptId);
         if (draft == null) {
             throw RequestRejected.invalid("Send {\"url\": \"https://...\", \"events\": [\"failure\", \"timeout\","
-                    + " \"recovery\"], \"secret\": \"...\"}.");
+                    + " \"recovery\"], \"secret\": \"...\", \"format\": \"json\"}.");
         }
         String url = url(draft.url());
         if (!context.isCallerInRole(Role.ADMIN_NAME)) {
@@ -113,7 +115,7 @@ public class WebhookService {
                         .with("field", "url");
             });
         }
-        List<WebhookEvent> events = events(draft.events());
+        List<WebhookEvent> events = WebhookEvent.parse(draft.events());
         Webhook existing = em.find(Webhook.class, scope);
         precondition.check(() -> existing == null ? null : WebhookView.of(existing), THE_WEBHOOK);
         boolean created = existing == null;
@@ -130,13 +132,14 @@ public class WebhookService {
             keyId = sealedSecret.keyId();
             sealed = sealedSecret.text();
         }
-        webhook.configure(url, events, keyId, sealed, context.getCallerPrincipal().getName(), clock.instant());
+        webhook.configure(url, events, format(draft.format()), keyId, sealed, context.getCallerPrincipal().getName(),
+                clock.instant());
         if (created) {
             em.persist(webhook);
         }
         flush();
         audit.record(AuditAction.WEBHOOK_SET, target(scriptId), WebhookUrls.redacted(url) + " for " + events
-                + (sealed == null ? ", unsigned" : ", signed"));
+                + ", " + webhook.format().name().toLowerCase() + (sealed == null ? ", unsigned" : ", signed"));
         return WebhookView.of(webhook);
     }
 
@@ -178,17 +181,14 @@ public class WebhookService {
         }
     }
 
-    private static List<WebhookEvent> events(List<String> names) {
-        if (names == null || names.isEmpty()) {
-            return List.of(WebhookEvent.values());
+    /** "json" (also when absent), "slack" or "teams", in any case. */
+    private static WebhookFormat format(String name) {
+        if (name == null) {
+            return WebhookFormat.JSON;
         }
-        try {
-            return names.stream().map(name -> WebhookEvent.valueOf(name.strip().toUpperCase(Locale.ROOT)))
-                    .distinct().toList();
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw RequestRejected.invalid("\"events\" are failure, timeout and recovery; " + names
-                    + " has another.").with("field", "events");
-        }
+        return Arrays.stream(WebhookFormat.values()).filter(f -> f.name().equalsIgnoreCase(name.strip())).findFirst()
+                .orElseThrow(() -> RequestRejected.invalid("\"format\" is json, slack or teams; \"" + name
+                        + "\" is none of them.").with("field", "format"));
     }
 
     private String scope(String scriptId) {

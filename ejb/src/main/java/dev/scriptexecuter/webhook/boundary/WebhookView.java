@@ -12,17 +12,17 @@ import java.util.List;
  *
  * @param scope "global", or the id of the script it belongs to
  */
-public record WebhookView(String scope, String url, List<String> events, boolean signed, Instant updatedAt,
-                          String updatedBy) {
+public record WebhookView(String scope, String url, List<String> events, String format, boolean signed,
+                          Instant updatedAt, String updatedBy) {
 
     /** The same with the URL cut to scheme and host, for those who may not change it. */
     WebhookView redacted() {
-        return new WebhookView(scope, WebhookUrls.redacted(url), events, signed, updatedAt, updatedBy);
+        return new WebhookView(scope, WebhookUrls.redacted(url), events, format, signed, updatedAt, updatedBy);
     }
 
     static WebhookView of(Webhook webhook) {
         return new WebhookView(webhook.scope().equals(Webhook.GLOBAL) ? "global" : webhook.scope(), webhook.url(),
                 webhook.events().stream().map(event -> event.name().toLowerCase()).toList(),
-                webhook.sealedSecret() != null, webhook.updatedAt(), webhook.updatedBy());
+                webhook.format().name().toLowerCase(), webhook.sealedSecret() != null, webhook.updatedAt(), webhook.updatedBy());
     }
 }

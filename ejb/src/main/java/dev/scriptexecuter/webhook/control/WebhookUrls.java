@@ -14,11 +14,20 @@ import java.util.Optional;
  */
 public final class WebhookUrls {
 
+    /** How an e-mail delivery's "URL" starts: {@code mailto:a@example.org,b@example.org}. */
+    public static final String MAILTO = "mailto:";
+
     private WebhookUrls() {
     }
 
-    /** {@code https://hooks.example.org/…}: enough to recognise it, nothing to use it with. */
+    /**
+     * {@code https://hooks.example.org/…}: enough to recognise it, nothing to use it with; an e-mail delivery's
+     * recipients as they are (they were typed to be seen).
+     */
     public static String redacted(String url) {
+        if (url.startsWith(MAILTO)) {
+            return url;
+        }
         try {
             URI uri = URI.create(url);
             String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/")

@@ -5,6 +5,8 @@ import static dev.scriptexecuter.infrastructure.UtcColumns.instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
@@ -47,6 +49,10 @@ public class Webhook {
     @Column(nullable = false)
     private String events;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "body_format", nullable = false)
+    private WebhookFormat format = WebhookFormat.JSON;
+
     @Column(name = "updated_at", nullable = false)
     private LocalDateTime updatedAt;
 
@@ -64,9 +70,10 @@ public class Webhook {
         this.scriptId = GLOBAL.equals(scope) ? null : scope;
     }
 
-    public void configure(String url, List<WebhookEvent> events, String keyId, String sealedSecret, String by,
-                          Instant now) {
+    public void configure(String url, List<WebhookEvent> events, WebhookFormat format, String keyId,
+                          String sealedSecret, String by, Instant now) {
         this.url = Objects.requireNonNull(url);
+        this.format = Objects.requireNonNull(format);
         this.events = String.join(",", events.stream().map(Enum::name).toList());
         this.keyId = keyId;
         this.sealedSecret = sealedSecret;
@@ -91,6 +98,10 @@ public class Webhook {
 
     public String url() {
         return url;
+    }
+
+    public WebhookFormat format() {
+        return format;
     }
 
     public String sealedSecret() {

@@ -40,8 +40,13 @@ public class WebhookDelivery {
     @Id
     private String id;
 
-    @Column(name = "run_id", nullable = false, updatable = false)
+    /** The run it is about; null for an incident without one (overdue). */
+    @Column(name = "run_id", updatable = false)
     private String runId;
+
+    /** The incident it is about; null for a run's end. */
+    @Column(name = "incident_id", updatable = false)
+    private String incidentId;
 
     @Column(name = "script_id", nullable = false, updatable = false)
     private String scriptId;
@@ -88,7 +93,7 @@ public class WebhookDelivery {
     public WebhookDelivery(String runId, String scriptId, String scope, WebhookEvent event, String url, String payload,
                            Instant now) {
         this.id = UUID.randomUUID().toString();
-        this.runId = Objects.requireNonNull(runId);
+        this.runId = runId;
         this.scriptId = Objects.requireNonNull(scriptId);
         this.scope = Objects.requireNonNull(scope);
         this.event = Objects.requireNonNull(event);
@@ -123,6 +128,16 @@ public class WebhookDelivery {
 
     public String id() {
         return id;
+    }
+
+    /** The same delivery, of an incident (whose run, if any, it also names). */
+    public WebhookDelivery ofIncident(String incidentId) {
+        this.incidentId = incidentId;
+        return this;
+    }
+
+    public String incidentId() {
+        return incidentId;
     }
 
     public String runId() {

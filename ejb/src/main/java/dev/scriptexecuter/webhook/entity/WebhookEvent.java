@@ -11,7 +11,18 @@ public enum WebhookEvent {
     /** A run ended TIMED_OUT. */
     TIMEOUT,
     /** A run SUCCEEDED after the script's previous run had failed or timed out. */
-    RECOVERY;
+    RECOVERY,
+    /** An OVERDUE incident opened: no success for longer than the script expects. */
+    OVERDUE,
+    /** A LATE incident opened: an occurrence did not start in time. */
+    LATE,
+    /** A SLOW incident opened: a run goes on longer than it should. */
+    SLOW,
+    /** An incident (overdue, late, slow) was resolved. */
+    RESOLVED;
+
+    /** What a webhook hears about when nobody chose: the runs' own ends. */
+    public static final java.util.List<WebhookEvent> DEFAULT = java.util.List.of(FAILURE, TIMEOUT, RECOVERY);
 
     /** The event a run's end is, given the outcome of the script's run before it (null: none). */
     public static Optional<WebhookEvent> of(RunOutcome outcome, RunOutcome previous) {
@@ -22,5 +33,20 @@ public enum WebhookEvent {
                     : Optional.empty();
             default -> Optional.empty();
         };
+    }
+
+    /** Event names as people write them ("failure", "overdue"); none: {@link #DEFAULT}. */
+    public static java.util.List<WebhookEvent> parse(java.util.List<String> names) {
+        if (names == null || names.isEmpty()) {
+            return DEFAULT;
+        }
+        try {
+            return names.stream().map(name -> valueOf(name.strip().toUpperCase(java.util.Locale.ROOT))).distinct()
+                    .toList();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw dev.scriptexecuter.infrastructure.RequestRejected.invalid("\"events\" are failure, timeout, recovery"
+                    + " (a run's end) and overdue, late, slow, resolved (incidents); " + names + " has another.")
+                    .with("field", "events");
+        }
     }
 }

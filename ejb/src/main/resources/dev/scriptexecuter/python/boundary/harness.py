@@ -5,7 +5,9 @@ Called as: python -u -I harness.py RUN_DIR
 RUN_DIR holds input.json ({"data": {...}, "force": bool, "environment": {name:
 value}}: the run's variables, put into os.environ first), main.py and,
 optionally, trigger.py. The harness writes RUN_DIR/output.json with
-{"outcome": "SUCCEEDED"|"SKIPPED"|"FAILED", "data": {...}|null, "error": str|null}.
+{"outcome": "SUCCEEDED"|"SKIPPED"|"FAILED", "data": {...}|null, "error": str|null,
+"usage": {"userSeconds": float, "systemSeconds": float, "maxRssKib": int}} (the
+run's CPU time and peak memory: the harness's and its waited-for children's).
 It never talks to the server through stdout or stderr: those belong to the
 user's code and become the run's log.
 """
@@ -13,6 +15,7 @@ import errno
 import importlib.util
 import json
 import os
+import resource
 import signal
 import sys
 import threading
@@ -103,13 +106,22 @@ def describe(failure, report):
     return "".join(report.format_exception_only()).strip()
 
 
+def usage():
+    """CPU time and peak resident memory of this process and the children it waited for (Linux: KiB)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"userSeconds": own.ru_utime + children.ru_utime,
+            "systemSeconds": own.ru_stime + children.ru_stime,
+            "maxRssKib": max(own.ru_maxrss, children.ru_maxrss)}
+
+
 def encode(outcome, data, error):
     try:
-        return json.dumps({"outcome": outcome, "data": data, "error": error}, allow_nan=False)
+        return json.dumps({"outcome": outcome, "data": data, "error": error, "usage": usage()}, allow_nan=False)
     except (TypeError, ValueError) as cause:
         message = "data is not JSON-serialisable after the run: %s" % cause
         print(message, file=sys.stderr)
-        return json.dumps({"outcome": "FAILED", "data": None, "error": message})
+        return json.dumps({"outcome": "FAILED", "data": None, "error": message, "usage": usage()})
 
 
 def write_output(run_dir, text):

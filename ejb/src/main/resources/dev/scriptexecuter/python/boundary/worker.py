@@ -11,7 +11,8 @@ the worker's stdin, replies on its stdout, which no run ever writes to.
     -> {"op": "run", "dir": RUN_DIR, "output": FIFO, "env": {...}, "nproc": N}
     <- {"started": PID}            FIFO made, the child forked; the server opens FIFO
     -> {"op": "kill"}              (stop or timeout) SIGKILL to the child's group
-    <- {"exit": CODE}              the child is gone (128 + signal when killed)
+    <- {"exit": CODE, "usage": {...}}  the child is gone (128 + signal when killed); its CPU
+                                   time and peak memory, as wait4 gives them
 
 The child leads a process group of its own, connects stdout and stderr to
 FIFO (the run's log) and stdin to /dev/null, takes the run's environment
@@ -221,11 +222,13 @@ def serve(harness):
                 elif request["op"] == "kill" and child is not None:
                     sweep(child)
         if child is not None:
-            pid, status = os.waitpid(child, os.WNOHANG)
+            pid, status, used = os.wait4(child, os.WNOHANG)
             if pid == child:
                 sweep(child)
                 child = None
-                reply(exit=exit_code(status))
+                # the run's own figures (and its waited-for children's), also when it was killed
+                reply(exit=exit_code(status), usage={"userSeconds": used.ru_utime, "systemSeconds": used.ru_stime,
+                                                     "maxRssKib": used.ru_maxrss})
 
 
 def main():

@@ -133,7 +133,8 @@ class ScriptValidatorTest {
 
     @Test
     void aPolicyIsCheckedFieldByFieldAndMissingMeansKeep() {
-        var policy = new dev.scriptexecuter.script.boundary.PolicySpec("90s", true, "queue", "fire-all", 2, null, "Warm", 50, 0, null, null);
+        var policy = new dev.scriptexecuter.script.boundary.PolicySpec("90s", true, "queue", "fire-all", 2, null, "Warm", 50, 0, null, null,
+                null, null);
         var content = cut.validate(new ScriptDraft("s", null, null, MAIN, null, null, null, null, policy, null), null, NOW);
         assertThat(content.policy().timeout()).hasSeconds(90);
         assertThat(content.policy().overlap()).isEqualTo(dev.scriptexecuter.script.entity.OverlapPolicy.QUEUE);
@@ -142,27 +143,27 @@ class ScriptValidatorTest {
         assertThat(content.policy().runMode()).isEqualTo(dev.scriptexecuter.script.entity.RunMode.WARM);
         assertThat(content.policy().keepRuns()).isEqualTo(50);
         assertThat(content.policy().keepDays()).as("0: no limit by age").isZero();
-        var byDefault = new dev.scriptexecuter.script.boundary.PolicySpec(null, null, null, null, null, null, "default", null, null, null, null);
+        var byDefault = new dev.scriptexecuter.script.boundary.PolicySpec(null, null, null, null, null, null, "default", null, null, null, null, null, null);
         assertThat(cut.validate(new ScriptDraft("s", null, null, MAIN, null, null, null, null, byDefault, null), null, NOW)
                 .policy().runMode()).as("the node's default").isNull();
 
         assertRejected(new ScriptDraft("s", null, null, MAIN, null, null, null, null,
-                new dev.scriptexecuter.script.boundary.PolicySpec("PT2H", null, null, null, null, null, null, null, null, null, null), null),
+                new dev.scriptexecuter.script.boundary.PolicySpec("PT2H", null, null, null, null, null, null, null, null, null, null, null, null), null),
                 RequestRejected.Reason.INVALID, "ses.run.max-timeout");
         assertRejected(new ScriptDraft("s", null, null, MAIN, null, null, null, null,
-                new dev.scriptexecuter.script.boundary.PolicySpec(null, null, "sometimes", null, null, null, null, null, null, null, null), null),
+                new dev.scriptexecuter.script.boundary.PolicySpec(null, null, "sometimes", null, null, null, null, null, null, null, null, null, null), null),
                 RequestRejected.Reason.INVALID, "one of skip, queue, allow");
         assertRejected(new ScriptDraft("s", null, null, MAIN, null, null, null, null,
-                new dev.scriptexecuter.script.boundary.PolicySpec(null, null, null, null, 11, null, null, null, null, null, null), null),
+                new dev.scriptexecuter.script.boundary.PolicySpec(null, null, null, null, 11, null, null, null, null, null, null, null, null), null),
                 RequestRejected.Reason.INVALID, "between 0 and 10");
         assertRejected(new ScriptDraft("s", null, null, MAIN, null, null, null, null,
-                new dev.scriptexecuter.script.boundary.PolicySpec(null, null, null, null, null, null, "hot", null, null, null, null), null),
+                new dev.scriptexecuter.script.boundary.PolicySpec(null, null, null, null, null, null, "hot", null, null, null, null, null, null), null),
                 RequestRejected.Reason.INVALID, "\"runMode\" must be one of spawn, warm");
         assertRejected(new ScriptDraft("s", null, null, MAIN, null, null, null, null,
-                new dev.scriptexecuter.script.boundary.PolicySpec(null, null, null, null, null, null, null, -1, null, null, null), null),
+                new dev.scriptexecuter.script.boundary.PolicySpec(null, null, null, null, null, null, null, -1, null, null, null, null, null), null),
                 RequestRejected.Reason.INVALID, "\"keepRuns\" must be between 0 (no limit) and 1000000");
         assertRejected(new ScriptDraft("s", null, null, MAIN, null, null, null, null,
-                new dev.scriptexecuter.script.boundary.PolicySpec(null, null, null, null, null, null, null, null, 40000, null, null),
+                new dev.scriptexecuter.script.boundary.PolicySpec(null, null, null, null, null, null, null, null, 40000, null, null, null, null),
                 null), RequestRejected.Reason.INVALID, "\"keepDays\" must be between 0 (no limit) and 36500");
     }
 }

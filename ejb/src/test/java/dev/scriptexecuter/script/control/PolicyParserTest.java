@@ -17,7 +17,7 @@ class PolicyParserTest {
     private final PolicyParser cut = new PolicyParser(Duration.ofHours(24));
 
     private static PolicySpec paths(List<String> readOnly, List<String> writable) {
-        return new PolicySpec(null, null, null, null, null, null, null, null, null, readOnly, writable);
+        return new PolicySpec(null, null, null, null, null, null, null, null, null, readOnly, writable, null, null);
     }
 
     @Test
@@ -31,7 +31,8 @@ class PolicyParserTest {
     @Test
     void pathsLeftOutStayWhileOtherFieldsTakeTheirDefaults() {
         RunPolicy current = cut.parse(paths(List.of("/data/in"), List.of("/data/out")), null);
-        RunPolicy next = cut.parse(new PolicySpec("PT5M", null, null, null, null, null, null, null, null, null, null),
+        RunPolicy next = cut.parse(new PolicySpec("PT5M", null, null, null, null, null, null, null, null, null, null,
+                null, null),
                 current);
         assertThat(next.timeout()).isEqualTo(Duration.ofMinutes(5));
         assertThat(next.readOnlyPaths()).containsExactly("/data/in");

@@ -1,6 +1,10 @@
 package dev.scriptexecuter.security.boundary;
 
 import dev.scriptexecuter.environment.boundary.EnvironmentService;
+import dev.scriptexecuter.execution.boundary.LogSearchService;
+import dev.scriptexecuter.incident.boundary.IncidentService;
+import dev.scriptexecuter.overview.boundary.OverviewService;
+import dev.scriptexecuter.webhook.boundary.MailAlertService;
 import dev.scriptexecuter.execution.boundary.RunService;
 import dev.scriptexecuter.script.boundary.ScriptService;
 import jakarta.annotation.security.PermitAll;
@@ -34,7 +38,8 @@ class BoundaryRolesTest {
                 Map.entry("list", EVERYONE), Map.entry("find", EVERYONE), Map.entry("summaries", EVERYONE),
                 Map.entry("countSummaries", EVERYONE), Map.entry("preview", EVERYONE),
                 Map.entry("create", EDITORS), Map.entry("replace", EDITORS), Map.entry("patch", EDITORS),
-                Map.entry("delete", EDITORS), Map.entry("setActive", EDITORS), Map.entry("saveEdit", EDITORS)));
+                Map.entry("delete", EDITORS), Map.entry("setActive", EDITORS), Map.entry("saveEdit", EDITORS),
+                Map.entry("pause", EDITORS), Map.entry("resumeEndedPauses", OPEN), Map.entry("resumeEndedPause", OPEN)));
     }
 
     @Test
@@ -46,7 +51,12 @@ class BoundaryRolesTest {
                 Map.entry("request", EDITORS), Map.entry("stop", EDITORS),
                 Map.entry("launch", OPEN), Map.entry("launchScheduled", OPEN), Map.entry("launchAttempt", OPEN),
                 Map.entry("onScriptChanged", OPEN),
-                Map.entry("onRunFinished", OPEN), Map.entry("retry", OPEN)));
+                Map.entry("onRunFinished", OPEN), Map.entry("retry", OPEN), Map.entry("retryDue", OPEN)));
+        assertThat(roles(LogSearchService.class)).isEqualTo(Map.of("search", EVERYONE, "searchedRuns", EVERYONE));
+        assertThat(roles(IncidentService.class)).isEqualTo(Map.of("list", EVERYONE, "openByKind", OPEN));
+        assertThat(roles(OverviewService.class)).isEqualTo(Map.of("snapshot", EVERYONE, "trend", EVERYONE));
+        assertThat(roles(MailAlertService.class)).isEqualTo(Map.of("find", EVERYONE, "setGlobal", ADMINS,
+                "setForScript", EDITORS, "deleteGlobal", ADMINS, "deleteForScript", EDITORS));
     }
 
     @Test

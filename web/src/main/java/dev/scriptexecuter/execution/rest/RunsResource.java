@@ -1,7 +1,12 @@
 package dev.scriptexecuter.execution.rest;
 
 import dev.scriptexecuter.rest.Answers;
+import dev.scriptexecuter.execution.boundary.LogMatches;
+import dev.scriptexecuter.execution.boundary.LogSearch;
+import dev.scriptexecuter.execution.boundary.LogSearchService;
+import dev.scriptexecuter.execution.boundary.RunCursor;
 import dev.scriptexecuter.execution.boundary.RunService;
+import dev.scriptexecuter.rest.Paging;
 import dev.scriptexecuter.execution.boundary.RunView;
 import dev.scriptexecuter.infrastructure.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -10,11 +15,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** Runs: read one, read its log, stop it. */
+/** Runs: read one, read its log, search the logs, stop it. */
 @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME, Role.VIEWER_NAME})
 @Path("runs")
 @Produces(MediaType.APPLICATION_JSON)
@@ -22,6 +28,25 @@ public class RunsResource {
 
     @Inject
     RunService runs;
+
+    @Inject
+    LogSearchService logs;
+
+    /**
+     * Finished runs whose log holds a text (any case), newest first, each with the first lines that hold it;
+     * of one script, of one outcome, queued within a time range. Only the newest ses.runs.log-search-runs runs
+     * the filters select are searched ({@code olderNotSearched} says when older ones were left out).
+     */
+    @GET
+    @Path("search")
+    public LogMatches search(@QueryParam("text") String text, @QueryParam("script") String script,
+                             @QueryParam("outcome") String outcome, @QueryParam("since") String since,
+                             @QueryParam("until") String until, @QueryParam("after") String after,
+                             @QueryParam("limit") String limit) {
+        return logs.search(new LogSearch(text, script, outcome, Paging.time("since", since),
+                        Paging.time("until", until)), RunCursor.parse(after),
+                Paging.number("limit", limit, Paging.DEFAULT_LIMIT));
+    }
 
     @GET
     @Path("{runId}")

@@ -6,9 +6,6 @@ import dev.scriptexecuter.execution.boundary.RunView;
 import dev.scriptexecuter.execution.entity.RunOutcome;
 import dev.scriptexecuter.execution.entity.RunStatus;
 import dev.scriptexecuter.infrastructure.RequestRejected;
-import dev.scriptexecuter.script.boundary.ScriptQuery;
-import dev.scriptexecuter.script.boundary.ScriptService;
-import dev.scriptexecuter.script.boundary.ScriptSummary;
 import dev.scriptexecuter.web.Messages;
 import dev.scriptexecuter.web.ScriptScopedPage;
 import jakarta.faces.context.FacesContext;
@@ -34,14 +31,8 @@ public class RunsView extends ScriptScopedPage {
     private static final Map<String, Duration> WITHIN = Map.of("PT1H", Duration.ofHours(1), "P1D",
             Duration.ofDays(1), "P7D", Duration.ofDays(7));
 
-    /** The most scripts the script filter lists for what was typed. */
-    private static final int CHOICES = 20;
-
     @Inject
     RunService runs;
-
-    @Inject
-    ScriptService scriptList;
 
     private String outcome;
     private String within;
@@ -85,30 +76,6 @@ public class RunsView extends ScriptScopedPage {
     public void rerun(RunView run) {
         Messages.attempt(() -> runs.request(run.scriptId(), true),
                 () -> "'" + run.scriptName() + "' runs again (forced).");
-    }
-
-    /** The scripts whose name holds the text typed into the script filter, by name. */
-    public List<ScriptSummary> completeScript(String typed) {
-        String part = typed == null ? "" : typed.strip();
-        return scriptList.summaries(new ScriptQuery(0, CHOICES, "name", true, part.isEmpty() ? null : part, null));
-    }
-
-    /** How many scripts the filter offers at once; typing more narrows them. */
-    public int getChoices() {
-        return CHOICES;
-    }
-
-    /** A choice's id: the filter shows choices (scripts) and, once one is chosen, its id. */
-    public String idOf(Object choice) {
-        return choice instanceof ScriptSummary script ? script.id() : (String) choice;
-    }
-
-    /** A choice's name: for the chosen id, the name of the script whose runs are shown. */
-    public String nameOf(Object choice) {
-        if (choice instanceof ScriptSummary script) {
-            return script.name();
-        }
-        return choice != null && choice.equals(getScriptId()) ? getScriptName() : null;
     }
 
     /** Statuses of runs not finished, then the outcomes of finished ones. */

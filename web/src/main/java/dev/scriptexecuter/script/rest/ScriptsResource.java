@@ -12,6 +12,8 @@ import dev.scriptexecuter.script.boundary.ScriptDraft;
 import dev.scriptexecuter.script.boundary.ScriptPage;
 import dev.scriptexecuter.script.boundary.ScriptService;
 import dev.scriptexecuter.script.boundary.ScriptView;
+import dev.scriptexecuter.infrastructure.IsoTimes;
+import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.infrastructure.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -37,6 +39,7 @@ import java.net.URI;
 import static jakarta.ws.rs.core.HttpHeaders.IF_MATCH;
 import static jakarta.ws.rs.core.HttpHeaders.IF_NONE_MATCH;
 import java.time.Duration;
+import java.time.Instant;
 
 /** Scripts: list, create, read, replace, patch, delete; and their runs. */
 @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME, Role.VIEWER_NAME})
@@ -104,6 +107,60 @@ public class ScriptsResource {
                            @HeaderParam(IF_NONE_MATCH) String ifNoneMatch) {
         scripts.delete(id, Preconditions.of(ifMatch, ifNoneMatch));
         return Response.noContent().build();
+    }
+
+    /**
+     * Pauses the script's schedule; body optional: {@code {"until": "2026-12-24T08:00:00Z"}} or
+     * {@code {"duration": "PT2H"}} ends the pause by itself then. Manual runs still work while it is paused.
+     */
+    @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
+    @POST
+    @Path("{id}/pause")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    public ScriptView pause(@PathParam("id") String id, byte[] body) {
+        PauseRequest request = StrictJsonReader.optional(body, PauseRequest.class);
+        return scripts.pause(id, request == null ? null : request.end(Instant.now()));
+    }
+
+    /** Resumes the script's schedule; occurrences missed while it was paused run as its misfire policy says. */
+    @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
+    @POST
+    @Path("{id}/resume")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    public ScriptView resume(@PathParam("id") String id) {
+        return scripts.setActive(id, true);
+    }
+
+    /** What a pause request may say: when it ends, as a time or as how long from now (not both). */
+    public record PauseRequest(String until, String duration) {
+
+        /** The longest pause with an end: a year and a day. */
+        static final Duration LONGEST = Duration.ofDays(366);
+
+        Instant end(Instant now) {
+            if (until != null && duration != null) {
+                throw RequestRejected.invalid("Give \"until\" or \"duration\", not both.").with("field", "duration");
+            }
+            if (duration != null) {
+                Duration length = IsoTimes.duration(duration.strip()).orElseThrow(() -> RequestRejected.invalid(
+                        "\"duration\" must be a duration such as \"PT2H\" or \"90m\"; \"" + duration
+                                + "\" is not one.").with("field", "duration"));
+                if (length.isNegative() || length.isZero() || length.compareTo(LONGEST) > 0) {
+                    throw RequestRejected.invalid("\"duration\" must be more than 0 and at most " + LONGEST.toDays()
+                            + " days; it is " + length + ".").with("field", "duration");
+                }
+                return now.plus(length);
+            }
+            if (until == null) {
+                return null;
+            }
+            Instant end = IsoTimes.parse("until", until);
+            if (end.isAfter(now.plus(LONGEST))) {
+                throw RequestRejected.invalid("\"until\" must be within " + LONGEST.toDays() + " days from now; "
+                        + until + " is later.").with("field", "until");
+            }
+            return end;
+        }
     }
 
     /**

@@ -62,6 +62,7 @@ public class ScriptEditorView implements Serializable {
     private String previewProblem;
     private int currentVersion;
     private String pausedReason;
+    private Instant pausedUntil;
     private String homeUsage;
     /** The environment of the script's requirements as last looked up; null without requirements. */
     private transient EnvironmentView environment;
@@ -92,6 +93,7 @@ public class ScriptEditorView implements Serializable {
         form.fill(script);
         currentVersion = script.currentVersion();
         pausedReason = script.pausedReason();
+        pausedUntil = script.pausedUntil();
         dataText = PrettyJson.format(script.data());
         read = script.draft().toJson();
         formRead = form.draft(script.data()).toJson();
@@ -297,12 +299,28 @@ public class ScriptEditorView implements Serializable {
         this.dataText = dataText;
     }
 
+    /**
+     * What "expect a success at least every" could be for this schedule: two of its intervals (the gap between
+     * its next two occurrences) and a minute; null for a manual schedule or one with no preview.
+     */
+    public String getSuggestedOverdue() {
+        if (preview.size() < 2) {
+            return null;
+        }
+        return java.time.Duration.between(preview.get(0), preview.get(1)).multipliedBy(2).plusMinutes(1).toString();
+    }
+
     public List<Instant> getPreview() {
         return preview;
     }
 
     public String getPreviewProblem() {
         return previewProblem;
+    }
+
+    /** When the script's pause ends by itself, or null. */
+    public Instant getPausedUntil() {
+        return pausedUntil;
     }
 
     /** Why the server paused the script by itself, or null. */

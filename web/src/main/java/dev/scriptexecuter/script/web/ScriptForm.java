@@ -28,6 +28,8 @@ public class ScriptForm implements Serializable {
     private String misfire = "fire-once";
     private int retries;
     private String retryBackoff;
+    private String warnAfter;
+    private String overdueAfter;
     private String runMode = "default";
     /** Null: the server's retention. */
     private Integer keepRuns;
@@ -57,6 +59,8 @@ public class ScriptForm implements Serializable {
         misfire = policy.misfire();
         retries = policy.retries() == null ? 0 : policy.retries();
         retryBackoff = policy.retryBackoff();
+        warnAfter = policy.warnAfter();
+        overdueAfter = policy.overdueAfter();
         runMode = policy.runMode() == null ? "default" : policy.runMode();
         keepRuns = policy.keepRuns();
         keepDays = policy.keepDays();
@@ -67,7 +71,8 @@ public class ScriptForm implements Serializable {
 
     PolicySpec policy() {
         return new PolicySpec(blankToNull(timeout), allowNetwork, overlap, misfire, retries, blankToNull(retryBackoff),
-                runMode, keepRuns, keepDays, lines(readOnlyPaths), lines(writablePaths));
+                runMode, keepRuns, keepDays, lines(readOnlyPaths), lines(writablePaths), blankToNull(warnAfter),
+                blankToNull(overdueAfter));
     }
 
     private static java.util.List<String> lines(String text) {
@@ -114,6 +119,10 @@ public class ScriptForm implements Serializable {
     public void setMisfire(String misfire) { this.misfire = misfire; }
     public int getRetries() { return retries; }
     public void setRetries(int retries) { this.retries = retries; }
+    public String getWarnAfter() { return warnAfter; }
+    public void setWarnAfter(String warnAfter) { this.warnAfter = warnAfter; }
+    public String getOverdueAfter() { return overdueAfter; }
+    public void setOverdueAfter(String overdueAfter) { this.overdueAfter = overdueAfter; }
     public String getRetryBackoff() { return retryBackoff; }
     public void setRetryBackoff(String retryBackoff) { this.retryBackoff = retryBackoff; }
     public Integer getKeepRuns() { return keepRuns; }

@@ -6,6 +6,9 @@ import dev.scriptexecuter.web.CurrentUser;
 import dev.scriptexecuter.web.Messages;
 import dev.scriptexecuter.web.ScriptScopedPage;
 import dev.scriptexecuter.webhook.boundary.DeliveryView;
+import dev.scriptexecuter.webhook.boundary.MailAlertDraft;
+import dev.scriptexecuter.webhook.boundary.MailAlertService;
+import dev.scriptexecuter.webhook.boundary.MailAlertView;
 import dev.scriptexecuter.webhook.boundary.WebhookDraft;
 import dev.scriptexecuter.webhook.boundary.WebhookService;
 import dev.scriptexecuter.webhook.boundary.WebhookView;
@@ -29,12 +32,19 @@ public class WebhookSettingsView extends ScriptScopedPage {
     WebhookService webhooks;
 
     @Inject
+    MailAlertService mailAlerts;
+
+    @Inject
     CurrentUser currentUser;
 
     private WebhookView current;
     private String url;
     private List<String> events = new ArrayList<>(List.of("failure", "timeout", "recovery"));
     private String secret;
+    private String format = "json";
+    private MailAlertView currentMail;
+    private String mailTo;
+    private List<String> mailEvents = new ArrayList<>(List.of("failure", "timeout", "recovery"));
     private List<DeliveryView> deliveries = List.of();
 
     public void load() {
@@ -44,6 +54,12 @@ public class WebhookSettingsView extends ScriptScopedPage {
             if (current != null) {
                 url = current.url();
                 events = new ArrayList<>(current.events());
+                format = current.format();
+            }
+            currentMail = mailAlerts.find(getScriptId()).orElse(null);
+            if (currentMail != null) {
+                mailTo = String.join("\n", currentMail.to());
+                mailEvents = new ArrayList<>(currentMail.events());
             }
             deliveries = getScriptId() == null ? List.of() : webhooks.deliveriesOfScript(getScriptId());
         } catch (RequestRejected e) {
@@ -52,7 +68,7 @@ public class WebhookSettingsView extends ScriptScopedPage {
     }
 
     public void save() {
-        WebhookDraft draft = new WebhookDraft(url, events, secret == null || secret.isEmpty() ? null : secret);
+        WebhookDraft draft = new WebhookDraft(url, events, secret == null || secret.isEmpty() ? null : secret, format);
         Messages.attempt(() -> {
             if (getScriptId() == null) {
                 webhooks.setGlobal(draft, Precondition.matching(current));
@@ -77,6 +93,54 @@ public class WebhookSettingsView extends ScriptScopedPage {
         load();
     }
 
+    public void saveMail() {
+        MailAlertDraft draft = new MailAlertDraft(mailTo == null ? List.of()
+                : mailTo.lines().map(String::strip).filter(line -> !line.isEmpty()).toList(), mailEvents);
+        boolean saved = Messages.attempt(() -> {
+            if (getScriptId() == null) {
+                mailAlerts.setGlobal(draft, Precondition.matching(currentMail));
+            } else {
+                mailAlerts.setForScript(getScriptId(), draft, Precondition.matching(currentMail));
+            }
+        }, () -> "Saved the e-mail alerts.");
+        if (saved) {
+            load();
+        }
+    }
+
+    public void deleteMail() {
+        Messages.attempt(() -> {
+            if (getScriptId() == null) {
+                mailAlerts.deleteGlobal(Precondition.matching(currentMail));
+            } else {
+                mailAlerts.deleteForScript(getScriptId(), Precondition.matching(currentMail));
+            }
+        }, () -> "Deleted the e-mail alerts.");
+        currentMail = null;
+        mailTo = null;
+        load();
+    }
+
+    public MailAlertView getCurrentMail() {
+        return currentMail;
+    }
+
+    public String getMailTo() {
+        return mailTo;
+    }
+
+    public void setMailTo(String mailTo) {
+        this.mailTo = mailTo;
+    }
+
+    public List<String> getMailEvents() {
+        return mailEvents;
+    }
+
+    public void setMailEvents(List<String> mailEvents) {
+        this.mailEvents = mailEvents;
+    }
+
     public boolean isEditable() {
         return getScriptId() == null ? currentUser.isAdmin() : currentUser.isEditor();
     }
@@ -99,6 +163,14 @@ public class WebhookSettingsView extends ScriptScopedPage {
 
     public void setEvents(List<String> events) {
         this.events = events;
+    }
+
+    public String getFormat() {
+        return format;
+    }
+
+    public void setFormat(String format) {
+        this.format = format;
     }
 
     public String getSecret() {
