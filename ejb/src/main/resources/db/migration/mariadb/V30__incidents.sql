@@ -15,7 +15,7 @@ CREATE TABLE incident (
     resolution   VARCHAR(1000),
     node_name    VARCHAR(100)  NOT NULL,
     CONSTRAINT incident_script_fk FOREIGN KEY (script_id) REFERENCES script (id) ON DELETE CASCADE
-);
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 CREATE UNIQUE INDEX incident_open ON incident (open_slot);
 CREATE INDEX incident_script ON incident (script_id, opened_at);
 -- an incident's notifications are deliveries too: of the incident, with its run where it has one

@@ -8,4 +8,4 @@ CREATE TABLE mail_alert (
     updated_by  VARCHAR(100)  NOT NULL,
     version     BIGINT        NOT NULL,
     CONSTRAINT mail_alert_script_fk FOREIGN KEY (script_id) REFERENCES script (id) ON DELETE CASCADE
-);
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
