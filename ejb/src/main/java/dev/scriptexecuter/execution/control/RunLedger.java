@@ -294,8 +294,8 @@ public class RunLedger {
      * backoff, doubling with each attempt) is kept with the run, in the transaction that ends it.
      */
     private void planRetry(String runId, Instant now) {
+        // not in this transaction's context yet: read as the update above left it
         Run run = em.find(Run.class, runId);
-        em.refresh(run);
         if (!retryable(run)) {
             return;
         }
