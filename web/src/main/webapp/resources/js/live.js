@@ -30,7 +30,7 @@ var sesLive = {
         }
         sesLive.pageRead = true;
         sesLive.runId = run.dataset.runId;
-        sesLive.shown = parseInt(run.dataset.shown, 10) || 0;
+        sesLive.shown = sesLive.printed();
         sesLive.bindControls();
     },
 
@@ -81,6 +81,16 @@ var sesLive = {
         follow.checked = sesLive.follow;
     },
 
+    /**
+     * How many lines the run had printed when the server rendered the log: pushed
+     * lines are numbered so (from 0). Not the lines on the page, which differ
+     * when some were left out (a log over its cap, lines not shared by another node).
+     */
+    printed: function () {
+        var log = document.getElementById('log');
+        return log ? parseInt(log.dataset.printed, 10) || 0 : 0;
+    },
+
     isPaused: function () {
         var pause = document.getElementById('logPause');
         return !!pause && pause.getAttribute('aria-pressed') === 'true';
@@ -109,7 +119,10 @@ var sesLive = {
         if (message.type === 'log' && message.runId === sesLive.runId) {
             sesLive.append(message.first, message.lines);
         } else if (message.type === 'status') {
-            if (message.runId === sesLive.runId && window.sesRefreshRun) {
+            if (message.runId === sesLive.runId && message.status === 'FINISHED' && window.sesReloadLog) {
+                // the whole log as stored: lines printed in its last moments on another node were not pushed
+                window.sesReloadLog();
+            } else if (message.runId === sesLive.runId && window.sesRefreshRun) {
                 window.sesRefreshRun();
             }
             if (window.sesRefreshList) {
@@ -166,9 +179,9 @@ var sesLive = {
         setTimeout(probe, delay);
     },
 
-    /** After the server rendered the log: that many lines are on the page now (held ones among them). */
+    /** After the server rendered the log anew: pushed lines go on from what it had printed then (held ones among them). */
     logReloaded: function () {
-        sesLive.shown = document.querySelectorAll('#log .line').length;
+        sesLive.shown = sesLive.printed();
         sesLive.held = [];
         sesLive.showHeld();
         // a link to a line (#L12, from a log search) shows that line, not the end
@@ -181,8 +194,14 @@ var sesLive = {
             }
             target.classList.add('ses-line-linked');
             target.scrollIntoView({block: 'center'});
-        } else {
+        } else if (sesLive.follow) {
             sesLive.scrollToEnd(true);
+        } else {
+            // rendered anew: back where the reader was
+            var log = document.getElementById('log');
+            if (log) {
+                log.scrollTop = sesLive.lastTop;
+            }
         }
         if (window.sesRefreshRun) {
             window.sesRefreshRun();

@@ -79,6 +79,8 @@ class AccessMatrixIT extends MicroIT {
             Map.entry("GET /api/incidents", new Rule(Access.VIEWER, (t, who) -> get("api/incidents?open=true"))),
             Map.entry("GET /api/runs/search", new Rule(Access.VIEWER, (t, who) ->
                     get("api/runs/search?text=hello&script=" + t.scriptId))),
+            Map.entry("GET /api/runs/export", new Rule(Access.VIEWER, (t, who) ->
+                    get("api/runs/export?script=" + t.scriptId))),
             Map.entry("GET /api/runs/{runId}/log", new Rule(Access.VIEWER, (t, who) ->
                     get("api/runs/" + t.runId + "/log"))),
             Map.entry("POST /api/runs/{runId}/stop", new Rule(Access.USER, (t, who) -> new Call("POST",

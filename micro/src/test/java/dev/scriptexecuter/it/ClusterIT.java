@@ -25,10 +25,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * Two nodes on one MariaDB database: an overdue script's incident is opened
  * once and resolved once however many nodes watch; a dashboard open on one node shows a run
- * made on the other by push; a stop sent to one node ends a run on the other; 50 scripts on a one-second interval for 60 s, node A killed with
+ * made on the other by push, and follows its log as it is printed; a stop sent to one node ends a run on the other; 50 scripts on a one-second interval for 60 s, node A killed with
  * SIGKILL at 30 s: no occurrence runs twice, none is left out, every one due
  * after the kill is decided by node B, A's runs end INTERRUPTED once their lease
- * runs out, after that each occurrence runs (or, where the script's previous run
+ * runs out (with the log they had printed), after that each occurrence runs (or, where the script's previous run
  * is provably still going, is recorded OVERLAPPED), and no run stays
  * unfinished. Prints the counts and the failover time.
  */
@@ -75,12 +75,37 @@ class ClusterIT extends BrowserTest {
                             && row.contains("SUCCEEDED")));
             assertThat(js(browser, "return window.sesNotReloaded === true;")).as("updated by push, not reloaded")
                     .isEqualTo(true);
+
+            // The same browser on B follows the log of a run on A as it is printed, and has all of it at the end.
+            String talker = onA.createScript("{\"name\": \"talker\", \"mainCode\": %s}".formatted(quote(
+                    "import time\ndef main(data):\n    for i in range(1, 17):\n        print('tick', i, flush=True)\n"
+                            + "        time.sleep(0.5)\n")));
+            String talking = onA.run(talker, true);
+            browser.get(b.uri().resolve("run.xhtml?id=" + talking).toString());
+            awaitSocket(browser);
+            js(browser, "window.sesNotReloaded = true;");
+            waitOn(browser).until(page -> page.findElement(By.id("log")).getText().contains("tick 4"));
+            assertThat(onB.get("api/runs/" + talking).json().getString("status"))
+                    .as("tick 4 reached node B's page while the run went on on node A").isEqualTo("RUNNING");
+            assertThat(onA.awaitFinished(talking, WAIT).getString("nodeName")).isEqualTo("node-a");
+            List<String> ticks = new ArrayList<>();
+            for (int i = 1; i <= 16; i++) {
+                ticks.add("tick " + i);
+            }
+            waitOn(browser).until(page -> page.findElement(By.id("log")).getText().contains("tick 16"));
+            assertThat(browser.findElements(By.cssSelector("#log .line")).stream()
+                    .map(line -> line.getText().substring(line.getText().indexOf(' ') + 1)).toList())
+                    .as("every line once, in order").isEqualTo(ticks);
+            assertThat(js(browser, "return window.sesNotReloaded === true;")).as("followed by push, not reloaded")
+                    .isEqualTo(true);
             browser.get("about:blank"); // no pushes to a browser during the load below
 
             String sleeper = onA.createScript("{\"name\": \"sleeper\", \"mainCode\": %s}".formatted(quote(Api.SLEEPER)));
             String stopped = onA.run(sleeper, true);
             onA.awaitSleeping(stopped, WAIT);
             assertThat(onB.get("api/runs/" + stopped).json().getString("nodeName")).isEqualTo("node-a");
+            await().atMost(WAIT).untilAsserted(() -> assertThat(onB.get("api/runs/" + stopped + "/log").body())
+                    .as("the log so far of a run on A, read on B").contains("sleeping"));
             Api.Answer stop = onB.post("api/runs/" + stopped + "/stop", "");
             assertThat(stop.status()).as(() -> "stop sent to the other node: " + stop.body() + "; the run: "
                     + onB.get("api/runs/" + stopped).body()).isEqualTo(202);
@@ -110,6 +135,8 @@ class ClusterIT extends BrowserTest {
             JsonObject interrupted = onB.awaitFinished(orphan, WAIT);
             assertThat(interrupted.getString("outcome")).isEqualTo("INTERRUPTED");
             assertThat(interrupted.getString("error")).contains("node-a").contains("lease");
+            assertThat(onB.get("api/runs/" + orphan + "/log").body()).as("what it printed before its node died")
+                    .contains("sleeping");
             try {
                 await().atMost(WAIT).until(() -> tickers.stream().flatMap(t -> onB.runsOf(t).stream())
                         .allMatch(r -> "FINISHED".equals(r.getString("status"))));

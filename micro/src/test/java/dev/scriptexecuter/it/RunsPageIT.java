@@ -396,6 +396,21 @@ class RunsPageIT extends BrowserTest {
         assertThat(browser.findElements(By.cssSelector("#strip .ses-strip-cell")).getLast().getAttribute("href"))
                 .contains("run.xhtml?id=" + api.runsOf(script).getFirst().getString("id"));
         screenshot(browser, "script-trend");
+
+        // the download link gives these runs (the page's filter: this script) as CSV, newest first
+        @SuppressWarnings("unchecked")
+        Map<String, Object> file = (Map<String, Object>) ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0]).then(r => r.text().then(t => done({status: r.status,
+                    type: r.headers.get('Content-Type'), disposition: r.headers.get('Content-Disposition'), text: t})));
+                """, browser.findElement(By.id("exportCsv")).getAttribute("href"));
+        assertThat(file.get("status")).isEqualTo(200L);
+        assertThat((String) file.get("type")).startsWith("text/csv");
+        assertThat((String) file.get("disposition")).matches("attachment; filename=\"runs-\\d{8}-\\d{6}\\.csv\"");
+        List<String> lines = ((String) file.get("text")).lines().toList();
+        assertThat(lines.getFirst()).startsWith("id,script_id,script_name,");
+        assertThat(lines.subList(1, lines.size())).as("the script's four runs, newest first")
+                .extracting(line -> line.split(",")[5]).containsExactly("FAILED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED");
     }
 
     private WebDriver admin() {

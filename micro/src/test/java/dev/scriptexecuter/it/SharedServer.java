@@ -69,7 +69,9 @@ public class SharedServer implements BeforeAllCallback {
                         // e-mail alerts to the SMTP server MailAlertsIT starts
                         "-Dses.mail.host=127.0.0.1", "-Dses.mail.port=" + smtpPort, "-Dses.mail.security=none",
                         "-Dses.mail.user=" + SMTP_USER, "-Dses.mail.password=" + SMTP_PASSWORD,
-                        "-Dses.mail.from=ses@example.test");
+                        "-Dses.mail.from=ses@example.test",
+                        // an export of more runs than this is refused (RunExportIT makes that many, not 100,000)
+                        "-Dses.runs.export-max-runs=" + RunExportIT.EXPORT_MAX);
                 if (TestDatabase.suite().isPresent()) {
                     server.onDatabase(TestDatabase.server().recreate(TestDatabase.SUITE_DATABASE));
                 }

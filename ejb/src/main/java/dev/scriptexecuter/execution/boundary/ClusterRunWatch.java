@@ -1,5 +1,7 @@
 package dev.scriptexecuter.execution.boundary;
 
+import dev.scriptexecuter.execution.control.RunLogChunks;
+import dev.scriptexecuter.execution.entity.RunLogChunk;
 import dev.scriptexecuter.execution.entity.RunStatus;
 import dev.scriptexecuter.infrastructure.Node;
 import dev.scriptexecuter.infrastructure.UtcColumns;
@@ -21,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,8 +36,10 @@ import java.util.logging.Logger;
  * Dashboard push across nodes: a browser sees the runs of the node it talks
  * to through CDI events, and every second this node reads from the database
  * what other nodes' runs did since (queued or running now, or finished lately)
- * and passes each change on as a {@link RunChangedElsewhere}. Polling keeps the
- * cluster free of extra infrastructure; the database is shared anyway.
+ * and passes each change on as a {@link RunChangedElsewhere}; the log lines
+ * their nodes shared since ({@code LogShare}) go on as {@link RunOutput}, as
+ * this node's own runs' lines do. Polling keeps the cluster free of extra
+ * infrastructure; the database is shared anyway.
  */
 @Singleton
 @Startup
@@ -63,6 +68,15 @@ public class ClusterRunWatch {
     @Inject
     Event<RunChangedElsewhere> changes;
 
+    @Inject
+    Event<RunOutput> output;
+
+    @Inject
+    RunLogChunks logChunks;
+
+    /** Of each run running on another node: the number of the next line to pass on. */
+    private final Map<String, Long> linesPassed = new HashMap<>();
+
     private final Map<String, String> active = new HashMap<>();
     private final Map<String, Boolean> finished = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
@@ -71,10 +85,12 @@ public class ClusterRunWatch {
         }
     };
     private Instant finishedSince;
+    private Instant chunksSince;
 
     @PostConstruct
     void start() {
         finishedSince = clock.instant().minus(OVERLAP);
+        chunksSince = Instant.EPOCH; // the lines of runs going on elsewhere when this node starts, too
         timerService.createIntervalTimer(TICK_MILLIS, TICK_MILLIS, new TimerConfig("cluster-run-watch", false));
     }
 
@@ -96,6 +112,7 @@ public class ClusterRunWatch {
             }
             active.clear();
             active.putAll(nowActive);
+            passLines();
 
             List<Object[]> ended = em.createQuery("SELECT r.id, r.script.id, r.outcome, r.finishedAt FROM Run r"
                             + " WHERE r.nodeName <> :me AND r.finishedAt > :since ORDER BY r.finishedAt", Object[].class)
@@ -114,6 +131,31 @@ public class ClusterRunWatch {
             }
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "Runs of other nodes could not be read", e);
+        }
+    }
+
+    /**
+     * The lines other nodes shared since the last tick, of runs running there: one query for where the new
+     * chunks are, one for the lines of those that hold lines not passed on yet (none when nothing is new).
+     */
+    private void passLines() {
+        linesPassed.keySet().retainAll(active.keySet());
+        List<String> wanted = new ArrayList<>();
+        for (RunLogChunks.Heading chunk : logChunks.writtenAfter(chunksSince)) {
+            if (active.containsKey(chunk.runId()) && chunk.end() > linesPassed.getOrDefault(chunk.runId(), 0L)) {
+                wanted.add(chunk.id());
+            }
+            Instant at = chunk.writtenAt().minus(OVERLAP);
+            if (at.isAfter(chunksSince)) {
+                chunksSince = at;
+            }
+        }
+        for (RunLogChunk chunk : logChunks.withLines(wanted)) {
+            long passed = linesPassed.getOrDefault(chunk.runId(), 0L);
+            if (chunk.end() > passed) {
+                output.fire(new RunOutput(chunk.runId(), chunk.firstLine(), chunk.lines()));
+                linesPassed.put(chunk.runId(), chunk.end());
+            }
         }
     }
 }

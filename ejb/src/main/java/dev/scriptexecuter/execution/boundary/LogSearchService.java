@@ -88,7 +88,7 @@ public class LogSearchService {
         List<LogMatches.Line> lines = new ArrayList<>();
         int matching = 0;
         int number = 0;
-        for (String line : (run.log() == null ? "" : run.log()).split("\n", -1)) {
+        for (String line : LogSoFar.lines(run.log())) {
             number++;
             int at = line.toLowerCase(Locale.ROOT).indexOf(needle);
             if (at < 0) {

@@ -3,6 +3,7 @@ package dev.scriptexecuter.execution.boundary;
 import dev.scriptexecuter.execution.control.LiveRun;
 import dev.scriptexecuter.execution.control.LiveRuns;
 import dev.scriptexecuter.execution.control.RunLedger;
+import dev.scriptexecuter.execution.control.RunLogChunks;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
@@ -26,7 +27,7 @@ import java.util.logging.Logger;
  * for stop requests (made on any node) for its live runs and acts on them;
  * every third of {@code ses.run.lease} it renews the leases of its queued and
  * running runs, marks runs of other nodes whose lease ran out INTERRUPTED (their node
- * is down), and kills its own processes of runs that the database says are
+ * is down), deletes log lines shared for runs recorded finished meanwhile, and kills its own processes of runs that the database says are
  * over (another node took this node for dead, or the run was deleted).
  */
 @Singleton
@@ -46,6 +47,9 @@ public class RunLeases {
 
     @Inject
     LiveRuns liveRuns;
+
+    @Inject
+    RunLogChunks logChunks;
 
     @Inject
     Clock clock;
@@ -95,6 +99,7 @@ public class RunLeases {
                     run.stop();
                 });
             }
+            logChunks.removeOfFinished();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Run leases could not be renewed", e);
         }

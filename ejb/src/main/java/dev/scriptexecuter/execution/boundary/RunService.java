@@ -11,6 +11,7 @@ import dev.scriptexecuter.execution.control.RunAdmission;
 import dev.scriptexecuter.execution.control.RunExecutor;
 import dev.scriptexecuter.execution.control.RunHistory;
 import dev.scriptexecuter.execution.control.RunLedger;
+import dev.scriptexecuter.execution.control.RunLogChunks;
 import dev.scriptexecuter.execution.control.RunOwner;
 import dev.scriptexecuter.execution.control.RunRefusal;
 import dev.scriptexecuter.execution.entity.Run;
@@ -19,6 +20,7 @@ import dev.scriptexecuter.execution.entity.RunStatus;
 import dev.scriptexecuter.execution.entity.TriggerKind;
 import dev.scriptexecuter.infrastructure.Node;
 import dev.scriptexecuter.infrastructure.QueryFilter;
+import dev.scriptexecuter.infrastructure.UtcColumns;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.infrastructure.Role;
 import dev.scriptexecuter.infrastructure.WorkDirectory;
@@ -91,12 +93,20 @@ public class RunService {
     @Inject
     LiveRuns liveRuns;
 
+    @Inject
+    RunLogChunks logChunks;
+
     /** How long a run that could not be started is tried again (as long as a result is written again). */
     @Inject
     @ConfigProperty(name = "ses.run.result-retry", defaultValue = "PT10M")
     Duration launchRetry;
 
     private static final Duration LAUNCH_PAUSE = Duration.ofSeconds(2);
+
+    /** The most runs one export holds (more are refused, so an export is never silently cut). */
+    @Inject
+    @ConfigProperty(name = "ses.runs.export-max-runs", defaultValue = "100000")
+    long exportMax;
 
     @Inject
     Node node;
@@ -265,6 +275,41 @@ public class RunService {
         return page(selection(query), offset, null, limit, false);
     }
 
+    /**
+     * The runs a query selects, queued before {@code until} if given, as a
+     * CSV or JSON file ({@link RunExport}). Refused (413) when more than
+     * {@code ses.runs.export-max-runs} match, saying how many do: an export
+     * is all of them or none.
+     */
+    public RunExport export(RunQuery query, Instant until, String format) {
+        RunExport.Format chosen = RunExport.Format.parse(format);
+        if (query.since() != null && until != null && !until.isAfter(query.since())) {
+            throw RequestRejected.invalid("\"until\" must be later than \"since\".").with("field", "until");
+        }
+        long count = countOf(before(selection(query), until));
+        if (count > exportMax) {
+            throw RequestRejected.tooLarge(count + " runs match; an export holds at most " + exportMax
+                    + " (setting ses.runs.export-max-runs). Narrow it with since and until, a script or an outcome.")
+                    .with("field", "until").with("matching", count).with("limit", exportMax);
+        }
+        return new RunExport(chosen, query, until, count, context.getBusinessObject(RunService.class),
+                Instant.now());
+    }
+
+    /** A page of an export: the runs right after the cursor (from the newest when null). */
+    public List<RunView> exportPage(RunQuery query, Instant until, RunCursor after, int limit) {
+        checkWindow(0, after, Math.min(limit, RunExport.PAGE));
+        QueryFilter filter = before(selection(query), until);
+        QueryFilter window = after == null ? filter : after.window(filter);
+        return window.bind(em.createQuery("SELECT r FROM Run r JOIN FETCH r.script" + window.where()
+                        + " ORDER BY r.queuedAt DESC, r.id DESC", Run.class))
+                .setMaxResults(limit).getResultList().stream().map(RunView::of).toList();
+    }
+
+    private static QueryFilter before(QueryFilter filter, Instant until) {
+        return until == null ? filter : filter.and("r.queuedAt < :until", "until", UtcColumns.column(until));
+    }
+
     /** How many runs {@link #pageUncounted} would go through, with the same filters. */
     public long count(RunQuery query) {
         return countOf(selection(query));
@@ -321,9 +366,19 @@ public class RunService {
 
     /** The log so far: live from the process while it runs on this node, else as stored. */
     public String log(String runId) {
+        return logSoFar(runId).text();
+    }
+
+    /**
+     * The log so far with the number of lines printed: live from the process
+     * while it runs on this node, as its node shared it while it runs on
+     * another, else as stored.
+     */
+    public LogSoFar logSoFar(String runId) {
         Run run = load(runId);
-        return liveRuns.find(runId).map(live -> live.log().text())
-                .orElseGet(() -> run.log() == null ? "" : run.log());
+        return liveRuns.find(runId).map(live -> live.log().soFar())
+                .orElseGet(() -> run.status() == RunStatus.FINISHED ? LogSoFar.stored(run.log())
+                        : logChunks.soFar(runId));
     }
 
     /**

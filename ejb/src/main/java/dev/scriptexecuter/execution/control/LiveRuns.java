@@ -23,21 +23,34 @@ public class LiveRuns {
     OutputBroadcast broadcast;
 
     @Inject
+    LogShare share;
+
+    @Inject
     @ConfigProperty(name = "ses.run.log-max-bytes", defaultValue = "1048576")
     long logMaxBytes;
 
     /**
      * Registers a run as alive on this node before it starts, so that a stop
-     * request finds it from now on; its log lines are broadcast as they come.
+     * request finds it from now on; its log lines are broadcast to this node's
+     * pages as they come, and shared with other nodes through the database.
      */
     public LiveRun open(String runId) {
-        LiveRun live = new LiveRun(runId, new LogCapture(clock, logMaxBytes,
-                (index, line) -> broadcast.line(runId, index, line)));
+        share.open(runId);
+        LiveRun live = new LiveRun(runId, new LogCapture(clock, logMaxBytes, (index, line) -> {
+            broadcast.line(runId, index, line);
+            share.line(runId, index, line);
+        }));
         runs.put(runId, live);
         return live;
     }
 
+    /** The run's process has ended: its log is complete, and is stored with its end rather than shared. */
+    public void processEnded(String runId) {
+        share.close(runId);
+    }
+
     public void remove(String runId) {
+        share.close(runId);
         runs.remove(runId);
     }
 

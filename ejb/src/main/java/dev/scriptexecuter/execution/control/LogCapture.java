@@ -1,5 +1,6 @@
 package dev.scriptexecuter.execution.control;
 
+import dev.scriptexecuter.execution.boundary.LogSoFar;
 import dev.scriptexecuter.secret.boundary.SecretMask;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -75,6 +76,11 @@ public class LogCapture {
 
     public synchronized long droppedBytes() {
         return droppedBytes;
+    }
+
+    /** The log so far with the number of lines printed, read together. */
+    public synchronized LogSoFar soFar() {
+        return new LogSoFar(text(), lines);
     }
 
     public synchronized String text() {

@@ -66,6 +66,7 @@ public class RunExecutor {
                 result = RunResult.failed(InternalFailure.logged(LOG, "The server could not run the script", runId, e),
                         live.log().text());
             } finally {
+                liveRuns.processEnded(runId);
                 live.releaseEnvironment();
             }
             record(runId, result, ticket.dataVersion(), live.mode());

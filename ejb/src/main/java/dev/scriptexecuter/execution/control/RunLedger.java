@@ -52,6 +52,9 @@ public class RunLedger {
 
     private static final ResourceUsage UNMEASURED = new ResourceUsage(null, null, null);
 
+    @Inject
+    RunLogChunks logChunks;
+
     @PersistenceContext
     EntityManager em;
 
@@ -186,6 +189,8 @@ public class RunLedger {
         Instant now = clock.instant();
         ResourceUsage usage = result.usage() != null ? result.usage() : UNMEASURED;
         ResourceUsage cgroup = result.cgroupUsage() != null ? result.cgroupUsage() : UNMEASURED;
+        // ended without its process (its node died, or it never started): the log its node shared, if any
+        String log = result.log() != null ? result.log() : sharedLog(runId);
         int ended = em.createQuery("UPDATE Run r SET r.status = :finished, r.outcome = :outcome, r.exitCode = :exit,"
                         + " r.error = :error, r.log = :log, r.dataAfter = :data, r.finishedAt = :now,"
                         + " r.processMode = :mode, r.cpuUserMillis = :user, r.cpuSystemMillis = :system,"
@@ -194,7 +199,7 @@ public class RunLedger {
                         + " WHERE r.id = :id AND r.status <> :finished")
                 .setParameter("finished", RunStatus.FINISHED).setParameter("outcome", result.outcome())
                 .setParameter("exit", result.exitCode()).setParameter("error", Run.limitError(result.error()))
-                .setParameter("log", result.log()).setParameter("data", result.dataToSave())
+                .setParameter("log", log).setParameter("data", result.dataToSave())
                 .setParameter("now", column(now)).setParameter("mode", processMode)
                 .setParameter("user", usage.cpuUserMillis()).setParameter("system", usage.cpuSystemMillis())
                 .setParameter("peak", usage.peakMemoryBytes()).setParameter("cgroupUser", cgroup.cpuUserMillis())
@@ -203,6 +208,9 @@ public class RunLedger {
                 .executeUpdate();
         if (ended == 0) {
             return;
+        }
+        if (result.log() == null) {
+            logChunks.removeOf(runId); // else the sweep (RunLeases) takes them: no statement more per run
         }
         // the row holds what was just written; the rest of what the ending needs, in one narrow read (not
         // the run with its log and the script with its code)
@@ -227,6 +235,11 @@ public class RunLedger {
         finished.fire(new RunFinished(outcome, millisBetween(startedAt, now),
                 millisBetween(UtcColumns.instant((LocalDateTime) row[3]), startedAt), measured.cpuUserMillis(),
                 measured.cpuSystemMillis(), measured.peakMemoryBytes()));
+    }
+
+    private String sharedLog(String runId) {
+        String shared = logChunks.soFar(runId).text();
+        return shared.isEmpty() ? null : shared;
     }
 
     private static Long millisBetween(Instant from, Instant to) {

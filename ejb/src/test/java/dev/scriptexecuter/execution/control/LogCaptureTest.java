@@ -33,4 +33,16 @@ class LogCaptureTest {
         String withoutMarker = text.replaceAll("\\[\\.\\.\\..*\\]\\n", "");
         assertThat(withoutMarker.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(400);
     }
+
+    @Test
+    void whatWasPrintedIsCountedAlsoWhenTheTextLeavesLinesOut() {
+        LogCapture cut = new LogCapture(clock, 400);
+        for (int i = 0; i < 100; i++) {
+            cut.line("line " + i);
+        }
+        var soFar = cut.soFar();
+        assertThat(soFar.printed()).as("the next line pushed to a page is number 100").isEqualTo(100);
+        assertThat(soFar.lines().size()).as("fewer on the page: the middle is cut").isLessThan(100);
+        assertThat(soFar.text()).isEqualTo(cut.text());
+    }
 }

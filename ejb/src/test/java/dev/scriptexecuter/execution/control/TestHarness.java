@@ -51,6 +51,8 @@ final class TestHarness implements AutoCloseable {
         LiveRuns liveRuns = new LiveRuns();
         liveRuns.clock = Clock.systemUTC();
         liveRuns.broadcast = new OutputBroadcast();
+        liveRuns.share = new LogShare();
+        liveRuns.share.every = Duration.ZERO; // one node: nothing to share
         liveRuns.logMaxBytes = 64 * 1024;
         return new TestHarness(processes, process, liveRuns, watch);
     }

@@ -45,7 +45,9 @@ class BoundaryRolesTest {
     @Test
     void runsAreReadByEveryoneAndStartedOrStoppedByEditors() {
         assertThat(roles(RunService.class)).isEqualTo(Map.ofEntries(
-                Map.entry("find", EVERYONE), Map.entry("log", EVERYONE), Map.entry("page", EVERYONE),
+                Map.entry("find", EVERYONE), Map.entry("log", EVERYONE), Map.entry("logSoFar", EVERYONE),
+                Map.entry("export", EVERYONE), Map.entry("exportPage", EVERYONE),
+                Map.entry("page", EVERYONE),
                 Map.entry("pageUncounted", EVERYONE), Map.entry("count", EVERYONE), Map.entry("neighbours", EVERYONE),
                 Map.entry("sandbox", EVERYONE), Map.entry("homeUsage", EVERYONE),
                 Map.entry("request", EDITORS), Map.entry("stop", EDITORS),

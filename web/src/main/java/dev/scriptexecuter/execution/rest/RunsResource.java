@@ -5,6 +5,8 @@ import dev.scriptexecuter.execution.boundary.LogMatches;
 import dev.scriptexecuter.execution.boundary.LogSearch;
 import dev.scriptexecuter.execution.boundary.LogSearchService;
 import dev.scriptexecuter.execution.boundary.RunCursor;
+import dev.scriptexecuter.execution.boundary.RunExport;
+import dev.scriptexecuter.execution.boundary.RunQuery;
 import dev.scriptexecuter.execution.boundary.RunService;
 import dev.scriptexecuter.rest.Paging;
 import dev.scriptexecuter.execution.boundary.RunView;
@@ -19,8 +21,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
-/** Runs: read one, read its log, search the logs, stop it. */
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+
+/** Runs: read one, read its log, search the logs, export the history, stop it. */
 @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME, Role.VIEWER_NAME})
 @Path("runs")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,6 +52,26 @@ public class RunsResource {
         return logs.search(new LogSearch(text, script, outcome, Paging.time("since", since),
                         Paging.time("until", until)), RunCursor.parse(after),
                 Paging.number("limit", limit, Paging.DEFAULT_LIMIT));
+    }
+
+    /**
+     * The run history as a file, newest first: {@code format=csv} (the default; times, outcome, resource figures)
+     * or {@code json} (each run as {@code GET /api/runs/{id}} shows it); the filters of the runs page, and
+     * {@code until}. At most ses.runs.export-max-runs runs: more are refused (413), saying how many match.
+     */
+    @GET
+    @Path("export")
+    @Produces({"text/csv", MediaType.APPLICATION_JSON})
+    @Answers(value = 200, body = String.class)
+    public Response export(@QueryParam("script") String script, @QueryParam("outcome") String outcome,
+                           @QueryParam("since") String since, @QueryParam("until") String until,
+                           @QueryParam("text") String text, @QueryParam("format") String format) {
+        RunExport export = runs.export(new RunQuery(script, outcome, Paging.time("since", since), text),
+                Paging.time("until", until), format);
+        StreamingOutput body = out -> export.write(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        return Response.ok(body, export.contentType())
+                .header("Content-Disposition", "attachment; filename=\"" + export.fileName() + "\"")
+                .header("X-Total-Count", export.count()).build();
     }
 
     @GET

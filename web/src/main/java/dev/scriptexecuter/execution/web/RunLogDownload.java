@@ -3,7 +3,6 @@ package dev.scriptexecuter.execution.web;
 import dev.scriptexecuter.execution.boundary.RunService;
 import dev.scriptexecuter.execution.boundary.RunView;
 import dev.scriptexecuter.infrastructure.RequestRejected;
-import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -28,21 +27,19 @@ public class RunLogDownload extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String id = request.getParameter("id");
-        RunView run;
-        String log;
-        try {
+        record Found(RunView run, String log) {
+        }
+        Found found = Downloads.orRefused(response, () -> {
             if (id == null || id.isBlank()) {
                 throw RequestRejected.invalid("Which run? The address needs ?id=RUN.");
             }
-            run = runs.find(id);
-            log = runs.log(id);
-        } catch (RequestRejected e) {
-            response.sendError(e.reason().status(), e.getMessage());
-            return;
-        } catch (EJBAccessException e) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            return new Found(runs.find(id), runs.log(id));
+        });
+        if (found == null) {
             return;
         }
+        RunView run = found.run();
+        String log = found.log();
         byte[] body = log.getBytes(StandardCharsets.UTF_8);
         response.setContentType("text/plain;charset=utf-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName(run) + "\"");

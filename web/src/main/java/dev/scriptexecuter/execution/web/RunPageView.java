@@ -1,5 +1,6 @@
 package dev.scriptexecuter.execution.web;
 
+import dev.scriptexecuter.execution.boundary.LogSoFar;
 import dev.scriptexecuter.execution.boundary.RunNeighbours;
 import dev.scriptexecuter.execution.boundary.RunService;
 import dev.scriptexecuter.execution.boundary.RunView;
@@ -30,14 +31,16 @@ public class RunPageView implements Serializable {
     private String id;
     private RunView run;
     private List<String> logLines = List.of();
+    private long printed;
     private List<DeliveryView> deliveries = List.of();
     private RunNeighbours neighbours = new RunNeighbours(null, null);
 
     public void load() {
         try {
             run = runs.find(id);
-            String log = runs.log(id);
-            logLines = log.isEmpty() ? List.of() : log.lines().toList();
+            LogSoFar log = runs.logSoFar(id);
+            logLines = log.lines();
+            printed = log.printed();
             deliveries = webhooks.deliveriesOfRun(id);
             neighbours = runs.neighbours(id);
         } catch (RequestRejected e) {
@@ -98,5 +101,10 @@ public class RunPageView implements Serializable {
 
     public List<String> getLogLines() {
         return logLines;
+    }
+
+    /** How many lines the run has printed so far: where the live lines pushed to the page go on from. */
+    public long getPrinted() {
+        return printed;
     }
 }

@@ -13,6 +13,8 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,6 +39,7 @@ public class RunsView extends ScriptScopedPage {
     private String outcome;
     private String within;
     private String text;
+    private Instant since;
     private RunsLazyModel table;
 
     public void load() {
@@ -53,8 +56,25 @@ public class RunsView extends ScriptScopedPage {
         if (within != null && !WITHIN.containsKey(within)) {
             within = null;
         }
-        Instant since = within == null ? null : Instant.now().minus(WITHIN.get(within));
+        since = within == null ? null : Instant.now().minus(WITHIN.get(within));
         table = new RunsLazyModel(runs, new RunQuery(getScriptId(), outcome, since, text));
+    }
+
+    /** The filters shown, as the query of {@code /runs-export} (the download links), without the format. */
+    public String getExportQuery() {
+        StringBuilder query = new StringBuilder();
+        Map<String, String> filters = new java.util.LinkedHashMap<>();
+        filters.put("script", getScriptId());
+        filters.put("outcome", outcome);
+        filters.put("since", since == null ? null : since.toString());
+        filters.put("text", text);
+        filters.forEach((name, value) -> {
+            if (value != null && !value.isBlank()) {
+                query.append(query.isEmpty() ? "" : "&").append(name).append('=')
+                        .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+            }
+        });
+        return query.toString();
     }
 
     /** Shows the runs the filters select at an address that holds them. */
