@@ -202,6 +202,11 @@ class AccessMatrixIT extends MicroIT {
         assertThat(schemas).containsKeys("Problem", "ScriptDraft", "ScriptView", "RunView", "ScriptVersionView");
         assertThat(schemas.getJsonObject("ScriptView").getJsonObject("properties"))
                 .containsKeys("mainCode", "schedule", "policy", "currentVersion");
+        var run = schemas.getJsonObject("RunView").getJsonObject("properties");
+        assertThat(run.getJsonObject("input").getString("type")).isEqualTo("object");
+        assertThat(run.getJsonObject("result")).as("any JSON value").doesNotContainKey("type");
+        assertThat(schemas.getJsonObject("Figures").getJsonObject("properties").getJsonObject("cpuUserSeconds")
+                .getString("type")).isEqualTo("number");
         var create = document.getJsonObject("paths").getJsonObject("/api/scripts").getJsonObject("post");
         assertThat(create.getJsonObject("requestBody").getJsonObject("content").getJsonObject("application/json")
                 .getJsonObject("schema").getString("$ref")).isEqualTo("#/components/schemas/ScriptDraft");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.scriptexecuter.execution.control.RunProcesses;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,47 @@ class RunsIT extends MicroIT {
         assertProblem(api.post("api/scripts/" + quick + "/runs?wait=soon", ""), 400, "\"wait\" must be a duration");
         assertProblem(api.post("api/scripts/" + quick + "/runs?wait=PT10M", ""), 400, "ses.api.max-wait");
         assertThat(api.runsOf(quick)).as("a refused request queues nothing").hasSize(1);
+    }
+
+    @Test
+    void aRunGivenAnInputReturnsWhatMainReturnedAndOneParameterScriptsRunAsBefore() {
+        String greeter = script("greeter-" + UUID.randomUUID(), """
+                def main(data, input):
+                    print('hello', input['who'])
+                    data['last'] = input['who']
+                    return {'greeting': 'hello ' + input['who'], 'letters': len(input['who'])}
+                """, null);
+        Api.Answer finished = api.post("api/scripts/" + greeter + "/runs?wait=30s",
+                "{\"force\": true, \"input\": {\"who\": \"Ada\"}}");
+        assertThat(finished.status()).as(finished.body()).isEqualTo(200);
+        JsonObject run = finished.json();
+        assertThat(run.getString("outcome")).isEqualTo("SUCCEEDED");
+        assertThat(run.getJsonObject("input")).isEqualTo(Json.createObjectBuilder().add("who", "Ada").build());
+        assertThat(run.getJsonObject("result")).as("returned by ?wait").isEqualTo(Json.createObjectBuilder()
+                .add("greeting", "hello Ada").add("letters", 3).build());
+        assertThat(run.getJsonObject("dataAfter").getString("last")).isEqualTo("Ada");
+        JsonObject stored = api.get("api/runs/" + run.getString("id")).json();
+        assertThat(stored.getJsonObject("result")).as("stored with the run").isEqualTo(run.getJsonObject("result"));
+        assertThat(api.get("api/runs/" + run.getString("id") + "/log").body()).contains("hello Ada");
+
+        // a script written for the original server (one parameter) given an input: it runs as it always did
+        String counter = script("one-parameter-" + UUID.randomUUID(), "def main(data):\n    data['n'] = 1\n", null);
+        JsonObject plain = api.post("api/scripts/" + counter + "/runs?wait=30s", "{\"input\": {\"unused\": true}}")
+                .json();
+        assertThat(plain.getString("outcome")).isEqualTo("SUCCEEDED");
+        assertThat(plain.isNull("result")).isTrue();
+        assertThat(plain.getJsonObject("dataAfter").getInt("n")).isEqualTo(1);
+
+        // an input that is not an object, or over its limit, is refused naming it; nothing is queued
+        assertThat(api.post("api/scripts/" + greeter + "/runs", "{\"input\": [1, 2]}").body()).contains("input");
+        assertThat(api.post("api/scripts/" + greeter + "/runs", "{\"input\": [1, 2]}").status()).isEqualTo(400);
+        assertThat(api.post("api/scripts/" + greeter + "/runs", "{\"input\": \"Ada\"}").status()).isEqualTo(400);
+        Api.Answer tooLarge = api.post("api/scripts/" + greeter + "/runs", "{\"input\": {\"blob\": \""
+                + "x".repeat(1024 * 1024) + "\"}}");
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.json().getString("field")).isEqualTo("input");
+        assertThat(tooLarge.json().getString("detail")).contains("ses.run.max-input-bytes");
+        assertThat(api.runsOf(greeter)).as("a refused request queues nothing").hasSize(1);
     }
 
     @Test

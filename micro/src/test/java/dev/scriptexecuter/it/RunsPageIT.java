@@ -413,6 +413,19 @@ class RunsPageIT extends BrowserTest {
                 .extracting(line -> line.split(",")[5]).containsExactly("FAILED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED");
     }
 
+    @Test
+    void aRunsPageShowsWhatItWasGivenAndWhatMainReturned() {
+        String script = script("given", "def main(data, input):\n    return ['<b>' + input['who'] + '</b>', 2]\n");
+        String run = api.post("api/scripts/" + script + "/runs?wait=30s", "{\"input\": {\"who\": \"<i>Ada</i>\"}}")
+                .json().getString("id");
+        WebDriver browser = admin();
+        browser.get(uri.resolve("run.xhtml?id=" + run).toString());
+        assertThat(waitFor(browser, By.id("input")).getText()).isEqualTo("{\n    \"who\": \"<i>Ada</i>\"\n}");
+        assertThat(browser.findElement(By.id("result")).getText()).as("as text, not markup")
+                .isEqualTo("[\n    \"<b><i>Ada</i></b>\",\n    2\n]");
+        assertThat(browser.findElements(By.cssSelector("#result b, #input i"))).isEmpty();
+    }
+
     private WebDriver admin() {
         WebDriver browser = newBrowser();
         logIn(browser, uri, "admin", Api.ADMIN_PASSWORD);

@@ -44,6 +44,13 @@ final class OpenApiSchemas {
         if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class) {
             return Json.PROVIDER.createObjectBuilder().add("type", "integer").build();
         }
+        if (raw == double.class || raw == Double.class || raw == float.class || raw == Float.class) {
+            return Json.PROVIDER.createObjectBuilder().add("type", "number").build();
+        }
+        if (raw == JsonValue.class) {
+            // any JSON value (a run's result): the empty schema
+            return Json.PROVIDER.createObjectBuilder().add("description", "any JSON value").build();
+        }
         if (raw == boolean.class || raw == Boolean.class) {
             return Json.PROVIDER.createObjectBuilder().add("type", "boolean").build();
         }

@@ -4,6 +4,7 @@ import dev.scriptexecuter.infrastructure.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 import jakarta.json.JsonWriter;
 import jakarta.json.stream.JsonGenerator;
 
@@ -18,9 +19,14 @@ public final class PrettyJson {
     }
 
     public static String format(JsonObject data) {
+        return format((JsonValue) data);
+    }
+
+    /** Any JSON value (a run's result may be a number or a text too); objects and arrays indented. */
+    public static String format(JsonValue value) {
         StringWriter out = new StringWriter();
         try (JsonWriter writer = Json.PROVIDER.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out)) {
-            writer.writeObject(data);
+            writer.write(value);
         }
         return out.toString().strip();
     }

@@ -40,10 +40,12 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -103,6 +105,11 @@ public class RunService {
 
     private static final Duration LAUNCH_PAUSE = Duration.ofSeconds(2);
 
+    /** The largest input a run may be given, in bytes of JSON. */
+    @Inject
+    @ConfigProperty(name = "ses.run.max-input-bytes", defaultValue = "1048576")
+    long maxInputBytes;
+
     /** The most runs one export holds (more are refused, so an export is never silently cut). */
     @Inject
     @ConfigProperty(name = "ses.runs.export-max-runs", defaultValue = "100000")
@@ -127,8 +134,24 @@ public class RunService {
      */
     @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
     public RunView request(String scriptId, boolean force) {
+        return request(scriptId, force, null);
+    }
+
+    /**
+     * The same, with an input for the run: a JSON object that main and trigger get as their second
+     * parameter (null: none). Larger than {@code ses.run.max-input-bytes} is refused (413, naming "input").
+     */
+    @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
+    public RunView request(String scriptId, boolean force, JsonObject input) {
+        String inputJson = input == null ? null : input.toString();
+        if (inputJson != null && inputJson.getBytes(StandardCharsets.UTF_8).length > maxInputBytes) {
+            throw RequestRejected.tooLarge("\"input\" is " + inputJson.getBytes(StandardCharsets.UTF_8).length
+                    + " bytes of JSON; a run's input may have " + maxInputBytes + " (setting ses.run.max-input-bytes).")
+                    .with("field", "input").with("limit", maxInputBytes);
+        }
         RunOwner owner = new RunOwner(scriptId, context.getCallerPrincipal().getName());
-        String runId = ledger.queue(scriptId, force ? TriggerKind.FORCED : TriggerKind.MANUAL, owner.user());
+        String runId = ledger.queue(scriptId, force ? TriggerKind.FORCED : TriggerKind.MANUAL, owner.user(),
+                inputJson);
         start(runId, owner).ifPresent(refusal -> {
             throw RequestRejected.tooManyRequests(refusal.reason()).with("quota", refusal.setting())
                     .with("limit", refusal.setting() == null ? null : refusal.limit()).with("runId", runId);

@@ -3,16 +3,21 @@ package dev.scriptexecuter.execution.boundary;
 import dev.scriptexecuter.execution.entity.Run;
 import dev.scriptexecuter.infrastructure.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 
 import java.time.Duration;
 import java.time.Instant;
 
-/** A run as the API and the dashboard show it; its log is fetched separately. */
+/**
+ * A run as the API and the dashboard show it; its log is fetched separately. {@code input} is what it was
+ * given (null: nothing), {@code result} what main returned (any JSON value; null: nothing, or nothing storable).
+ */
 public record RunView(String id, String scriptId, String scriptName, String trigger, String status, String outcome,
                       Instant scheduledFor, Instant queuedAt, Instant startedAt, Instant finishedAt,
                       Long durationMillis, Integer exitCode, String nodeName, String error, JsonObject dataBefore,
                       JsonObject dataAfter, String environmentId, int attempt, String retryOf, Instant leaseUntil,
-                      String processMode, Integer scriptVersion, String requestedBy, RunUsage usage) {
+                      String processMode, Integer scriptVersion, String requestedBy, RunUsage usage,
+                      JsonObject input, JsonValue result) {
 
     public static RunView of(Run run) {
         Long duration = run.startedAt() != null && run.finishedAt() != null
@@ -22,7 +27,8 @@ public record RunView(String id, String scriptId, String scriptName, String trig
                 run.queuedAt(), run.startedAt(), run.finishedAt(), duration, run.exitCode(), run.nodeName(),
                 run.error(), json(run.dataBefore()), json(run.dataAfter()), run.environmentId(), run.attempt(), run.retryOf(),
                 run.status() == dev.scriptexecuter.execution.entity.RunStatus.FINISHED ? null : run.leaseUntil(),
-                run.processMode(), run.scriptVersion(), run.requestedBy(), RunUsage.of(run));
+                run.processMode(), run.scriptVersion(), run.requestedBy(), RunUsage.of(run), json(run.input()),
+                run.result() == null ? null : Json.parse(run.result()));
     }
 
     private static JsonObject json(String text) {

@@ -52,6 +52,10 @@ public class HarnessProcess {
     @ConfigProperty(name = "ses.script.max-data-bytes", defaultValue = "1048576")
     long maxDataBytes;
 
+    @Inject
+    @ConfigProperty(name = "ses.run.max-result-bytes", defaultValue = "262144")
+    long maxResultBytes = RunReport.MAX_RESULT_BYTES;
+
     /**
      * Runs the harness for {@code live}, its process forked by a warm worker
      * when the run's mode is warm and one can be had, else spawned.
@@ -95,7 +99,7 @@ public class HarnessProcess {
                         + " the script's next run gets a new one.", live.log().text());
             }
             return disks.enforce(RunReport.interpret(live, exitCode < 0 ? 137 : exitCode, harness.directory(),
-                    maxDataBytes, limit, ticket.timeout() != null), live, home, harness.directory(), began)
+                    maxDataBytes, maxResultBytes, limit, ticket.timeout() != null), live, home, harness.directory(), began)
                     .measured(harness.processUsage(), harness.cgroupUsage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

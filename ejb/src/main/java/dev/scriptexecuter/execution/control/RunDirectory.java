@@ -31,6 +31,8 @@ public final class RunDirectory {
             JsonObject input = Json.PROVIDER.createObjectBuilder()
                     .add("data", Json.parseObject(ticket.dataJson()))
                     .add("force", ticket.force())
+                    .add("input", ticket.inputJson() == null ? Json.PROVIDER.createObjectBuilder().build()
+                            : Json.parseObject(ticket.inputJson()))
                     .add("environment", environment)
                     .build();
             // the run's variables (secrets among them) reach only the harness inside the sandbox, through this

@@ -131,11 +131,17 @@ public class RunLedger {
 
     /** @param requestedBy who asks for the run; their quota counts it */
     public String queue(String scriptId, TriggerKind trigger, String requestedBy) {
+        return queue(scriptId, trigger, requestedBy, null);
+    }
+
+    /** @param inputJson the JSON object the run is given (null: none) */
+    public String queue(String scriptId, TriggerKind trigger, String requestedBy, String inputJson) {
         Script script = em.find(Script.class, scriptId);
         if (script == null) {
             throw RequestRejected.notFound("There is no script with id '" + scriptId + "'.");
         }
-        Run run = new Run(script, trigger, null, node.name(), clock.instant()).requestedBy(requestedBy);
+        Run run = new Run(script, trigger, null, node.name(), clock.instant()).requestedBy(requestedBy)
+                .given(inputJson);
         em.persist(run);
         changed.fire(new RunChanged(run.id(), scriptId, RunStatus.QUEUED.name(), null));
         return run.id();
@@ -175,7 +181,7 @@ public class RunLedger {
                 run.trigger() == TriggerKind.FORCED, script.policy().timeout(), script.policy().allowNetwork(),
                 script.policy().runMode() == null ? null : script.policy().runMode().name().toLowerCase(Locale.ROOT),
                 variables.environment(), variables.secrets(),
-                ExtraSandboxPaths.of(script.policy().readOnlyPaths(), script.policy().writablePaths())));
+                ExtraSandboxPaths.of(script.policy().readOnlyPaths(), script.policy().writablePaths()), run.input()));
     }
 
     /**
@@ -195,8 +201,8 @@ public class RunLedger {
                         + " r.error = :error, r.log = :log, r.dataAfter = :data, r.finishedAt = :now,"
                         + " r.processMode = :mode, r.cpuUserMillis = :user, r.cpuSystemMillis = :system,"
                         + " r.peakMemoryBytes = :peak, r.cgroupCpuUserMillis = :cgroupUser,"
-                        + " r.cgroupCpuSystemMillis = :cgroupSystem, r.cgroupPeakMemoryBytes = :cgroupPeak"
-                        + " WHERE r.id = :id AND r.status <> :finished")
+                        + " r.cgroupCpuSystemMillis = :cgroupSystem, r.cgroupPeakMemoryBytes = :cgroupPeak,"
+                        + " r.result = :result WHERE r.id = :id AND r.status <> :finished")
                 .setParameter("finished", RunStatus.FINISHED).setParameter("outcome", result.outcome())
                 .setParameter("exit", result.exitCode()).setParameter("error", Run.limitError(result.error()))
                 .setParameter("log", log).setParameter("data", result.dataToSave())
@@ -204,7 +210,8 @@ public class RunLedger {
                 .setParameter("user", usage.cpuUserMillis()).setParameter("system", usage.cpuSystemMillis())
                 .setParameter("peak", usage.peakMemoryBytes()).setParameter("cgroupUser", cgroup.cpuUserMillis())
                 .setParameter("cgroupSystem", cgroup.cpuSystemMillis())
-                .setParameter("cgroupPeak", cgroup.peakMemoryBytes()).setParameter("id", runId)
+                .setParameter("cgroupPeak", cgroup.peakMemoryBytes()).setParameter("result", result.resultJson())
+                .setParameter("id", runId)
                 .executeUpdate();
         if (ended == 0) {
             return;

@@ -12,12 +12,22 @@ import java.util.Map;
  * {@code timeout} is the script's own (null: the server's default), {@code runMode} its
  * choice of process mode ("spawn" or "warm"; null: the node's default); {@code variables}
  * go into its environment, and the values of {@code secrets} are masked in its log;
- * {@code scriptPaths} are the host paths its sandbox shows besides the operator's (an admin's choice).
+ * {@code scriptPaths} are the host paths its sandbox shows besides the operator's (an admin's choice);
+ * {@code inputJson} is the JSON object it was given (null: none; main and trigger then get an empty one).
  */
 public record RunTicket(String runId, String scriptId, String scriptName, String mainCode, String triggerCode,
                         String requirements, String dataJson, long dataVersion, boolean force, Duration timeout,
                         boolean allowNetwork, String runMode, Map<String, String> variables, List<String> secrets,
-                        ExtraSandboxPaths scriptPaths) {
+                        ExtraSandboxPaths scriptPaths, String inputJson) {
+
+    /** A ticket without an input. */
+    public RunTicket(String runId, String scriptId, String scriptName, String mainCode, String triggerCode,
+                     String requirements, String dataJson, long dataVersion, boolean force, Duration timeout,
+                     boolean allowNetwork, String runMode, Map<String, String> variables, List<String> secrets,
+                     ExtraSandboxPaths scriptPaths) {
+        this(runId, scriptId, scriptName, mainCode, triggerCode, requirements, dataJson, dataVersion, force, timeout,
+                allowNetwork, runMode, variables, secrets, scriptPaths, null);
+    }
 
     /** A ticket without variables. */
     public RunTicket(String runId, String scriptId, String scriptName, String mainCode, String triggerCode,
@@ -30,7 +40,7 @@ public record RunTicket(String runId, String scriptId, String scriptName, String
     /** The same ticket with the script's own sandbox paths. */
     public RunTicket withScriptPaths(ExtraSandboxPaths paths) {
         return new RunTicket(runId, scriptId, scriptName, mainCode, triggerCode, requirements, dataJson, dataVersion,
-                force, timeout, allowNetwork, runMode, variables, secrets, paths);
+                force, timeout, allowNetwork, runMode, variables, secrets, paths, inputJson);
     }
 
     /** A ticket with the server's default timeout, no network, the node's default process mode, no variables. */

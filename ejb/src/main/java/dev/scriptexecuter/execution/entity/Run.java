@@ -124,6 +124,16 @@ public class Run {
     @Column(name = "data_after")
     private String dataAfter;
 
+    /** The JSON object it was given to work on, if any (main's and trigger's second parameter). */
+    @Lob
+    @Column(name = "input_json", updatable = false)
+    private String input;
+
+    /** The JSON value main returned, if it returned one that could be stored. */
+    @Lob
+    @Column(name = "result_json")
+    private String result;
+
     /** Until when the node running (or about to run) it vouches for it; renewed while it lives. */
     @Column(name = "lease_until")
     private LocalDateTime leaseUntil;
@@ -175,6 +185,12 @@ public class Run {
         return this;
     }
 
+    /** A run given an input (a JSON object's text). */
+    public Run given(String inputJson) {
+        this.input = inputJson;
+        return this;
+    }
+
     /** A run somebody asked for, counted against their quota. */
     public Run requestedBy(String username) {
         this.requestedBy = username;
@@ -188,6 +204,7 @@ public class Run {
     /** A retry of {@code failed}: the next attempt, linked to the first try, asked for by the same person. */
     public Run retrying(Run failed) {
         this.requestedBy = failed.requestedBy;
+        this.input = failed.input; // tried again with what it was given
         this.attempt = failed.attempt + 1;
         this.retryOf = failed.retryOf != null ? failed.retryOf : failed.id;
         return this;
@@ -341,6 +358,14 @@ public class Run {
 
     public String dataAfter() {
         return dataAfter;
+    }
+
+    public String input() {
+        return input;
+    }
+
+    public String result() {
+        return result;
     }
 
     @Override

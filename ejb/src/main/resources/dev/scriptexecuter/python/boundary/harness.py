@@ -2,10 +2,13 @@
 
 Called as: python -u -I harness.py RUN_DIR
 
-RUN_DIR holds input.json ({"data": {...}, "force": bool, "environment": {name:
-value}}: the run's variables, put into os.environ first), main.py and,
-optionally, trigger.py. The harness writes RUN_DIR/output.json with
-{"outcome": "SUCCEEDED"|"SKIPPED"|"FAILED", "data": {...}|null, "error": str|null,
+RUN_DIR holds input.json ({"data": {...}, "force": bool, "input": {...},
+"environment": {name: value}}: the run's variables, put into os.environ
+first), main.py and, optionally, trigger.py. trigger and main get the run's
+input as a second argument when they take one (def main(data, input)); scripts
+with one parameter run as they always did. The harness writes
+RUN_DIR/output.json with {"outcome": "SUCCEEDED"|"SKIPPED"|"FAILED", "data":
+{...}|null, "error": str|null, "result": any JSON|null (what main returned),
 "usage": {"userSeconds": float, "systemSeconds": float, "maxRssKib": int}} (the
 run's CPU time and peak memory: the harness's and its waited-for children's).
 It never talks to the server through stdout or stderr: those belong to the
@@ -53,15 +56,36 @@ def watch_parent():
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
+CO_VARARGS = 0x04
+
+
+def takes_input(function):
+    """Whether a function can take a second positional argument: def main(data, input), or *args."""
+    code = getattr(function, "__code__", None)
+    if code is None:
+        return False
+    if code.co_flags & CO_VARARGS:
+        return True
+    # a bound method's first parameter is its object
+    own = 1 if getattr(function, "__self__", None) is not None else 0
+    return code.co_argcount - own >= 2
+
+
+def call(function, data, given):
+    return function(data, given) if takes_input(function) else function(data)
+
+
 def run(run_dir, request, data):
+    """The outcome, the data as the run left it, and what main returned."""
+    given = request.get("input") or {}
     trigger_path = os.path.join(run_dir, "trigger.py")
     if not request.get("force") and os.path.exists(trigger_path):
         trigger = load_module(trigger_path, "trigger")
-        if not trigger.trigger(data):
-            return "SKIPPED", data
+        if not call(trigger.trigger, data, given):
+            return "SKIPPED", data, None
     main = load_module(os.path.join(run_dir, "main.py"), "main")
-    main.main(data)
-    return "SUCCEEDED", data
+    result = call(main.main, data, given)
+    return "SUCCEEDED", data, result
 
 
 def user_report(failure, run_dir):
@@ -115,13 +139,27 @@ def usage():
             "maxRssKib": max(own.ru_maxrss, children.ru_maxrss)}
 
 
-def encode(outcome, data, error):
+def storable(result):
+    """What main returned if it is JSON; else None, and the log says why (the run keeps its outcome)."""
+    if result is None:
+        return None
     try:
-        return json.dumps({"outcome": outcome, "data": data, "error": error, "usage": usage()}, allow_nan=False)
+        json.dumps(result, allow_nan=False)
+        return result
+    except (TypeError, ValueError, RecursionError) as cause:
+        print("[the value main returned is not JSON (%s): it is not stored as the run's result]" % cause,
+              file=sys.stderr)
+        return None
+
+
+def encode(outcome, data, error, result=None):
+    try:
+        return json.dumps({"outcome": outcome, "data": data, "error": error, "result": storable(result),
+                           "usage": usage()}, allow_nan=False)
     except (TypeError, ValueError) as cause:
         message = "data is not JSON-serialisable after the run: %s" % cause
         print(message, file=sys.stderr)
-        return json.dumps({"outcome": "FAILED", "data": None, "error": message, "usage": usage()})
+        return json.dumps({"outcome": "FAILED", "data": None, "error": message, "result": None, "usage": usage()})
 
 
 def write_output(run_dir, text):
@@ -140,9 +178,9 @@ def main():
     watch_parent()
     harness_pid = os.getpid()
     data = request.get("data") or {}
-    outcome, error = "FAILED", None
+    outcome, error, result = "FAILED", None, None
     try:
-        outcome, data = run(run_dir, request, data)
+        outcome, data, result = run(run_dir, request, data)
     except SystemExit as exit_request:
         if exit_status(exit_request):
             outcome = "SUCCEEDED"
@@ -157,8 +195,9 @@ def main():
     if os.getpid() != harness_pid:
         # a process the script forked came back here: only the harness itself reports
         os._exit(0 if outcome != "FAILED" else 1)
+    report = encode(outcome, data, error, result)
     sys.stderr.flush()
-    write_output(run_dir, encode(outcome, data, error))
+    write_output(run_dir, report)
     sys.exit(0 if outcome != "FAILED" else 1)
 
 

@@ -86,6 +86,48 @@ class HarnessProcessTest {
         assertThat(result.error()).contains("refused ***").doesNotContain("tok-s3cr3t");
     }
 
+    private RunResult runWithInput(String main, String trigger, String input) {
+        RunTicket ticket = new RunTicket("run-" + System.nanoTime(), "script-1", "test", main, trigger, null, "{}", 0,
+                false, null, false, null, java.util.Map.of(), java.util.List.of(), ExtraSandboxPaths.NONE, input);
+        LiveRun live = cut.open(ticket.runId());
+        return cut.run(ticket, live);
+    }
+
+    @Test
+    void mainAndTriggerTakingASecondParameterGetTheInputAndWhatMainReturnsIsTheResult() {
+        String trigger = "def trigger(data, input):\n    return input['go']\n";
+        String main = "def main(data, input):\n    print('hello', input['who'])\n"
+                + "    return {'greeted': input['who'], 'twice': [input['who']] * 2}\n";
+        RunResult result = runWithInput(main, trigger, "{\"who\": \"Ada\", \"go\": true}");
+        assertThat(result.outcome()).isEqualTo(RunOutcome.SUCCEEDED);
+        assertThat(result.log()).contains("hello Ada");
+        assertThat(Json.parse(result.resultJson())).isEqualTo(Json.parse("{\"greeted\": \"Ada\", \"twice\": [\"Ada\", \"Ada\"]}"));
+        assertThat(runWithInput(main, trigger, "{\"who\": \"Ada\", \"go\": false}").outcome())
+                .as("the trigger saw the input").isEqualTo(RunOutcome.SKIPPED);
+    }
+
+    @Test
+    void withoutAnInputASecondParameterGetsAnEmptyObjectAndOneParameterScriptsRunAsBefore() {
+        assertThat(runWithInput("def main(data, input=None):\n    return input\n", null, null).resultJson())
+                .isEqualTo("{}");
+        assertThat(runWithInput("def main(*args):\n    return len(args)\n", null, "{\"a\": 1}").resultJson())
+                .isEqualTo("2");
+        RunResult legacy = runWithInput("def main(data):\n    data['n'] = 1\n", null, "{\"ignored\": true}");
+        assertThat(legacy.outcome()).isEqualTo(RunOutcome.SUCCEEDED);
+        assertThat(legacy.resultJson()).as("returned nothing").isNull();
+    }
+
+    @Test
+    void aResultThatIsNotJsonIsLeftOutAndTheLogSaysWhyTheRunStillSucceeds() {
+        RunResult result = run("def main(data):\n    data['n'] = 1\n    return {1, 2}\n", null, "{}", false);
+        assertThat(result.outcome()).isEqualTo(RunOutcome.SUCCEEDED);
+        assertThat(result.resultJson()).isNull();
+        assertThat(Json.parseObject(result.dataToSave()).getInt("n")).isEqualTo(1);
+        assertThat(result.log()).contains("[the value main returned is not JSON (Object of type set is not JSON"
+                + " serializable): it is not stored as the run's result]");
+        assertThat(run("def main(data):\n    return 'done'\n", null, "{}", false).resultJson()).isEqualTo("\"done\"");
+    }
+
     @Test
     void dataPersistsThroughWhatMainLeaves() {
         RunResult result = run(COUNTER, null, "{\"n\": 2, \"keep\": \"me\"}", false);

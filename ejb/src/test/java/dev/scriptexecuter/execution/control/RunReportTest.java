@@ -37,6 +37,20 @@ class RunReportTest {
     }
 
     @Test
+    void aResultOverItsLimitIsNotStoredAndTheLogSaysSoTheRunKeepsItsOutcome() throws Exception {
+        report("{\"outcome\": \"SUCCEEDED\", \"data\": {}, \"error\": null, \"result\": \"" + "x".repeat(300) + "\"}");
+        RunResult over = RunReport.interpret(live(), 0, directory, 1000, 100, TIMEOUT, false);
+        assertThat(over.outcome()).isEqualTo(RunOutcome.SUCCEEDED);
+        assertThat(over.resultJson()).isNull();
+        assertThat(over.log()).contains("[the value main returned is 302 bytes of JSON, more than 100 (setting"
+                + " ses.run.max-result-bytes): it is not stored as the run's result]");
+        RunResult within = RunReport.interpret(live(), 0, directory, 1000, 1000, TIMEOUT, false);
+        assertThat(within.resultJson()).hasSize(302);
+        report("{\"outcome\": \"SUCCEEDED\", \"data\": {}, \"error\": null, \"result\": null}");
+        assertThat(RunReport.interpret(live(), 0, directory, 1000, 1000, TIMEOUT, false).resultJson()).isNull();
+    }
+
+    @Test
     void aKilledHarnessIsStoppedEvenIfItHadWrittenAReport() throws Exception {
         report("{\"outcome\": \"SUCCEEDED\", \"data\": {}, \"error\": null}");
         LiveRun live = live();

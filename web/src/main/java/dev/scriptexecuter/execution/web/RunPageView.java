@@ -74,6 +74,16 @@ public class RunPageView implements Serializable {
         return run != null && !"FINISHED".equals(run.status());
     }
 
+    /** What the run was given, as indented JSON; null when it was given nothing. */
+    public String getInput() {
+        return run == null || run.input() == null ? null : PrettyJson.format(run.input());
+    }
+
+    /** What main returned, as indented JSON; null when it returned nothing (storable). */
+    public String getResult() {
+        return run == null || run.result() == null ? null : PrettyJson.format(run.result());
+    }
+
     public String getDataBefore() {
         return run == null || run.dataBefore() == null ? null : PrettyJson.format(run.dataBefore());
     }

@@ -17,6 +17,7 @@ import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.infrastructure.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import dev.scriptexecuter.rest.StrictJsonReader;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -164,9 +165,10 @@ public class ScriptsResource {
     }
 
     /**
-     * Body optional: {@code {"force": true}} skips the trigger code. With
-     * {@code ?wait=30s} the answer comes when the run is finished (200), or
-     * when the wait is over (202, as without it).
+     * Body optional: {@code {"force": true}} skips the trigger code, {@code "input": {...}}
+     * is given to main and trigger as their second parameter. With {@code ?wait=30s} the
+     * answer comes when the run is finished (200, with its {@code result}), or when the
+     * wait is over (202, as without it).
      */
     @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
     @POST
@@ -176,7 +178,8 @@ public class ScriptsResource {
     public Response run(@PathParam("id") String id, @QueryParam("wait") String wait, byte[] body)
             throws InterruptedException {
         Duration waitFor = completions.parseWait(wait);
-        RunView run = runs.request(id, RunRequest.parse(body).forced());
+        RunRequest request = RunRequest.parse(body);
+        RunView run = runs.request(id, request.forced(), request.input());
         URI location = uri.getBaseUriBuilder().path("runs").path(run.id()).build();
         if (waitFor != null && !waitFor.isZero() && completions.await(run.id(), waitFor,
                 () -> "FINISHED".equals(runs.find(run.id()).status()))) {
@@ -194,8 +197,8 @@ public class ScriptsResource {
                 RunCursor.parse(after), Paging.number("limit", limit, Paging.DEFAULT_LIMIT));
     }
 
-    /** What a run request may say. */
-    public record RunRequest(Boolean force) {
+    /** What a run request may say: skip the trigger code, and what to give the run (a JSON object). */
+    public record RunRequest(Boolean force, JsonObject input) {
 
         boolean forced() {
             return Boolean.TRUE.equals(force);
@@ -203,7 +206,7 @@ public class ScriptsResource {
 
         static RunRequest parse(byte[] body) {
             RunRequest request = StrictJsonReader.optional(body, RunRequest.class);
-            return request == null ? new RunRequest(false) : request;
+            return request == null ? new RunRequest(false, null) : request;
         }
     }
 }
