@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import dev.scriptexecuter.execution.control.RunProcesses;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -112,6 +113,46 @@ class RunsIT extends MicroIT {
         assertThat(tooLarge.json().getString("field")).isEqualTo("input");
         assertThat(tooLarge.json().getString("detail")).contains("ses.run.max-input-bytes");
         assertThat(api.runsOf(greeter)).as("a refused request queues nothing").hasSize(1);
+    }
+
+    @Test
+    void aScriptsInputSchemaChecksEveryRequestAndFillsInTheDefaults() {
+        String copier = api.createScript("{\"name\": %s, \"mainCode\": %s, \"inputSchema\": %s}".formatted(
+                quote("copier-" + UUID.randomUUID()), quote("def main(data, input):\n    return input\n"), """
+                {"properties": {"table": {"type": "string", "enum": ["orders", "customers"]},
+                                "limit": {"type": "integer", "minimum": 1, "default": 100}},
+                 "required": ["table"], "additionalProperties": false}"""));
+        assertThat(api.get("api/scripts/" + copier).json().getJsonObject("inputSchema").getJsonArray("required"))
+                .hasSize(1);
+        JsonObject run = api.post("api/scripts/" + copier + "/runs?wait=30s", "{\"input\": {\"table\": \"orders\"}}")
+                .json();
+        assertThat(run.getJsonObject("result")).as("main got the defaults too")
+                .isEqualTo(Json.createObjectBuilder().add("table", "orders").add("limit", 100).build());
+        assertThat(run.getJsonObject("input")).isEqualTo(run.getJsonObject("result"));
+
+        assertProblem(api.post("api/scripts/" + copier + "/runs", "{}"), 400, "'table' is required.");
+        assertThat(api.post("api/scripts/" + copier + "/runs", "{}").json().getString("field")).isEqualTo("input.table");
+        assertThat(api.post("api/scripts/" + copier + "/runs", "{\"input\": {\"table\": \"orders\", \"limit\": 0}}")
+                .json().getString("field")).isEqualTo("input.limit");
+        assertThat(api.post("api/scripts/" + copier + "/runs", "{\"input\": {\"table\": \"users\"}}")
+                .json().getString("detail")).contains("must be one of \"orders\", \"customers\"");
+        assertThat(api.runsOf(copier)).as("refused requests queue nothing").hasSize(1);
+
+        Api.Answer badSchema = api.patch("api/scripts/" + copier, "{\"inputSchema\": {\"properties\":"
+                + " {\"table\": {\"type\": \"text\"}}}}");
+        assertThat(badSchema.status()).isEqualTo(400);
+        assertThat(badSchema.json().getString("field")).isEqualTo("inputSchema.properties.table.type");
+        Api.Answer scheduled = api.patch("api/scripts/" + copier, "{\"schedule\": {\"kind\": \"interval\","
+                + " \"every\": \"PT1H\"}}");
+        assertThat(scheduled.status()).as("a required input without a default cannot be scheduled").isEqualTo(400);
+        assertThat(scheduled.json().getString("field")).isEqualTo("inputSchema.required");
+        assertThat(api.patch("api/scripts/" + copier, "{\"description\": \"copies\"}").status()).isEqualTo(200);
+        assertThat(api.get("api/scripts/" + copier).json().isNull("inputSchema")).as("kept by a patch of another field")
+                .isFalse();
+        assertThat(api.patch("api/scripts/" + copier, "{\"inputSchema\": null}").status()).isEqualTo(200);
+        assertThat(api.get("api/scripts/" + copier).json().isNull("inputSchema")).as("null removes it").isTrue();
+        assertThat(api.post("api/scripts/" + copier + "/runs?wait=30s", "{}").json().getJsonObject("result"))
+                .as("no schema: nothing required, no defaults").isEqualTo(JsonValue.EMPTY_JSON_OBJECT);
     }
 
     @Test

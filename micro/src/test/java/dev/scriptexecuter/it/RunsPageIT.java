@@ -426,6 +426,50 @@ class RunsPageIT extends BrowserTest {
         assertThat(browser.findElements(By.cssSelector("#result b, #input i"))).isEmpty();
     }
 
+    @Test
+    void theFormMadeFromTheInputSchemaShowsARefusalAtItsFieldAndGivesTheRunItsValues() {
+        String script = api.createScript("{\"name\": %s, \"mainCode\": %s, \"inputSchema\": %s}".formatted(
+                quote("form-" + UUID.randomUUID().toString().substring(0, 8)),
+                quote("def main(data, input):\n    return input\n"), """
+                {"properties": {
+                   "table": {"type": "string", "title": "Table", "enum": ["orders", "customers"]},
+                   "limit": {"type": "integer", "minimum": 1, "default": 100, "description": "rows at most"},
+                   "note":  {"type": "string"},
+                   "dry":   {"type": "boolean"}},
+                 "required": ["table", "note"]}"""));
+        WebDriver browser = admin();
+        browser.get(uri.resolve("script.xhtml?id=" + script).toString());
+        waitFor(browser, By.id("editor:runWithInput")).click();
+        WebElement limit = waitFor(browser, By.cssSelector("[data-field='limit']"));
+        assertThat(limit.getAttribute("value")).as("the default, filled in").isEqualTo("100");
+        assertThat(browser.findElement(By.id("runInput:runInputDialog")).getText()).contains("Table *")
+                .contains("rows at most");
+
+        // the required note left empty: refused, said at its field, no run
+        browser.findElement(By.id("runInput:startRun")).click();
+        assertThat(waitFor(browser, By.cssSelector("[data-error-of='note']")).getText()).isEqualTo("'note' is required.");
+        assertThat(browser.findElement(By.cssSelector("[data-field='note']")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(api.runsOf(script)).isEmpty();
+
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("[data-field='table']")))
+                .selectByVisibleText("customers");
+        WebElement limitAgain = browser.findElement(By.cssSelector("[data-field='limit']"));
+        limitAgain.clear();
+        limitAgain.sendKeys("7");
+        browser.findElement(By.cssSelector("[data-field='note']")).sendKeys("from the form");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("[data-field='dry']")))
+                .selectByVisibleText("true");
+        browser.findElement(By.id("runInput:startRun")).click();
+
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlContains("run.xhtml?id="));
+        String run = api.runsOf(script).getFirst().getString("id");
+        api.awaitFinished(run, Duration.ofMinutes(1));
+        assertThat(api.get("api/runs/" + run).json().getJsonObject("result")).as("main got the form's values")
+                .isEqualTo(jakarta.json.Json.createObjectBuilder().add("table", "customers").add("limit", 7)
+                        .add("note", "from the form").add("dry", true).build());
+        assertThat(browser.getCurrentUrl()).contains("id=" + run);
+    }
+
     private WebDriver admin() {
         WebDriver browser = newBrowser();
         logIn(browser, uri, "admin", Api.ADMIN_PASSWORD);

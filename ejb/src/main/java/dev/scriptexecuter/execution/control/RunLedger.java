@@ -16,6 +16,7 @@ import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.infrastructure.UtcColumns;
 import dev.scriptexecuter.python.boundary.ExtraSandboxPaths;
 import dev.scriptexecuter.python.boundary.ResourceUsage;
+import dev.scriptexecuter.script.boundary.InputSchema;
 import dev.scriptexecuter.script.entity.OverlapPolicy;
 import dev.scriptexecuter.script.entity.Script;
 import dev.scriptexecuter.variable.boundary.RunVariables;
@@ -97,9 +98,10 @@ public class RunLedger {
         long waiting = unfinished.getOrDefault(RunStatus.WAITING, 0L);
         OverlapPolicy overlap = script.policy().overlap();
         String launch = null;
+        String defaults = scheduledInput(script);
         for (Instant at : due) {
             Run run = new Run(script, at.isBefore(lateBefore) ? TriggerKind.CATCH_UP : TriggerKind.SCHEDULED, at,
-                    node.name(), now);
+                    node.name(), now).given(defaults);
             if (launch == null && waiting == 0 && (active == 0 || overlap == OverlapPolicy.ALLOW)) {
                 launch = run.id();
             } else if (due.size() > 1 || (overlap == OverlapPolicy.QUEUE && waiting == 0)) {
@@ -119,6 +121,12 @@ public class RunLedger {
         return launch;
     }
 
+    /** What a scheduled run is given: its schema's defaults (null when the script has no schema). */
+    private static String scheduledInput(Script script) {
+        InputSchema schema = InputSchema.stored(script.inputSchema());
+        return schema.isEmpty() ? null : Json.text(schema.defaults());
+    }
+
     /** How many of the script's runs wait, are queued and run, in one query (the claim of every occurrence asks). */
     private Map<RunStatus, Long> unfinishedOf(String scriptId) {
         Map<RunStatus, Long> counts = new EnumMap<>(RunStatus.class);
@@ -134,14 +142,20 @@ public class RunLedger {
         return queue(scriptId, trigger, requestedBy, null);
     }
 
-    /** @param inputJson the JSON object the run is given (null: none) */
+    /**
+     * @param inputJson the JSON object the run is given (null: none), checked against the script's input
+     *                  schema, which fills in its defaults (refused naming the field: nothing is written)
+     */
     public String queue(String scriptId, TriggerKind trigger, String requestedBy, String inputJson) {
         Script script = em.find(Script.class, scriptId);
         if (script == null) {
             throw RequestRejected.notFound("There is no script with id '" + scriptId + "'.");
         }
+        InputSchema schema = InputSchema.stored(script.inputSchema());
+        String input = schema.isEmpty() ? inputJson
+                : Json.text(schema.apply(inputJson == null ? null : Json.parseObject(inputJson)));
         Run run = new Run(script, trigger, null, node.name(), clock.instant()).requestedBy(requestedBy)
-                .given(inputJson);
+                .given(input);
         em.persist(run);
         changed.fire(new RunChanged(run.id(), scriptId, RunStatus.QUEUED.name(), null));
         return run.id();

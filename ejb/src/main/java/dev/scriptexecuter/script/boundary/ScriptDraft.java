@@ -17,15 +17,22 @@ import java.util.Set;
  * {@code policy} (or a field of it) keeps the current one (defaults on create).
  * {@code versionMessage} is kept with the new version when the save changes
  * the code, like a commit message; it is not part of the script.
+ * {@code inputSchema} ({@link InputSchema}) is the script's: missing, null or
+ * {@code {}} means it has none.
  */
 public record ScriptDraft(String name, String description, Boolean active, String mainCode, String triggerCode,
                           String requirements, ScheduleSpec schedule, JsonValue data, PolicySpec policy,
-                          String versionMessage) {
+                          JsonValue inputSchema, String versionMessage) {
+
+    public ScriptDraft {
+        // JSON null and a missing schema mean the same (none): one value for both
+        inputSchema = JsonValue.NULL.equals(inputSchema) ? null : inputSchema;
+    }
 
     /** The same draft without data, so that saving it keeps the stored data. */
     public ScriptDraft keepingData() {
         return new ScriptDraft(name, description, active, mainCode, triggerCode, requirements, schedule, null, policy,
-                versionMessage);
+                inputSchema, versionMessage);
     }
 
     /**
@@ -64,6 +71,6 @@ public record ScriptDraft(String name, String description, Boolean active, Strin
     /** The same draft with other code, as an old version had it. */
     public ScriptDraft withCode(String mainCode, String triggerCode, String requirements, String versionMessage) {
         return new ScriptDraft(name, description, active, mainCode, triggerCode, requirements, schedule, data, policy,
-                versionMessage);
+                inputSchema, versionMessage);
     }
 }

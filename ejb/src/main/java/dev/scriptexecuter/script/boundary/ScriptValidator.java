@@ -8,6 +8,7 @@ import dev.scriptexecuter.script.control.PolicyParser;
 import dev.scriptexecuter.script.control.ScheduleParser;
 import dev.scriptexecuter.script.entity.RunPolicy;
 import dev.scriptexecuter.script.entity.Schedule;
+import dev.scriptexecuter.script.entity.ScheduleKind;
 import dev.scriptexecuter.script.entity.Script.ScriptContent;
 import dev.scriptexecuter.script.entity.Script;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Checks a submitted script completely before anything is written: name,
@@ -81,8 +83,30 @@ public class ScriptValidator {
         RunPolicy policy = new PolicyParser(maxTimeout).parse(draft.policy(), current == null ? null : current.policy());
         String data = data(draft.data(), current);
         boolean active = draft.active() == null || draft.active();
+        String inputSchema = inputSchema(draft.inputSchema());
+        List<String> needed = InputSchema.stored(inputSchema).requiredWithoutDefault();
+        if (!needed.isEmpty() && schedule.kind() != ScheduleKind.MANUAL) {
+            throw invalid("inputSchema.required", "A scheduled run gets the defaults as its input, so a scheduled"
+                    + " script's required inputs need a default: " + String.join(", ", needed) + " has none.");
+        }
         return new ScriptContent(name, description, active, mainCode, triggerCode, requirements,
-                parsed == null ? null : parsed.hash(), schedule, policy, data);
+                parsed == null ? null : parsed.hash(), schedule, policy, data, inputSchema);
+    }
+
+    /** None when none is sent (as a merge patch's null removes it) or {}; anything else is checked, kept as text. */
+    private static String inputSchema(JsonValue schema) {
+        if (schema == null || schema.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (!(schema instanceof JsonObject object)) {
+            throw invalid("inputSchema", "\"inputSchema\" must be a JSON object such as {\"properties\":"
+                    + " {\"table\": {\"type\": \"string\"}}, \"required\": [\"table\"]}.");
+        }
+        if (object.isEmpty()) {
+            return null;
+        }
+        InputSchema.parse(object);
+        return Json.text(object);
     }
 
     /** The stored data is kept when none is sent, and only sent data is held to the size limit. */

@@ -72,6 +72,11 @@ public class Script {
     @Column(name = "data_json", nullable = false)
     private String dataJson;
 
+    /** What its runs' input is checked against (JSON; null: any object). */
+    @Lob
+    @Column(name = "input_schema")
+    private String inputSchema;
+
     /** Grows with every change of the data, by an edit or a run. */
     @Column(name = "data_version", nullable = false)
     private long dataVersion;
@@ -128,6 +133,7 @@ public class Script {
         this.requirementsHash = content.requirementsHash();
         this.schedule = content.schedule();
         this.policy = content.policy();
+        this.inputSchema = content.inputSchema();
         if (!content.dataJson().equals(dataJson)) {
             this.dataJson = content.dataJson();
             this.dataVersion++;
@@ -152,6 +158,7 @@ public class Script {
         addIf(changed, "schedule", !Objects.equals(schedule, content.schedule()));
         addIf(changed, "policy", !Objects.equals(policy(), content.policy()));
         addIf(changed, "data", !Objects.equals(dataJson, content.dataJson()));
+        addIf(changed, "inputSchema", !Objects.equals(inputSchema, content.inputSchema()));
         return changed;
     }
 
@@ -170,13 +177,13 @@ public class Script {
     /** What {@link #edit} needs, checked by the caller. */
     public record ScriptContent(String name, String description, boolean active, String mainCode,
                                 String triggerCode, String requirements, String requirementsHash, Schedule schedule,
-                                RunPolicy policy, String dataJson) {
+                                RunPolicy policy, String dataJson, String inputSchema) {
     }
 
     /** What it is now, as an edit would give it, active or paused. */
     public ScriptContent content(boolean active) {
         return new ScriptContent(name, description, active, mainCode(), triggerCode(), requirements(),
-                requirementsHash, schedule, policy(), dataJson);
+                requirementsHash, schedule, policy(), dataJson, inputSchema);
     }
 
     public void planNextFire(Instant next) {
@@ -256,6 +263,11 @@ public class Script {
 
     public String dataJson() {
         return dataJson;
+    }
+
+    /** The input schema as saved (checked then); null when it has none. */
+    public String inputSchema() {
+        return inputSchema;
     }
 
     public long dataVersion() {

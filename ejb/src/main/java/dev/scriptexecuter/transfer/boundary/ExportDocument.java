@@ -21,7 +21,7 @@ public record ExportDocument(String format, int formatVersion, Instant exportedA
     /** @param data null when the export left data out */
     public record ExportedScript(String name, String description, Boolean active, String mainCode,
                                  String triggerCode, String requirements, ScheduleSpec schedule, PolicySpec policy,
-                                 JsonObject data, List<ExportedVariable> variables) {
+                                 JsonObject data, List<ExportedVariable> variables, JsonObject inputSchema) {
     }
 
     /** @param value null for a secret */

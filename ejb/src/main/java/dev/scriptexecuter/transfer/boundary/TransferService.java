@@ -77,7 +77,8 @@ public class TransferService {
                 script.description(), script.active(), script.mainCode(), script.triggerCode(), script.requirements(),
                 script.schedule(), script.policy(), withData ? script.data() : null,
                 variables.list(script.id()).stream()
-                        .map(v -> new ExportedVariable(v.name(), v.secret(), v.secret() ? null : v.value())).toList()))
+                        .map(v -> new ExportedVariable(v.name(), v.secret(), v.secret() ? null : v.value())).toList(),
+                script.inputSchema()))
                 .toList();
         return new ExportDocument(ExportDocument.FORMAT, ExportDocument.VERSION, clock.instant(),
                 context.getCallerPrincipal().getName(), exported);
@@ -125,7 +126,7 @@ public class TransferService {
         namesTaken.add(importedAs);
         ScriptDraft draft = new ScriptDraft(importedAs, entry.description(), entry.active(), entry.mainCode(),
                 entry.triggerCode(), entry.requirements(), entry.schedule(), entry.data(), entry.policy(),
-                "Imported");
+                entry.inputSchema(), "Imported");
         List<String> secrets = secretsOf(entry);
         if (action.equals("skipped")) {
             return new Planned(new Item(name, action, name, existing.id(), "A script of that name exists here.",

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.python.boundary.TestPython;
 import dev.scriptexecuter.script.entity.Script.ScriptContent;
+import dev.scriptexecuter.script.entity.Script;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +37,7 @@ class ScriptValidatorTest {
     }
 
     private static ScriptDraft draft(String name, String main, String trigger) {
-        return new ScriptDraft(name, null, null, main, trigger, null, null, null, null, null);
+        return new ScriptDraft(name, null, null, main, trigger, null, null, null, null, null, null);
     }
 
     @Test
@@ -106,19 +108,40 @@ class ScriptValidatorTest {
 
     @Test
     void dataMustBeAnObjectOfBoundedSize() {
-        ScriptDraft number = new ScriptDraft("s", null, null, MAIN, null, null, null, Json.createValue(5), null, null);
+        ScriptDraft number = new ScriptDraft("s", null, null, MAIN, null, null, null, Json.createValue(5), null, null, null);
         assertRejected(number, RequestRejected.Reason.INVALID, "\"data\" must be a JSON object");
         ScriptDraft big = new ScriptDraft("s", null, null, MAIN, null, null, null,
-                Json.createObjectBuilder().add("text", "y".repeat(100)).build(), null, null);
+                Json.createObjectBuilder().add("text", "y".repeat(100)).build(), null, null, null);
         assertRejected(big, RequestRejected.Reason.TOO_LARGE, "ses.script.max-data-bytes");
-        ScriptDraft nullData = new ScriptDraft("s", null, null, MAIN, null, null, null, JsonValue.NULL, null, null);
+        ScriptDraft nullData = new ScriptDraft("s", null, null, MAIN, null, null, null, JsonValue.NULL, null, null, null);
         assertThat(cut.validate(nullData, null, NOW).dataJson()).isEqualTo("{}");
+    }
+
+    @Test
+    void anInputSchemaIsCheckedAndLeavingItOutOrAnEmptyObjectMeansNone() {
+        JsonObject schema = Json.createReader(new java.io.StringReader(
+                "{\"properties\": {\"table\": {\"type\": \"string\"}}, \"required\": [\"table\"]}")).readObject();
+        ScriptDraft manual = new ScriptDraft("s", null, null, MAIN, null, null, null, null, null, schema, null);
+        assertThat(cut.validate(manual, null, NOW).inputSchema()).contains("\"table\"");
+        ScriptDraft scheduled = new ScriptDraft("s", null, null, MAIN, null, null,
+                new ScheduleSpec("interval", "PT1M", null, null, null), null, null, schema, null);
+        assertRejected(scheduled, RequestRejected.Reason.INVALID, "a scheduled script's required inputs need a default:"
+                + " table has none");
+        ScriptDraft notAnObject = new ScriptDraft("s", null, null, MAIN, null, null, null, null, null,
+                Json.createValue("table"), null);
+        assertRejected(notAnObject, RequestRejected.Reason.INVALID, "\"inputSchema\" must be a JSON object");
+        Script stored = new Script("s", NOW);
+        stored.edit(cut.validate(manual, null, NOW), NOW);
+        assertThat(cut.validate(draft("s", MAIN, null), stored, NOW).inputSchema()).as("left out: none").isNull();
+        ScriptDraft removed = new ScriptDraft("s", null, null, MAIN, null, null, null, null, null,
+                JsonValue.EMPTY_JSON_OBJECT, null);
+        assertThat(cut.validate(removed, stored, NOW).inputSchema()).isNull();
     }
 
     @Test
     void scheduleProblemsAreReported() {
         ScriptDraft draft = new ScriptDraft("s", null, false, MAIN, null, null,
-                new ScheduleSpec("interval", "every now and then", null, null, null), null, null, null);
+                new ScheduleSpec("interval", "every now and then", null, null, null), null, null, null, null);
         assertRejected(draft, RequestRejected.Reason.INVALID, "ISO-8601 duration");
     }
 
@@ -135,7 +158,7 @@ class ScriptValidatorTest {
     void aPolicyIsCheckedFieldByFieldAndMissingMeansKeep() {
         var policy = new dev.scriptexecuter.script.boundary.PolicySpec("90s", true, "queue", "fire-all", 2, null, "Warm", 50, 0, null, null,
                 null, null);
-        var content = cut.validate(new ScriptDraft("s", null, null, MAIN, null, null, null, null, policy, null), null, NOW);
+        var content = cut.validate(new ScriptDraft("s", null, null, MAIN, null, null, null, null, policy, null, null), null, NOW);
         assertThat(content.policy().timeout()).hasSeconds(90);
         assertThat(content.policy().overlap()).isEqualTo(dev.scriptexecuter.script.entity.OverlapPolicy.QUEUE);
         assertThat(content.policy().misfire()).isEqualTo(dev.scriptexecuter.script.entity.MisfirePolicy.FIRE_ALL);
@@ -144,26 +167,26 @@ class ScriptValidatorTest {
         assertThat(content.policy().keepRuns()).isEqualTo(50);
         assertThat(content.policy().keepDays()).as("0: no limit by age").isZero();
         var byDefault = new dev.scriptexecuter.script.boundary.PolicySpec(null, null, null, null, null, null, "default", null, null, null, null, null, null);
-        assertThat(cut.validate(new ScriptDraft("s", null, null, MAIN, null, null, null, null, byDefault, null), null, NOW)
+        assertThat(cut.validate(new ScriptDraft("s", null, null, MAIN, null, null, null, null, byDefault, null, null), null, NOW)
                 .policy().runMode()).as("the node's default").isNull();
 
         assertRejected(new ScriptDraft("s", null, null, MAIN, null, null, null, null,
-                new dev.scriptexecuter.script.boundary.PolicySpec("PT2H", null, null, null, null, null, null, null, null, null, null, null, null), null),
+                new dev.scriptexecuter.script.boundary.PolicySpec("PT2H", null, null, null, null, null, null, null, null, null, null, null, null), null, null),
                 RequestRejected.Reason.INVALID, "ses.run.max-timeout");
         assertRejected(new ScriptDraft("s", null, null, MAIN, null, null, null, null,
-                new dev.scriptexecuter.script.boundary.PolicySpec(null, null, "sometimes", null, null, null, null, null, null, null, null, null, null), null),
+                new dev.scriptexecuter.script.boundary.PolicySpec(null, null, "sometimes", null, null, null, null, null, null, null, null, null, null), null, null),
                 RequestRejected.Reason.INVALID, "one of skip, queue, allow");
         assertRejected(new ScriptDraft("s", null, null, MAIN, null, null, null, null,
-                new dev.scriptexecuter.script.boundary.PolicySpec(null, null, null, null, 11, null, null, null, null, null, null, null, null), null),
+                new dev.scriptexecuter.script.boundary.PolicySpec(null, null, null, null, 11, null, null, null, null, null, null, null, null), null, null),
                 RequestRejected.Reason.INVALID, "between 0 and 10");
         assertRejected(new ScriptDraft("s", null, null, MAIN, null, null, null, null,
-                new dev.scriptexecuter.script.boundary.PolicySpec(null, null, null, null, null, null, "hot", null, null, null, null, null, null), null),
+                new dev.scriptexecuter.script.boundary.PolicySpec(null, null, null, null, null, null, "hot", null, null, null, null, null, null), null, null),
                 RequestRejected.Reason.INVALID, "\"runMode\" must be one of spawn, warm");
         assertRejected(new ScriptDraft("s", null, null, MAIN, null, null, null, null,
-                new dev.scriptexecuter.script.boundary.PolicySpec(null, null, null, null, null, null, null, -1, null, null, null, null, null), null),
+                new dev.scriptexecuter.script.boundary.PolicySpec(null, null, null, null, null, null, null, -1, null, null, null, null, null), null, null),
                 RequestRejected.Reason.INVALID, "\"keepRuns\" must be between 0 (no limit) and 1000000");
         assertRejected(new ScriptDraft("s", null, null, MAIN, null, null, null, null,
-                new dev.scriptexecuter.script.boundary.PolicySpec(null, null, null, null, null, null, null, null, 40000, null, null, null, null),
+                new dev.scriptexecuter.script.boundary.PolicySpec(null, null, null, null, null, null, null, null, 40000, null, null, null, null), null,
                 null), RequestRejected.Reason.INVALID, "\"keepDays\" must be between 0 (no limit) and 36500");
     }
 }

@@ -115,7 +115,13 @@ public class ScriptEditorView implements Serializable {
             Messages.error("The data is not a JSON object: " + e.getMessage());
             return;
         }
-        ScriptDraft draft = form.draft(data);
+        ScriptDraft draft;
+        try {
+            draft = form.draft(data);
+        } catch (IllegalArgumentException e) {
+            Messages.error("The input schema is not a JSON object: " + e.getMessage());
+            return;
+        }
         try {
             if (id == null) {
                 ScriptView created = scripts.create(draft);

@@ -1,9 +1,11 @@
 package dev.scriptexecuter.script.web;
 
+import dev.scriptexecuter.web.PrettyJson;
 import dev.scriptexecuter.script.boundary.PolicySpec;
 import dev.scriptexecuter.script.boundary.ScheduleSpec;
 import dev.scriptexecuter.script.boundary.ScriptDraft;
 import dev.scriptexecuter.script.boundary.ScriptView;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 import java.io.Serializable;
@@ -39,6 +41,8 @@ public class ScriptForm implements Serializable {
     private String writablePaths;
     /** Kept with the version a save creates; cleared after each save. */
     private String versionMessage;
+    /** The input schema as JSON text; blank: none. */
+    private String inputSchema;
 
     void fill(ScriptView script) {
         name = script.name();
@@ -67,6 +71,20 @@ public class ScriptForm implements Serializable {
         readOnlyPaths = policy.readOnlyPaths() == null ? null : String.join("\n", policy.readOnlyPaths());
         writablePaths = policy.writablePaths() == null ? null : String.join("\n", policy.writablePaths());
         versionMessage = null;
+        inputSchema = script.inputSchema() == null ? null : PrettyJson.format(script.inputSchema());
+    }
+
+    /** The schema field as JSON; null when blank. @throws IllegalArgumentException when it is not a JSON object */
+    JsonObject inputSchemaValue() {
+        return inputSchema == null || inputSchema.isBlank() ? null : PrettyJson.parseObject(inputSchema);
+    }
+
+    public String getInputSchema() {
+        return inputSchema;
+    }
+
+    public void setInputSchema(String inputSchema) {
+        this.inputSchema = inputSchema;
     }
 
     PolicySpec policy() {
@@ -95,6 +113,7 @@ public class ScriptForm implements Serializable {
     /** @param data the data to save, or null to keep what the script has */
     ScriptDraft draft(JsonValue data) {
         return new ScriptDraft(name, description, active, mainCode, triggerCode, requirements, schedule(), data, policy(),
+                inputSchemaValue(),
                 versionMessage == null || versionMessage.isBlank() ? null : versionMessage.strip());
     }
 
