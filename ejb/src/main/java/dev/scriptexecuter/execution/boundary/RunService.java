@@ -144,9 +144,9 @@ public class RunService {
     @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
     public RunView request(String scriptId, boolean force, JsonObject input) {
         String inputJson = input == null ? null : input.toString();
-        if (inputJson != null && inputJson.getBytes(StandardCharsets.UTF_8).length > maxInputBytes) {
-            throw RequestRejected.tooLarge("\"input\" is " + inputJson.getBytes(StandardCharsets.UTF_8).length
-                    + " bytes of JSON; a run's input may have " + maxInputBytes + " (setting ses.run.max-input-bytes).")
+        long inputBytes = inputJson == null ? 0 : inputJson.getBytes(StandardCharsets.UTF_8).length;
+        if (inputBytes > maxInputBytes) {
+            throw RequestRejected.tooLarge("\"input\" is " + inputBytes + " bytes of JSON; a run's input may have " + maxInputBytes + " (setting ses.run.max-input-bytes).")
                     .with("field", "input").with("limit", maxInputBytes);
         }
         RunOwner owner = new RunOwner(scriptId, context.getCallerPrincipal().getName());

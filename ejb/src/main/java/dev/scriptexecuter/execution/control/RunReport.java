@@ -82,9 +82,10 @@ final class RunReport {
         JsonValue returned = report.get("result");
         String result = returned == null || returned.getValueType() == JsonValue.ValueType.NULL ? null
                 : returned.toString();
-        if (result != null && result.getBytes(StandardCharsets.UTF_8).length > maxResultBytes) {
+        long resultBytes = result == null ? 0 : result.getBytes(StandardCharsets.UTF_8).length;
+        if (resultBytes > maxResultBytes) {
             // the run did its work: it keeps its outcome, and its log says why it has no result
-            log = log + "[the value main returned is " + result.getBytes(StandardCharsets.UTF_8).length
+            log = log + "[the value main returned is " + resultBytes
                     + " bytes of JSON, more than " + maxResultBytes + " (setting ses.run.max-result-bytes):"
                     + " it is not stored as the run's result]\n";
             result = null;

@@ -150,13 +150,12 @@ public final class InputSchema {
             choices = List.copyOf(values);
         }
         JsonValue defaultValue = property.get("default");
-        Field field = new Field(name, type, title, description, choices, null, minimum, maximum, shortest, longest,
-                required);
+        Field field = new Field(name, type, title, description, choices, defaultValue, minimum, maximum, shortest,
+                longest, required);
         if (defaultValue != null) {
-            check(field, defaultValue, at + ".default");
+            check(field, defaultValue, at + ".default"); // check reads the rules, not the default itself
         }
-        return new Field(name, type, title, description, choices, defaultValue, minimum, maximum, shortest, longest,
-                required);
+        return field;
     }
 
     /**

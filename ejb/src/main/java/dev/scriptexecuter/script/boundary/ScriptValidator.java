@@ -83,18 +83,19 @@ public class ScriptValidator {
         RunPolicy policy = new PolicyParser(maxTimeout).parse(draft.policy(), current == null ? null : current.policy());
         String data = data(draft.data(), current);
         boolean active = draft.active() == null || draft.active();
-        String inputSchema = inputSchema(draft.inputSchema());
-        List<String> needed = InputSchema.stored(inputSchema).requiredWithoutDefault();
+        JsonObject schemaSent = inputSchema(draft.inputSchema());
+        List<String> needed = schemaSent == null ? List.of() : InputSchema.parse(schemaSent).requiredWithoutDefault();
         if (!needed.isEmpty() && schedule.kind() != ScheduleKind.MANUAL) {
             throw invalid("inputSchema.required", "A scheduled run gets the defaults as its input, so a scheduled"
                     + " script's required inputs need a default: " + String.join(", ", needed) + " has none.");
         }
         return new ScriptContent(name, description, active, mainCode, triggerCode, requirements,
-                parsed == null ? null : parsed.hash(), schedule, policy, data, inputSchema);
+                parsed == null ? null : parsed.hash(), schedule, policy, data,
+                schemaSent == null ? null : Json.text(schemaSent));
     }
 
-    /** None when none is sent (as a merge patch's null removes it) or {}; anything else is checked, kept as text. */
-    private static String inputSchema(JsonValue schema) {
+    /** None (null) when none is sent (as a merge patch's null removes it) or {}; else the object, to be checked. */
+    private static JsonObject inputSchema(JsonValue schema) {
         if (schema == null || schema.getValueType() == JsonValue.ValueType.NULL) {
             return null;
         }
@@ -102,11 +103,7 @@ public class ScriptValidator {
             throw invalid("inputSchema", "\"inputSchema\" must be a JSON object such as {\"properties\":"
                     + " {\"table\": {\"type\": \"string\"}}, \"required\": [\"table\"]}.");
         }
-        if (object.isEmpty()) {
-            return null;
-        }
-        InputSchema.parse(object);
-        return Json.text(object);
+        return object.isEmpty() ? null : object;
     }
 
     /** The stored data is kept when none is sent, and only sent data is held to the size limit. */
