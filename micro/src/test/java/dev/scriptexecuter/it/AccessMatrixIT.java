@@ -2,6 +2,7 @@ package dev.scriptexecuter.it;
 
 import dev.scriptexecuter.environment.control.TestWheels;
 import dev.scriptexecuter.rest.RestApplication;
+import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -149,6 +150,23 @@ class AccessMatrixIT extends MicroIT {
                     "api/scripts/" + t.scriptWithMailAlert() + "/email", null))),
             Map.entry("GET /api/scripts/{id}/webhook/deliveries", new Rule(Access.VIEWER, (t, who) ->
                     get("api/scripts/" + t.scriptId + "/webhook/deliveries"))),
+            Map.entry("GET /api/scripts/{id}/hooks", new Rule(Access.VIEWER, (t, who) ->
+                    get("api/scripts/" + t.scriptId + "/hooks"))),
+            Map.entry("POST /api/scripts/{id}/hooks", new Rule(Access.USER, (t, who) -> new Call("POST",
+                    "api/scripts/" + t.scriptId + "/hooks", "{\"name\": \"matrix\"}"))),
+            Map.entry("POST /api/scripts/{id}/hooks/{hook}/rotate", new Rule(Access.USER, (t, who) -> new Call("POST",
+                    t.hookPath(t.freshHook()) + "/rotate", ""))),
+            Map.entry("DELETE /api/scripts/{id}/hooks/{hook}", new Rule(Access.USER, (t, who) -> new Call("DELETE",
+                    t.hookPath(t.freshHook()), null))),
+            // the token is the credential: no login needed (a bad login is still refused, as everywhere)
+            Map.entry("POST /api/hooks/{token}", new Rule(Access.PUBLIC, (t, who) -> new Call("POST",
+                    "hooks/" + t.freshHook().getString("token"), "{}"))),
+            Map.entry("GET /api/hooks/{token}/runs/{run}", new Rule(Access.PUBLIC, (t, who) -> {
+                JsonObject hook = t.freshHook();
+                String run = new Api(SharedServer.uri()).post("hooks/" + hook.getString("token"), "{}").json()
+                        .getString("runId");
+                return get("api/hooks/" + hook.getString("token") + "/runs/" + run);
+            })),
             Map.entry("GET /api/users", new Rule(Access.ADMIN, (t, who) -> get("api/users"))),
             Map.entry("GET /api/users/{id}", new Rule(Access.ADMIN, (t, who) -> get("api/users/" + t.freshUser()))),
             Map.entry("POST /api/users", new Rule(Access.ADMIN, (t, who) -> new Call("POST", "api/users",
@@ -192,7 +210,7 @@ class AccessMatrixIT extends MicroIT {
             documented.add(verb.toUpperCase() + " " + path);
             var responses = operation.asJsonObject().getJsonObject("responses");
             assertThat(responses).as("%s %s", verb, path).containsKey("500");
-            boolean open = path.equals("/api/auth/token");
+            boolean open = path.equals("/api/auth/token") || path.startsWith("/api/hooks/");
             assertThat(responses.containsKey("401")).as("%s %s needs a login", verb, path).isEqualTo(!open);
             assertThat(responses.getJsonObject("500").getJsonObject("content")).containsKey("application/problem+json");
         }));
@@ -306,6 +324,17 @@ class AccessMatrixIT extends MicroIT {
         assertThat(forged).isNotEqualTo(claims);
         return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(forged.getBytes(StandardCharsets.UTF_8))
                 + "." + parts[2];
+    }
+
+    /** A trigger URL of a script of its own (its token shown this once), so no script has more than it may. */
+    private JsonObject freshHook() {
+        Api.Answer made = admin.post("api/scripts/" + freshScript() + "/hooks", "{\"name\": \"matrix\"}");
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        return made.json();
+    }
+
+    private String hookPath(JsonObject hook) {
+        return "api/scripts/" + hook.getString("scriptId") + "/hooks/" + hook.getString("id");
     }
 
     private String freshScript() {

@@ -19,6 +19,8 @@ import dev.scriptexecuter.webhook.rest.MailAlertResource;
 import dev.scriptexecuter.webhook.rest.ScriptMailAlertResource;
 import dev.scriptexecuter.webhook.rest.ScriptWebhookResource;
 import dev.scriptexecuter.webhook.rest.WebhookResource;
+import dev.scriptexecuter.execution.rest.HooksResource;
+import dev.scriptexecuter.execution.rest.ScriptHooksResource;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,7 +42,7 @@ public class OpenApiServlet extends HttpServlet {
             UsersResource.class, AuditResource.class, RetentionResource.class, VariablesResource.class,
             ScriptVariablesResource.class, ExportResource.class, ImportResource.class, WebhookResource.class,
             ScriptWebhookResource.class, MailAlertResource.class, ScriptMailAlertResource.class,
-            IncidentsResource.class);
+            IncidentsResource.class, ScriptHooksResource.class, HooksResource.class);
 
     private volatile String document;
 

@@ -16,7 +16,7 @@ import java.util.logging.Logger;
  * The error page for everything the application did not answer itself: the
  * container's refusals (a path it will not decode, a method it does not serve,
  * an unknown servlet path) and exceptions no mapper caught. Machine paths
- * ({@code /api}, {@code /health}, {@code /metrics}, {@code /openapi}) get
+ * ({@code /api}, {@code /hooks}, {@code /health}, {@code /metrics}, {@code /openapi}) get
  * problem+json, everything else the dashboard's error page; neither names the
  * server product, a class or a stack frame. An exception is logged with an id
  * the answer repeats.
@@ -63,7 +63,7 @@ public class ErrorAnswerServlet extends HttpServlet {
     }
 
     static boolean machinePath(String path) {
-        return path.startsWith("/api") || path.startsWith("/health") || path.startsWith("/metrics")
+        return path.startsWith("/api") || path.startsWith("/hooks") || path.startsWith("/health") || path.startsWith("/metrics")
                 || path.startsWith("/openapi");
     }
 }

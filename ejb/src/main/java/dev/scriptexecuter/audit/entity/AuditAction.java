@@ -28,5 +28,12 @@ public enum AuditAction {
     SCRIPTS_IMPORTED,
     RUNS_PURGED,
     MAIL_ALERT_SET,
-    MAIL_ALERT_DELETED
+    MAIL_ALERT_DELETED,
+    HOOK_CREATED,
+    HOOK_ROTATED,
+    HOOK_REVOKED,
+    /** A trigger URL was called and started a run. */
+    HOOK_CALLED,
+    /** A trigger URL was called and refused (its rate, the input, a quota): no run started. */
+    HOOK_REFUSED
 }

@@ -10,6 +10,7 @@ import dev.scriptexecuter.execution.control.LiveRuns;
 import dev.scriptexecuter.execution.control.RunAdmission;
 import dev.scriptexecuter.execution.control.RunExecutor;
 import dev.scriptexecuter.execution.control.RunHistory;
+import dev.scriptexecuter.execution.control.RunInputs;
 import dev.scriptexecuter.execution.control.RunLedger;
 import dev.scriptexecuter.execution.control.RunLogChunks;
 import dev.scriptexecuter.execution.control.RunOwner;
@@ -45,7 +46,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -105,10 +105,8 @@ public class RunService {
 
     private static final Duration LAUNCH_PAUSE = Duration.ofSeconds(2);
 
-    /** The largest input a run may be given, in bytes of JSON. */
     @Inject
-    @ConfigProperty(name = "ses.run.max-input-bytes", defaultValue = "1048576")
-    long maxInputBytes;
+    RunInputs inputs;
 
     /** The most runs one export holds (more are refused, so an export is never silently cut). */
     @Inject
@@ -143,12 +141,7 @@ public class RunService {
      */
     @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})
     public RunView request(String scriptId, boolean force, JsonObject input) {
-        String inputJson = input == null ? null : input.toString();
-        long inputBytes = inputJson == null ? 0 : inputJson.getBytes(StandardCharsets.UTF_8).length;
-        if (inputBytes > maxInputBytes) {
-            throw RequestRejected.tooLarge("\"input\" is " + inputBytes + " bytes of JSON; a run's input may have " + maxInputBytes + " (setting ses.run.max-input-bytes).")
-                    .with("field", "input").with("limit", maxInputBytes);
-        }
+        String inputJson = inputs.text(input, "input");
         RunOwner owner = new RunOwner(scriptId, context.getCallerPrincipal().getName());
         String runId = ledger.queue(scriptId, force ? TriggerKind.FORCED : TriggerKind.MANUAL, owner.user(),
                 inputJson);

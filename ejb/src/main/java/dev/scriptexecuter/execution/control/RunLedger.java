@@ -147,6 +147,15 @@ public class RunLedger {
      *                  schema, which fills in its defaults (refused naming the field: nothing is written)
      */
     public String queue(String scriptId, TriggerKind trigger, String requestedBy, String inputJson) {
+        return queueRun(scriptId, trigger, inputJson, run -> run.requestedBy(requestedBy));
+    }
+
+    /** A run a trigger URL asked for: counted against its script's quota only. */
+    public String queueCalled(String scriptId, String hookId, String inputJson) {
+        return queueRun(scriptId, TriggerKind.HOOK, inputJson, run -> run.calledBy(hookId));
+    }
+
+    private String queueRun(String scriptId, TriggerKind trigger, String inputJson, java.util.function.Consumer<Run> who) {
         Script script = em.find(Script.class, scriptId);
         if (script == null) {
             throw RequestRejected.notFound("There is no script with id '" + scriptId + "'.");
@@ -154,8 +163,8 @@ public class RunLedger {
         InputSchema schema = InputSchema.stored(script.inputSchema());
         String input = schema.isEmpty() ? inputJson
                 : Json.text(schema.apply(inputJson == null ? null : Json.parseObject(inputJson)));
-        Run run = new Run(script, trigger, null, node.name(), clock.instant()).requestedBy(requestedBy)
-                .given(input);
+        Run run = new Run(script, trigger, null, node.name(), clock.instant()).given(input);
+        who.accept(run);
         em.persist(run);
         changed.fire(new RunChanged(run.id(), scriptId, RunStatus.QUEUED.name(), null));
         return run.id();

@@ -146,11 +146,11 @@ public class Run {
     @Column(nullable = false)
     private int attempt = 1;
 
-    /** The first run of the tries this run belongs to; null for a first try. */
     /** When this run's retry is due; null when none is pending (none asked for, or made already). */
     @Column(name = "retry_due_at")
     private LocalDateTime retryDueAt;
 
+    /** The first run of the tries this run belongs to; null for a first try. */
     @Column(name = "retry_of", length = 36)
     private String retryOf;
 
@@ -165,6 +165,10 @@ public class Run {
     /** Who asked for it (manual and forced runs, and their retries); null for scheduled runs. */
     @Column(name = "requested_by", length = 100)
     private String requestedBy;
+
+    /** The trigger URL that asked for it (trigger HOOK); kept when the URL is revoked. */
+    @Column(name = "hook_id", length = 36, updatable = false)
+    private String hookId;
 
     protected Run() {
     }
@@ -191,6 +195,16 @@ public class Run {
         return this;
     }
 
+    /** A run a trigger URL asked for. */
+    public Run calledBy(String hookId) {
+        this.hookId = hookId;
+        return this;
+    }
+
+    public String hookId() {
+        return hookId;
+    }
+
     /** A run somebody asked for, counted against their quota. */
     public Run requestedBy(String username) {
         this.requestedBy = username;
@@ -204,6 +218,7 @@ public class Run {
     /** A retry of {@code failed}: the next attempt, linked to the first try, asked for by the same person. */
     public Run retrying(Run failed) {
         this.requestedBy = failed.requestedBy;
+        this.hookId = failed.hookId;
         this.input = failed.input; // tried again with what it was given
         this.attempt = failed.attempt + 1;
         this.retryOf = failed.retryOf != null ? failed.retryOf : failed.id;

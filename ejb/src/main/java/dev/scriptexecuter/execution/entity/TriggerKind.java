@@ -9,5 +9,7 @@ public enum TriggerKind {
     /** Somebody asked for a run; the trigger code still decides. */
     MANUAL,
     /** Somebody asked for a run that skips the trigger code. */
-    FORCED
+    FORCED,
+    /** A trigger URL was called ({@code POST /hooks/{token}}); the trigger code still decides. */
+    HOOK
 }

@@ -31,7 +31,7 @@ public class AuthenticationMechanism implements HttpAuthenticationMechanism {
     static final String SESSION_USER = "ses.username";
     static final String LOGIN_ERROR = "ses.loginError";
     /**
-     * The API is closed except for these paths, decided here rather than by
+     * The API is closed except for these paths (and trigger URLs), decided here rather than by
      * the container's view of what is protected: Payara counts a path as
      * protected once any JAX-RS resource carries {@code @RolesAllowed}.
      */
@@ -60,7 +60,7 @@ public class AuthenticationMechanism implements HttpAuthenticationMechanism {
             caller = authenticator.bearer(authorization.substring(BEARER.length()).trim());
         } else if (apiKey != null) {
             caller = authenticator.apiKey(apiKey);
-        } else if (PUBLIC_API.contains(path(request))) {
+        } else if (PUBLIC_API.contains(path(request)) || isHook(request)) {
             return context.doNothing();
         } else {
             return unauthorized(response, context, "Authentication required: send 'Authorization: Bearer <token>'"
@@ -160,9 +160,15 @@ public class AuthenticationMechanism implements HttpAuthenticationMechanism {
         return AuthenticationStatus.SEND_CONTINUE;
     }
 
+    /** The machine paths: the API, and trigger URLs (whose token in the path is their credential). */
     private static boolean isApi(HttpServletRequest request) {
         String path = path(request);
-        return path.startsWith("/api/") || path.equals("/api");
+        return path.startsWith("/api/") || path.equals("/api") || path.startsWith("/hooks/");
+    }
+
+    private static boolean isHook(HttpServletRequest request) {
+        String path = path(request);
+        return path.startsWith("/hooks/") || path.startsWith("/api/hooks/");
     }
 
     private static String path(HttpServletRequest request) {
