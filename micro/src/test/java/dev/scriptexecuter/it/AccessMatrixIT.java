@@ -150,6 +150,10 @@ class AccessMatrixIT extends MicroIT {
                     "api/scripts/" + t.scriptWithMailAlert() + "/email", null))),
             Map.entry("GET /api/scripts/{id}/webhook/deliveries", new Rule(Access.VIEWER, (t, who) ->
                     get("api/scripts/" + t.scriptId + "/webhook/deliveries"))),
+            Map.entry("GET /api/scripts/{id}/chain", new Rule(Access.VIEWER, (t, who) ->
+                    get("api/scripts/" + t.scriptId + "/chain"))),
+            Map.entry("PUT /api/scripts/{id}/chain", new Rule(Access.USER, (t, who) -> new Call("PUT",
+                    "api/scripts/" + t.scriptId + "/chain", "{\"steps\": []}"))),
             Map.entry("GET /api/scripts/{id}/hooks", new Rule(Access.VIEWER, (t, who) ->
                     get("api/scripts/" + t.scriptId + "/hooks"))),
             Map.entry("POST /api/scripts/{id}/hooks", new Rule(Access.USER, (t, who) -> new Call("POST",

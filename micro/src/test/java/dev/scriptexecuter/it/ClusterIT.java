@@ -30,7 +30,8 @@ import static org.awaitility.Awaitility.await;
  * after the kill is decided by node B, A's runs end INTERRUPTED once their lease
  * runs out (with the log they had printed), after that each occurrence runs (or, where the script's previous run
  * is provably still going, is recorded OVERLAPPED), and no run stays
- * unfinished. Prints the counts and the failover time.
+ * unfinished; the chain step after A's interrupted run is started once, by B. Prints the counts and the
+ * failover time.
  */
 class ClusterIT extends BrowserTest {
 
@@ -112,6 +113,12 @@ class ClusterIT extends BrowserTest {
             assertThat(onB.awaitFinished(stopped, Duration.ofSeconds(15)).getString("outcome")).isEqualTo("STOPPED");
             await().atMost(Duration.ofSeconds(5)).until(() -> RunProcesses.of(stopped).isEmpty());
 
+            // the sleeper's chain starts a follow-up after any end: its next run ends INTERRUPTED when node A dies
+            String followUp = onA.createScript("{\"name\": \"follow-up\", \"mainCode\": %s}".formatted(
+                    quote("def main(data, input):\n    return {'after': 'interruption'}\n")));
+            assertThat(onA.put("api/scripts/" + sleeper + "/chain", "{\"steps\": [{\"script\": %s, \"when\": \"ANY\"}]}"
+                    .formatted(quote(followUp))).status()).isEqualTo(200);
+
             // 50 scripts on a one-second interval, all due at the same instants, for 60 s; node A is killed
             // (SIGKILL) at 30 s while it runs a long run (started first, so that it holds a slot by then).
             String orphan = onA.run(sleeper, true);
@@ -137,6 +144,10 @@ class ClusterIT extends BrowserTest {
             assertThat(interrupted.getString("error")).contains("node-a").contains("lease");
             assertThat(onB.get("api/runs/" + orphan + "/log").body()).as("what it printed before its node died")
                     .contains("sleeping");
+            // the chain step after the interrupted run, started by the node that recorded the interruption
+            await().atMost(WAIT).until(() -> onB.runsOf(followUp).stream()
+                    .anyMatch(run -> "FINISHED".equals(run.getString("status"))));
+            Instant followed = Instant.now();
             try {
                 await().atMost(WAIT).until(() -> tickers.stream().flatMap(t -> onB.runsOf(t).stream())
                         .allMatch(r -> "FINISHED".equals(r.getString("status"))));
@@ -214,6 +225,15 @@ class ClusterIT extends BrowserTest {
                     }
                 }
             }
+            // made once: not again by the sweep of unstarted chains, which every node makes every 5 s
+            sleepUntil(followed.plusSeconds(6));
+            assertThat(onB.runsOf(followUp)).as("the chain step of a run whose node died, made once").singleElement()
+                    .satisfies(run -> {
+                        assertThat(run.getString("startedBy")).isEqualTo(orphan);
+                        assertThat(run.getString("trigger")).isEqualTo("CHAIN");
+                        assertThat(run.getString("nodeName")).isEqualTo("node-b");
+                        assertThat(run.getString("outcome")).isEqualTo("SUCCEEDED");
+                    });
             System.out.printf("cluster: %d scripts x %d s = %d occurrences, by node %s, by outcome %s; failover"
                             + " (A's runs INTERRUPTED) %d ms after the kill, %d occurrences OVERLAPPED meanwhile;"
                             + " after it every occurrence was run by B (latest start %d ms after it was due) or"

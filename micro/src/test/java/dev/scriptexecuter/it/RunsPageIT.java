@@ -172,6 +172,41 @@ class RunsPageIT extends BrowserTest {
     }
 
     @Test
+    void aChainedRunLinksTheRunThatStartedItAndTheScriptPageShowsTheChain() {
+        String first = script("upstream", "def main(data):\n    return {'rows': 3}\n");
+        String next = script("downstream", "def main(data, input):\n    print('got', input['rows'])\n");
+        assertThat(api.put("api/scripts/" + first + "/chain", "{\"steps\": [{\"script\": %s}]}".formatted(quote(next)))
+                .status()).isEqualTo(200);
+        String started = finishedRun(first);
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> api.runsOf(next).stream()
+                .anyMatch(run -> "FINISHED".equals(run.getString("status"))));
+        String chained = api.runsOf(next).getFirst().getString("id");
+        String upstreamName = api.get("api/scripts/" + first).json().getString("name");
+        String downstreamName = api.get("api/scripts/" + next).json().getString("name");
+        WebDriver browser = admin();
+
+        browser.get(uri.resolve("run.xhtml?id=" + started).toString());
+        WebElement link = waitFor(browser, By.cssSelector("#startedRuns a"));
+        assertThat(link.getText()).contains(downstreamName);
+        assertThat(browser.findElement(By.id("startedRuns")).getText()).contains("SUCCEEDED");
+        click(browser, By.cssSelector("#startedRuns a"));
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlContains("id=" + chained));
+        new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class).until(b -> {
+                    WebElement by = b.findElement(By.id("run:startedBy"));
+                    return by.getText().contains(upstreamName) && by.getAttribute("href").contains("id=" + started);
+                });
+
+        browser.get(uri.resolve("script.xhtml?id=" + first).toString());
+        assertThat(waitFor(browser, By.id("chainSteps")).getText()).contains("When a run succeeds")
+                .contains(downstreamName);
+        browser.get(uri.resolve("script.xhtml?id=" + next).toString());
+        assertThat(waitFor(browser, By.id("chainStartedBy")).getText()).contains(upstreamName)
+                .contains("after a success");
+        assertThat(browser.findElement(By.id("editor:noChain")).getText()).contains("starts no other");
+    }
+
+    @Test
     void aViewerSeesNeitherStopNorReRun() {
         String sleeper = script("watched", Api.SLEEPER);
         String running = api.run(sleeper, true);

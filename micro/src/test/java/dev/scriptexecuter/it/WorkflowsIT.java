@@ -117,6 +117,93 @@ class WorkflowsIT {
         assertThat(array(api.get("api/scripts/" + script + "/hooks").body())).isEmpty();
     }
 
+    @Test
+    void aChainPassesEachRunsResultOnAndRefusesCycles() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String a = api.createScript(script("chain A " + tag, "def main(data, input):\n    return {'n': input['n'] * 10}\n",
+                null));
+        String b = api.createScript(script("chain B " + tag, "def main(data, input):\n    return {'n': input['n'] + 1}\n",
+                "{\"properties\": {\"n\": {\"type\": \"integer\"}}, \"required\": [\"n\"]}"));
+        String c = api.createScript(script("chain C " + tag, "def main(data, input):\n    return input['n'] * 2\n", null));
+        String onFailure = api.createScript(script("chain E " + tag, "def main(data):\n    pass\n", null));
+        assertThat(api.put("api/scripts/" + a + "/chain", steps(b, "SUCCEEDED", onFailure, "FAILED")).status())
+                .isEqualTo(200);
+        Api.Answer setB = api.put("api/scripts/" + b + "/chain", steps(c, "ANY"));
+        assertThat(setB.status()).as(setB.body()).isEqualTo(200);
+        JsonObject chainOfC = api.get("api/scripts/" + c + "/chain").json();
+        assertThat(chainOfC.getJsonArray("startedBy")).singleElement().satisfies(link -> {
+            assertThat(link.asJsonObject().getString("script")).isEqualTo(b);
+            assertThat(link.asJsonObject().getString("when")).isEqualTo("ANY");
+        });
+
+        // A -> B -> C, each given the result of the one before
+        Api.Answer first = api.post("api/scripts/" + a + "/runs?wait=60s", "{\"input\": {\"n\": 2}}");
+        assertThat(first.json().getJsonObject("result").getInt("n")).isEqualTo(20);
+        String runA = first.json().getString("id");
+        org.awaitility.Awaitility.await().atMost(RUN_TIME).until(() -> api.runsOf(c).stream()
+                .anyMatch(run -> "FINISHED".equals(run.getString("status"))));
+        JsonObject runB = single(api.runsOf(b));
+        JsonObject runC = single(api.runsOf(c));
+        assertThat(runB.getString("trigger")).isEqualTo("CHAIN");
+        assertThat(runB.getString("startedBy")).isEqualTo(runA);
+        assertThat(runB.getJsonObject("input").getInt("n")).isEqualTo(20);
+        assertThat(runB.getJsonObject("result").getInt("n")).isEqualTo(21);
+        assertThat(runC.getString("startedBy")).isEqualTo(runB.getString("id"));
+        assertThat(runC.getJsonObject("input").getInt("n")).as("an object result is the next input as it is")
+                .isEqualTo(21);
+        assertThat(runC.getString("outcome")).isEqualTo("SUCCEEDED");
+        assertThat(runC.get("result")).isEqualTo(jakarta.json.Json.createValue(42));
+        assertThat(api.get("api/runs/" + runA).json().getJsonArray("started")).singleElement()
+                .satisfies(link -> assertThat(link.asJsonObject().getString("id")).isEqualTo(runB.getString("id")));
+        assertThat(api.runsOf(onFailure)).as("the step for a failure").isEmpty();
+
+        // C -> A would close a cycle: refused naming it, and nothing changed; so would A -> A
+        Api.Answer cycle = api.put("api/scripts/" + c + "/chain", steps(a, "SUCCEEDED"));
+        assertThat(cycle.status()).as(cycle.body()).isEqualTo(400);
+        assertThat(cycle.json().getString("field")).isEqualTo("steps");
+        assertThat(cycle.json().getString("detail")).contains("'chain C %s' → 'chain A %s' → 'chain B %s' → 'chain C %s'"
+                .formatted(tag, tag, tag, tag));
+        assertThat(api.get("api/scripts/" + c + "/chain").json().getJsonArray("steps")).isEmpty();
+        assertThat(api.put("api/scripts/" + a + "/chain", steps(a, "ANY")).status()).isEqualTo(400);
+        assertThat(api.put("api/scripts/" + a + "/chain", steps("no-such-script", "ANY")).json().getString("field"))
+                .isEqualTo("steps[0].script");
+        assertThat(api.put("api/scripts/" + a + "/chain", steps(b, "SOMETIMES")).json().getString("field"))
+                .isEqualTo("steps[0].when");
+
+        // ten steps one after the other are allowed (ses.chain.max-depth), an eleventh is refused
+        List<String> line = new java.util.ArrayList<>();
+        for (int i = 0; i <= 11; i++) {
+            line.add(api.createScript(script("deep %02d %s".formatted(i, tag), "def main(data):\n    pass\n", null)));
+        }
+        for (int i = 0; i < 10; i++) {
+            assertThat(api.put("api/scripts/" + line.get(i) + "/chain", steps(line.get(i + 1), "ANY")).status())
+                    .isEqualTo(200);
+        }
+        Api.Answer deep = api.put("api/scripts/" + line.get(10) + "/chain", steps(line.get(11), "ANY"));
+        assertThat(deep.status()).as(deep.body()).isEqualTo(400);
+        assertThat(deep.json().getInt("limit")).isEqualTo(10);
+        assertThat(deep.json().getString("detail")).contains("'deep 00 " + tag + "' → ").contains("ses.chain.max-depth");
+    }
+
+    private static String script(String name, String main, String inputSchema) {
+        return "{\"name\": %s, \"mainCode\": %s%s}".formatted(quote(name), quote(main),
+                inputSchema == null ? "" : ", \"inputSchema\": " + inputSchema);
+    }
+
+    /** A chain's steps: script id and when, in pairs. */
+    private static String steps(String... pairs) {
+        List<String> steps = new java.util.ArrayList<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            steps.add("{\"script\": %s, \"when\": %s}".formatted(quote(pairs[i]), quote(pairs[i + 1])));
+        }
+        return "{\"steps\": [" + String.join(", ", steps) + "]}";
+    }
+
+    private static JsonObject single(List<JsonObject> runs) {
+        assertThat(runs).hasSize(1);
+        return runs.getFirst();
+    }
+
     private static List<JsonObject> array(String body) {
         try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(body))) {
             return reader.readArray().stream().map(JsonValue::asJsonObject).toList();

@@ -21,6 +21,7 @@ import dev.scriptexecuter.webhook.rest.ScriptWebhookResource;
 import dev.scriptexecuter.webhook.rest.WebhookResource;
 import dev.scriptexecuter.execution.rest.HooksResource;
 import dev.scriptexecuter.execution.rest.ScriptHooksResource;
+import dev.scriptexecuter.script.rest.ScriptChainResource;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,7 +43,8 @@ public class OpenApiServlet extends HttpServlet {
             UsersResource.class, AuditResource.class, RetentionResource.class, VariablesResource.class,
             ScriptVariablesResource.class, ExportResource.class, ImportResource.class, WebhookResource.class,
             ScriptWebhookResource.class, MailAlertResource.class, ScriptMailAlertResource.class,
-            IncidentsResource.class, ScriptHooksResource.class, HooksResource.class);
+            IncidentsResource.class, ScriptHooksResource.class, HooksResource.class,
+            ScriptChainResource.class);
 
     private volatile String document;
 

@@ -35,5 +35,6 @@ public enum AuditAction {
     /** A trigger URL was called and started a run. */
     HOOK_CALLED,
     /** A trigger URL was called and refused (its rate, the input, a quota): no run started. */
-    HOOK_REFUSED
+    HOOK_REFUSED,
+    SCRIPT_CHAIN_SET
 }

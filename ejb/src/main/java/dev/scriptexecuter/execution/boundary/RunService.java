@@ -3,6 +3,7 @@ package dev.scriptexecuter.execution.boundary;
 import dev.scriptexecuter.audit.boundary.AuditLog;
 import dev.scriptexecuter.audit.entity.AuditAction;
 import dev.scriptexecuter.audit.entity.AuditEntry.Target;
+import dev.scriptexecuter.execution.control.ChainDue;
 import dev.scriptexecuter.execution.control.InternalFailure;
 import dev.scriptexecuter.execution.control.DirectorySize;
 import dev.scriptexecuter.execution.control.DiskLimits;
@@ -264,8 +265,52 @@ public class RunService {
         return made;
     }
 
+    /** A run, with the runs its chain started. */
     public RunView find(String runId) {
-        return RunView.of(load(runId));
+        return RunView.of(load(runId)).chained(startedBy(runId));
+    }
+
+    /** The runs a run's chain started, in the order they were made. */
+    private List<RunLink> startedBy(String runId) {
+        return em.createQuery("SELECT r.id, r.script.id, r.script.name, r.outcome FROM Run r WHERE r.startedBy = :id"
+                        + " ORDER BY r.queuedAt, r.id", Object[].class).setParameter("id", runId).getResultStream()
+                .map(row -> new RunLink((String) row[0], (String) row[1], (String) row[2],
+                        row[3] == null ? null : ((RunOutcome) row[3]).name())).toList();
+    }
+
+    /** An ended run's chain: its runs are made here unless another node or timer made them already. */
+    @PermitAll
+    public void onChainDue(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChainDue due) {
+        try {
+            chain(due.runId());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The chain of run " + due.runId() + " could not be started now; any node's"
+                    + " next sweep starts it", e);
+        }
+    }
+
+    /** Makes and starts the runs an ended run's chain starts, once, whichever node gets to it. */
+    @PermitAll
+    public void chain(String endedRunId) {
+        ledger.queueChain(endedRunId).forEach(this::launch);
+    }
+
+    /**
+     * Starts the chains of ended runs that no node started yet (the node that ended them died first, or
+     * failed to): every node's scheduler calls it every ses.schedule.resync.
+     */
+    @PermitAll
+    public int chainsDue() {
+        int made = 0;
+        for (String endedRunId : ledger.chainsDue(100)) {
+            try {
+                chain(endedRunId);
+                made++;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "The chain of run " + endedRunId + " could not be started; trying again later", e);
+            }
+        }
+        return made;
     }
 
     /**

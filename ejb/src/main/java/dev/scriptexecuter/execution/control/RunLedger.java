@@ -17,6 +17,8 @@ import dev.scriptexecuter.infrastructure.UtcColumns;
 import dev.scriptexecuter.python.boundary.ExtraSandboxPaths;
 import dev.scriptexecuter.python.boundary.ResourceUsage;
 import dev.scriptexecuter.script.boundary.InputSchema;
+import dev.scriptexecuter.script.entity.ChainStep;
+import dev.scriptexecuter.script.entity.ChainWhen;
 import dev.scriptexecuter.script.entity.OverlapPolicy;
 import dev.scriptexecuter.script.entity.Script;
 import dev.scriptexecuter.variable.boundary.RunVariables;
@@ -76,6 +78,14 @@ public class RunLedger {
 
     @Inject
     Event<RunEnding> ending;
+
+    @Inject
+    Event<ChainDue> chainDue;
+
+    /** The most runs one run may start one after the other, through chains (also checked when a chain is saved). */
+    @Inject
+    @ConfigProperty(name = "ses.chain.max-depth", defaultValue = "10")
+    int maxChainDepth;
 
     @Inject
     @ConfigProperty(name = "ses.run.lease", defaultValue = "PT30S")
@@ -160,14 +170,18 @@ public class RunLedger {
         if (script == null) {
             throw RequestRejected.notFound("There is no script with id '" + scriptId + "'.");
         }
-        InputSchema schema = InputSchema.stored(script.inputSchema());
-        String input = schema.isEmpty() ? inputJson
-                : Json.text(schema.apply(inputJson == null ? null : Json.parseObject(inputJson)));
-        Run run = new Run(script, trigger, null, node.name(), clock.instant()).given(input);
+        Run run = new Run(script, trigger, null, node.name(), clock.instant()).given(checkedInput(script, inputJson));
         who.accept(run);
         em.persist(run);
         changed.fire(new RunChanged(run.id(), scriptId, RunStatus.QUEUED.name(), null));
         return run.id();
+    }
+
+    /** The input checked against the script's schema, with its defaults filled in (refused naming the field). */
+    private static String checkedInput(Script script, String inputJson) {
+        InputSchema schema = InputSchema.stored(script.inputSchema());
+        return schema.isEmpty() ? inputJson
+                : Json.text(schema.apply(inputJson == null ? null : Json.parseObject(inputJson)));
     }
 
     /**
@@ -254,8 +268,9 @@ public class RunLedger {
                     .setParameter("error", DATA_CHANGED).setParameter("id", runId).executeUpdate();
         }
         String outcome = result.outcome().name();
-        if (result.outcome().retried()) {
-            planRetry(runId, now);
+        boolean retrying = result.outcome().retried() && planRetry(runId, now);
+        if (!retrying) {
+            markChainDue(runId, scriptId, outcome, now); // a run that is tried again counts at its last try
         }
         updateLastRun(scriptId, runId, RunStatus.FINISHED.name(), outcome, startedAt, now);
         ending.fire(new RunEnding(runId, scriptId, result.outcome()));
@@ -336,16 +351,102 @@ public class RunLedger {
      * A run that ended FAILED or TIMED_OUT: when its script asks for another try, when the retry is due (its
      * backoff, doubling with each attempt) is kept with the run, in the transaction that ends it.
      */
-    private void planRetry(String runId, Instant now) {
+    private boolean planRetry(String runId, Instant now) {
         // not in this transaction's context yet: read as the update above left it
         Run run = em.find(Run.class, runId);
         if (!retryable(run)) {
-            return;
+            return false;
         }
         Duration first = run.script().policy().retryBackoff();
         Instant due = now.plus(first.multipliedBy(1L << Math.min(run.attempt() - 1, 16)));
         em.createQuery("UPDATE Run r SET r.retryDueAt = :due WHERE r.id = :id")
                 .setParameter("due", column(due)).setParameter("id", runId).executeUpdate();
+        return true;
+    }
+
+    /**
+     * A run ended so that steps of its script's chain start: marked in the transaction that ends it, so the
+     * steps are made exactly once, by whichever node claims the mark first ({@link #queueChain}): this one
+     * right after the commit ({@link ChainDue}), or any node's sweep ({@link #chainsDue}) should this one die.
+     */
+    private void markChainDue(String runId, String scriptId, String outcome, Instant now) {
+        List<ChainWhen> met = ChainWhen.metBy(outcome);
+        if (met.isEmpty()) {
+            return;
+        }
+        int marked = em.createQuery("UPDATE Run r SET r.chainDueAt = :now WHERE r.id = :id AND EXISTS"
+                        + " (SELECT c.id FROM ChainStep c WHERE c.script.id = :script AND c.runWhen IN :met)")
+                .setParameter("now", column(now)).setParameter("id", runId).setParameter("script", scriptId)
+                .setParameter("met", met).executeUpdate();
+        if (marked == 1) {
+            chainDue.fire(new ChainDue(runId));
+        }
+    }
+
+    /**
+     * The runs an ended run's chain starts, unless another node or timer made them already (the mark is
+     * cleared here, in the transaction that makes them): one per step the run's outcome meets, given the
+     * run's result as input (an object as it is, any other value as {@code {"result": value}}), checked
+     * against the step's script's schema (a run that does not fit is recorded FAILED, saying why); a step
+     * beyond {@code ses.chain.max-depth} is recorded REJECTED.
+     *
+     * @return the runs to launch
+     */
+    public List<String> queueChain(String endedRunId) {
+        int claimed = em.createQuery("UPDATE Run r SET r.chainDueAt = NULL WHERE r.id = :id"
+                + " AND r.chainDueAt IS NOT NULL").setParameter("id", endedRunId).executeUpdate();
+        Run ended = claimed == 1 ? em.find(Run.class, endedRunId) : null;
+        if (ended == null || ended.outcome() == null) {
+            return List.of();
+        }
+        List<ChainWhen> met = ChainWhen.metBy(ended.outcome().name());
+        if (met.isEmpty()) {
+            return List.of();
+        }
+        List<ChainStep> steps = em.createQuery("SELECT c FROM ChainStep c JOIN FETCH c.next WHERE c.script.id = :id"
+                        + " AND c.runWhen IN :met ORDER BY c.stepOrder", ChainStep.class)
+                .setParameter("id", ended.script().id()).setParameter("met", met).getResultList();
+        Instant now = clock.instant();
+        String given = chainInput(ended.result());
+        List<String> launch = new java.util.ArrayList<>();
+        for (ChainStep step : steps) {
+            Run run = new Run(step.next(), TriggerKind.CHAIN, null, node.name(), now).chainedFrom(ended);
+            if (run.chainDepth() > maxChainDepth) {
+                run.given(given).finish(RunOutcome.REJECTED, null, "Run " + ended.id() + " of '" + ended.script().name()
+                        + "' would have started this one as run " + run.chainDepth() + " of a chain; at most "
+                        + maxChainDepth + " are allowed (setting ses.chain.max-depth).", null, null, now);
+            } else {
+                try {
+                    run.given(checkedInput(step.next(), given));
+                    launch.add(run.id());
+                } catch (RequestRejected refused) {
+                    run.given(given).finish(RunOutcome.FAILED, null, "The result of run " + ended.id() + " of '"
+                            + ended.script().name() + "' is not an input this script takes: " + refused.getMessage()
+                            + (refused.details().get("field") == null ? "" : " (" + refused.details().get("field") + ")"),
+                            null, null, now);
+                }
+            }
+            em.persist(run);
+            changed.fire(new RunChanged(run.id(), step.next().id(), run.status().name(),
+                    run.outcome() == null ? null : run.outcome().name()));
+        }
+        return launch;
+    }
+
+    /** What a chained run is given: the ended run's result, an object as it is, any other value wrapped. */
+    static String chainInput(String resultJson) {
+        if (resultJson == null) {
+            return null;
+        }
+        jakarta.json.JsonValue result = Json.parse(resultJson);
+        return result instanceof jakarta.json.JsonObject ? resultJson
+                : Json.text(Json.PROVIDER.createObjectBuilder().add("result", result).build());
+    }
+
+    /** Ended runs whose chain's runs are still to be made (at most {@code max}, the oldest first), any node's. */
+    public List<String> chainsDue(int max) {
+        return em.createQuery("SELECT r.id FROM Run r WHERE r.chainDueAt IS NOT NULL ORDER BY r.chainDueAt",
+                String.class).setMaxResults(max).getResultList();
     }
 
     /** When the run's retry is due; empty when none is pending. */

@@ -170,6 +170,18 @@ public class Run {
     @Column(name = "hook_id", length = 36, updatable = false)
     private String hookId;
 
+    /** The run whose end started this one through its script's chain (trigger CHAIN); null otherwise. */
+    @Column(name = "started_by", length = 36, updatable = false)
+    private String startedBy;
+
+    /** How many runs started one another before this one (0: not started by a chain). */
+    @Column(name = "chain_depth", nullable = false, updatable = false)
+    private int chainDepth;
+
+    /** This run ended and its chain's runs are still to be made (by whichever node claims them first). */
+    @Column(name = "chain_due_at")
+    private LocalDateTime chainDueAt;
+
     protected Run() {
     }
 
@@ -193,6 +205,21 @@ public class Run {
     public Run given(String inputJson) {
         this.input = inputJson;
         return this;
+    }
+
+    /** A run its chain starts after {@code parent} ended. */
+    public Run chainedFrom(Run parent) {
+        this.startedBy = parent.id;
+        this.chainDepth = parent.chainDepth + 1;
+        return this;
+    }
+
+    public String startedBy() {
+        return startedBy;
+    }
+
+    public int chainDepth() {
+        return chainDepth;
     }
 
     /** A run a trigger URL asked for. */
@@ -219,6 +246,8 @@ public class Run {
     public Run retrying(Run failed) {
         this.requestedBy = failed.requestedBy;
         this.hookId = failed.hookId;
+        this.startedBy = failed.startedBy;
+        this.chainDepth = failed.chainDepth;
         this.input = failed.input; // tried again with what it was given
         this.attempt = failed.attempt + 1;
         this.retryOf = failed.retryOf != null ? failed.retryOf : failed.id;

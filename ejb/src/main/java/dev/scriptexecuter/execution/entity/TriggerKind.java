@@ -11,5 +11,7 @@ public enum TriggerKind {
     /** Somebody asked for a run that skips the trigger code. */
     FORCED,
     /** A trigger URL was called ({@code POST /hooks/{token}}); the trigger code still decides. */
-    HOOK
+    HOOK,
+    /** A run of another script ended, and that script's chain starts this one with its result as input. */
+    CHAIN
 }

@@ -168,7 +168,7 @@ public class Scheduler {
     /**
      * Other nodes create, change and claim scripts too, and their events stay
      * on their node: every {@code ses.schedule.resync} this node resumes the
-     * scripts whose pause ended, makes the retries that are due, and arms (or
+     * scripts whose pause ended, makes the retries and chains that are due, and arms (or
      * drops) its timers from the database, so that any node can take over a
      * schedule (or a retry) when another dies.
      */
@@ -184,6 +184,12 @@ public class Scheduler {
             runs.retryDue();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Due retries could not be made", e);
+        }
+        try {
+            // chains of runs whose node died (or failed) before it started them
+            runs.chainsDue();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Due chains could not be started", e);
         }
         try {
             List<Object[]> rows = em.createQuery("SELECT s.id, s.nextFireAt FROM Script s WHERE s.active = true"

@@ -53,7 +53,13 @@ class BoundaryRolesTest {
                 Map.entry("request", EDITORS), Map.entry("stop", EDITORS),
                 Map.entry("launch", OPEN), Map.entry("launchScheduled", OPEN), Map.entry("launchAttempt", OPEN),
                 Map.entry("onScriptChanged", OPEN),
-                Map.entry("onRunFinished", OPEN), Map.entry("retry", OPEN), Map.entry("retryDue", OPEN)));
+                Map.entry("onRunFinished", OPEN), Map.entry("retry", OPEN), Map.entry("retryDue", OPEN),
+                Map.entry("onChainDue", OPEN), Map.entry("chain", OPEN), Map.entry("chainsDue", OPEN)));
+        // a trigger URL's call is open: its token, checked by the service, is the credential
+        assertThat(roles(dev.scriptexecuter.execution.boundary.HookService.class)).isEqualTo(Map.of("list", EVERYONE,
+                "create", EDITORS, "rotate", EDITORS, "revoke", EDITORS, "call", OPEN, "answer", OPEN));
+        assertThat(roles(dev.scriptexecuter.script.boundary.ChainService.class)).isEqualTo(Map.of("find", EVERYONE,
+                "set", EDITORS));
         assertThat(roles(LogSearchService.class)).isEqualTo(Map.of("search", EVERYONE, "searchedRuns", EVERYONE));
         assertThat(roles(IncidentService.class)).isEqualTo(Map.of("list", EVERYONE, "openByKind", OPEN));
         assertThat(roles(OverviewService.class)).isEqualTo(Map.of("snapshot", EVERYONE, "trend", EVERYONE));

@@ -34,6 +34,7 @@ public class RunPageView implements Serializable {
     private long printed;
     private List<DeliveryView> deliveries = List.of();
     private RunNeighbours neighbours = new RunNeighbours(null, null);
+    private String startedByLabel;
 
     public void load() {
         try {
@@ -43,10 +44,25 @@ public class RunPageView implements Serializable {
             printed = log.printed();
             deliveries = webhooks.deliveriesOfRun(id);
             neighbours = runs.neighbours(id);
+            startedByLabel = run.startedBy() == null ? null : startedBy(run.startedBy());
         } catch (RequestRejected e) {
             Messages.error(e.getMessage());
             run = null;
         }
+    }
+
+    /** The run whose chain started this one, named by its script (its id, should it be gone). */
+    private String startedBy(String runId) {
+        try {
+            RunView by = runs.find(runId);
+            return "a run of " + by.scriptName() + (by.outcome() == null ? "" : " (" + by.outcome() + ")");
+        } catch (RequestRejected e) {
+            return "run " + runId + " (deleted)";
+        }
+    }
+
+    public String getStartedByLabel() {
+        return startedByLabel;
     }
 
     public void stop() {

@@ -8,6 +8,8 @@ import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.script.boundary.ScheduleSpec;
 import dev.scriptexecuter.script.boundary.EditConflict;
 import dev.scriptexecuter.script.boundary.ScriptDraft;
+import dev.scriptexecuter.script.boundary.ChainService;
+import dev.scriptexecuter.script.boundary.ChainView;
 import dev.scriptexecuter.script.boundary.ScriptService;
 import dev.scriptexecuter.script.boundary.ScriptValidator;
 import dev.scriptexecuter.script.boundary.ScriptView;
@@ -55,6 +57,9 @@ public class ScriptEditorView implements Serializable {
     @Inject
     EnvironmentService environments;
 
+    @Inject
+    ChainService chains;
+
     private String id;
     private final ScriptForm form = new ScriptForm();
     private String dataText = "{}";
@@ -72,6 +77,21 @@ public class ScriptEditorView implements Serializable {
     private String formRead;
     /** Fields this page's save found changed elsewhere too, with both values; empty when there is none. */
     private List<EditConflictRow> conflicts = List.of();
+
+    /** The script's chain as last read (what its runs start, what starts it); null for a new script. */
+    private transient ChainView chain;
+
+    /** The script's chain: the scripts its runs start when they end, and the scripts whose runs start it. */
+    public ChainView getChain() {
+        if (chain == null && id != null && !id.isBlank()) {
+            try {
+                chain = chains.find(id);
+            } catch (RequestRejected e) {
+                return null; // deleted meanwhile: the page says so already
+            }
+        }
+        return chain;
+    }
 
     /** Called by the page's view action after the id parameter is set. */
     public void load() {
