@@ -171,6 +171,11 @@ class AccessMatrixIT extends MicroIT {
                         .getString("runId");
                 return get("api/hooks/" + hook.getString("token") + "/runs/" + run);
             })),
+            Map.entry("GET /api/tags", new Rule(Access.VIEWER, (t, who) -> get("api/tags"))),
+            Map.entry("PUT /api/tags/{tag}/limit", new Rule(Access.ADMIN, (t, who) -> new Call("PUT",
+                    "api/tags/matrix-tag/limit", "{\"limit\": 3}"))),
+            Map.entry("DELETE /api/tags/{tag}/limit", new Rule(Access.ADMIN, (t, who) -> new Call("DELETE",
+                    "api/tags/" + t.freshTagLimit() + "/limit", null))),
             Map.entry("GET /api/users", new Rule(Access.ADMIN, (t, who) -> get("api/users"))),
             Map.entry("GET /api/users/{id}", new Rule(Access.ADMIN, (t, who) -> get("api/users/" + t.freshUser()))),
             Map.entry("POST /api/users", new Rule(Access.ADMIN, (t, who) -> new Call("POST", "api/users",
@@ -335,6 +340,13 @@ class AccessMatrixIT extends MicroIT {
         Api.Answer made = admin.post("api/scripts/" + freshScript() + "/hooks", "{\"name\": \"matrix\"}");
         assertThat(made.status()).as(made.body()).isEqualTo(201);
         return made.json();
+    }
+
+    /** A tag with a limit, to remove. */
+    private String freshTagLimit() {
+        String tag = "doomed-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(admin.put("api/tags/" + tag + "/limit", "{\"limit\": 1}").status()).isEqualTo(200);
+        return tag;
     }
 
     private String hookPath(JsonObject hook) {

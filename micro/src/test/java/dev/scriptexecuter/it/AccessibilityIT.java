@@ -48,15 +48,21 @@ class AccessibilityIT extends BrowserTest {
     void noPageHasSeriousAccessibilityProblemsInEitherThemeOrWidth() {
         String name = "axe-" + UUID.randomUUID().toString().substring(0, 8);
         String script = api.createScript(("{\"name\": %s, \"description\": \"checked by axe\", \"mainCode\": %s,"
-                + " \"schedule\": {\"kind\": \"interval\", \"every\": \"1h\"}}")
+                + " \"schedule\": {\"kind\": \"interval\", \"every\": \"1h\"}, \"tags\": [\"axe\", \"nightly\"]}")
                 .formatted(quote(name), quote("def main(data):\n    print('hello')\n")));
+        // the script page's chain, the run page's links to the runs its chain started, a trigger URL listed
+        String next = api.createScript("{\"name\": %s, \"mainCode\": \"def main(data):\\n    pass\\n\"}"
+                .formatted(quote(name + " next")));
+        assertThat(api.put("api/scripts/" + script + "/chain", "{\"steps\": [{\"script\": %s}]}".formatted(quote(next)))
+                .status()).isEqualTo(200);
+        assertThat(api.post("api/scripts/" + script + "/hooks", "{\"name\": \"axe\"}").status()).isEqualTo(201);
         String run = api.run(script, true);
         api.awaitFinished(run, Duration.ofMinutes(1));
         List<String> pages = List.of("overview.xhtml", "index.xhtml", "runs.xhtml", "runs.xhtml?script=" + script,
                 "run.xhtml?id=" + run, "script.xhtml", "script.xhtml?id=" + script, "script-history.xhtml?id=" + script,
                 "environments.xhtml", "variables.xhtml", "variables.xhtml?script=" + script, "webhook.xhtml",
                 "webhook.xhtml?script=" + script, "account.xhtml", "api-keys.xhtml", "admin/users.xhtml",
-                "admin/audit.xhtml", "api-docs.xhtml", "logs.xhtml", "logs.xhtml?q=hello");
+                "admin/audit.xhtml", "api-docs.xhtml", "logs.xhtml", "logs.xhtml?q=hello", "hooks.xhtml?id=" + script);
 
         WebDriver browser = newBrowser();
         List<String> problems = new ArrayList<>(check(browser, "login.xhtml"));

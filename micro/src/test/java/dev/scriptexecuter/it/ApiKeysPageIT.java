@@ -90,6 +90,53 @@ class ApiKeysPageIT extends BrowserTest {
     }
 
     @Test
+    void aTriggerUrlMadeInTheBrowserIsShownOnceStartsRunsAndStopsWhenRotatedOrRevoked() {
+        String script = admin.createScript("{\"name\": %s, \"mainCode\": %s}".formatted(
+                quote("hooked-" + UUID.randomUUID().toString().substring(0, 8)),
+                quote("def main(data, input):\n    return input\n")));
+        Api anonymous = new Api(uri);
+        WebDriver browser = newBrowser();
+        logIn(browser, uri, "admin", Api.ADMIN_PASSWORD);
+        browser.get(uri.resolve("script.xhtml?id=" + script).toString());
+        click(browser, By.id("editor:hooks"));
+        assertThat(waitFor(browser, By.id("hooks:table")).getText()).contains("No trigger URLs yet");
+
+        click(browser, By.id("create:submit"));
+        waitForText(browser, By.cssSelector("#create .ui-message-error"), "A trigger URL needs a name");
+        assertThat(browser.findElements(By.cssSelector("#create\\:name.ui-state-error"))).hasSize(1);
+        browser.findElement(By.id("create:name")).sendKeys("<i id=\"pwned\">ci</i>");
+        click(browser, By.id("create:submit"));
+        String url = waitFor(browser, By.id("hookUrl")).getDomProperty("value");
+        assertThat(url).startsWith(uri.resolve("hooks/sesh_").toString());
+        assertThat(js(browser, "return document.activeElement.id;")).isEqualTo("hookUrl");
+        assertThat(browser.findElement(By.id("example")).getText()).contains("curl -X POST '" + url + "?wait=30s'");
+        assertThat(browser.findElements(By.id("pwned"))).as("the name is text").isEmpty();
+        assertThat(policyViolations(browser)).as("what the Content-Security-Policy refused").isEmpty();
+
+        Api.Answer called = anonymous.post(url + "?wait=30s", "{\"from\": \"the page\"}");
+        assertThat(called.status()).as(called.body()).isEqualTo(200);
+        assertThat(called.json().getJsonObject("result").getString("from")).isEqualTo("the page");
+        browser.navigate().refresh();
+        By row = By.xpath("//tbody[@id='hooks:table_data']/tr[contains(., 'ci</i>')]");
+        assertThat(waitFor(browser, row).getText()).as("last called").doesNotContain("never");
+        assertThat(browser.findElements(By.id("hookUrl"))).as("the token after a reload").isEmpty();
+        assertThat(browser.getPageSource()).doesNotContain(url.substring(url.lastIndexOf('_') + 1));
+
+        click(browser, By.xpath("//tr[contains(., 'ci</i>')]//button[.//span[text()='Rotate']]"));
+        waitFor(browser, By.cssSelector(".ui-confirmdialog-yes")).click();
+        waitOn(browser).until(b -> !b.findElements(By.id("hookUrl")).isEmpty()
+                && !url.equals(b.findElement(By.id("hookUrl")).getDomProperty("value")));
+        String rotated = browser.findElement(By.id("hookUrl")).getDomProperty("value");
+        assertThat(anonymous.post(url, "{}").status()).as("the old token").isEqualTo(404);
+        assertThat(anonymous.post(rotated, "{}").status()).isEqualTo(202);
+
+        click(browser, By.xpath("//tr[contains(., 'ci</i>')]//button[.//span[text()='Revoke']]"));
+        waitFor(browser, By.cssSelector(".ui-confirmdialog-yes")).click();
+        waitOn(browser).until(b -> b.findElements(row).isEmpty());
+        assertThat(anonymous.post(rotated, "{}").status()).isEqualTo(404);
+    }
+
+    @Test
     void anAdminMakesAKeyForAViewerWhoSeesItsKeysReadOnly() {
         String viewer = account("viewer");
         String name = "for-" + viewer;

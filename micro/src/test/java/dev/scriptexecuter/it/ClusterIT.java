@@ -30,7 +30,8 @@ import static org.awaitility.Awaitility.await;
  * after the kill is decided by node B, A's runs end INTERRUPTED once their lease
  * runs out (with the log they had printed), after that each occurrence runs (or, where the script's previous run
  * is provably still going, is recorded OVERLAPPED), and no run stays
- * unfinished; the chain step after A's interrupted run is started once, by B. Prints the counts and the
+ * unfinished; the chain step after A's interrupted run is started once, by B; a tag's limit of two runs at
+ * once holds over both nodes. Prints the counts and the
  * failover time.
  */
 class ClusterIT extends BrowserTest {
@@ -112,6 +113,27 @@ class ClusterIT extends BrowserTest {
                     + onB.get("api/runs/" + stopped).body()).isEqualTo(202);
             assertThat(onB.awaitFinished(stopped, Duration.ofSeconds(15)).getString("outcome")).isEqualTo("STOPPED");
             await().atMost(Duration.ofSeconds(5)).until(() -> RunProcesses.of(stopped).isEmpty());
+
+            // a tag limited to 2 runs at once on the cluster: 8 runs asked of both nodes, never more than 2 going
+            assertThat(onA.put("api/tags/cluster-db/limit", "{\"limit\": 2}").status()).isEqualTo(200);
+            List<String> tagged = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                tagged.add(onA.createScript("{\"name\": \"db-job-%d\", \"tags\": [\"cluster-db\"], \"mainCode\": %s}"
+                        .formatted(i, quote("import time\ndef main(data):\n    time.sleep(1)\n"))));
+            }
+            List<String> limitedRuns = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                limitedRuns.add((i % 2 == 0 ? onA : onB).run(tagged.get(i % 3), true));
+            }
+            await().atMost(WAIT).until(() -> limitedRuns.stream().map(run -> onB.get("api/runs/" + run).json())
+                    .anyMatch(run -> "cluster-db".equals(run.getString("waitingFor", null))));
+            List<JsonObject> limitedEnded = limitedRuns.stream().map(run -> onB.awaitFinished(run, WAIT)).toList();
+            assertThat(limitedEnded).allSatisfy(run -> assertThat(run.getString("outcome")).isEqualTo("SUCCEEDED"));
+            System.out.printf("cluster: 8 runs tagged cluster-db (limit 2) ran on %s%n", limitedEnded.stream()
+                    .collect(java.util.stream.Collectors.groupingBy(run -> run.getString("nodeName"), TreeMap::new,
+                            java.util.stream.Collectors.counting())));
+            assertThat(WorkflowsIT.mostAtOnce(limitedEnded)).as("runs tagged cluster-db going at once on both nodes")
+                    .isLessThanOrEqualTo(2);
 
             // the sleeper's chain starts a follow-up after any end: its next run ends INTERRUPTED when node A dies
             String followUp = onA.createScript("{\"name\": \"follow-up\", \"mainCode\": %s}".formatted(

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ImportExportIT extends MicroIT {
 
     private static final List<String> COMPARED = List.of("name", "description", "active", "mainCode", "triggerCode",
-            "requirements", "schedule", "policy", "data", "inputSchema");
+            "requirements", "schedule", "policy", "data", "inputSchema", "tags");
 
     @TempDir
     Path home;
@@ -37,7 +37,8 @@ class ImportExportIT extends MicroIT {
                 + " \"mainCode\": %s, \"triggerCode\": %s, \"requirements\": \"# none\\n\","
                 + " \"schedule\": {\"kind\": \"cron\", \"cron\": \"0 0 7 * * *\", \"timezone\": \"Europe/Berlin\"},"
                 + " \"policy\": {\"timeout\": \"PT5M\", \"retries\": 2, \"keepRuns\": 20}, \"data\": {\"sent\": 41},"
-                + " \"inputSchema\": {\"properties\": {\"day\": {\"type\": \"string\", \"default\": \"today\"}}}}")
+                + " \"inputSchema\": {\"properties\": {\"day\": {\"type\": \"string\", \"default\": \"today\"}}},"
+                + " \"tags\": [\"reports\", \"mail\"]}")
                 .formatted(quote(reportName), quote("def main(data):\n    data['sent'] += 1\n"),
                         quote("def trigger(data):\n    return True\n")));
         String paused = here.createScript("{\"name\": %s, \"active\": false, \"mainCode\": %s}"

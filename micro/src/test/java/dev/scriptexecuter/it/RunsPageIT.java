@@ -207,6 +207,27 @@ class RunsPageIT extends BrowserTest {
     }
 
     @Test
+    void theScriptsListShowsTagsAndFiltersByOne() {
+        String tag = "list-" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            names.add("tagged-" + i + "-" + tag);
+            api.createScript("{\"name\": %s, \"mainCode\": %s, \"tags\": [%s, \"shared-tag\"]}".formatted(
+                    quote(names.getLast()), quote(QUICK), quote(tag)));
+        }
+        WebDriver browser = admin();
+        browser.get(uri.resolve("index.xhtml").toString());
+        waitFor(browser, By.cssSelector("#list\\:scripts input[id$='tags:filter']")).sendKeys(tag);
+        waitOn(browser).until(b -> {
+            var rows = b.findElements(By.cssSelector("#list\\:scripts_data > tr"));
+            return rows.size() == 2 && rows.stream().allMatch(row -> row.getText().contains(tag)
+                    && row.getText().contains("shared-tag"));
+        });
+        assertThat(browser.findElements(By.cssSelector("#list\\:scripts_data .ses-label")).stream()
+                .map(WebElement::getText).toList()).containsExactly(tag, "shared-tag", tag, "shared-tag");
+    }
+
+    @Test
     void aViewerSeesNeitherStopNorReRun() {
         String sleeper = script("watched", Api.SLEEPER);
         String running = api.run(sleeper, true);

@@ -185,6 +185,65 @@ class WorkflowsIT {
         assertThat(deep.json().getString("detail")).contains("'deep 00 " + tag + "' → ").contains("ses.chain.max-depth");
     }
 
+    @Test
+    void aTagsLimitMakesRunsWaitAndListsFilterByTag() {
+        String tag = "wf-" + UUID.randomUUID().toString().substring(0, 8);
+        String code = "import time\ndef main(data):\n    time.sleep(1.5)\n";
+        List<String> scripts = List.of(
+                api.createScript("{\"name\": %s, \"mainCode\": %s, \"tags\": [%s, \"Shared\"]}".formatted(
+                        quote("tagged one " + tag), quote(code), quote(tag.toUpperCase()))),
+                api.createScript("{\"name\": %s, \"mainCode\": %s, \"tags\": [%s]}".formatted(
+                        quote("tagged two " + tag), quote(code), quote(tag))));
+        api.createScript("{\"name\": %s, \"mainCode\": %s}".formatted(quote("untagged " + tag), quote(code)));
+        assertThat(api.get("api/scripts/" + scripts.getFirst()).json().getJsonArray("tags").toString())
+                .as("lower case, sorted").isEqualTo("[\"shared\",\"%s\"]".formatted(tag));
+        assertThat(api.get("api/scripts?tag=" + tag + "&limit=100").json().getJsonArray("items").stream()
+                .map(item -> item.asJsonObject().getString("id")).toList()).containsExactlyInAnyOrderElementsOf(scripts);
+        Api.Answer badTag = api.post("api/scripts", "{\"name\": \"bad tags\", \"mainCode\": %s, \"tags\": [\"ok\", \"not ok\"]}"
+                .formatted(quote(code)));
+        assertThat(badTag.status()).isEqualTo(400);
+        assertThat(badTag.json().getString("field")).isEqualTo("tags[1]");
+
+        // one run of the tag's scripts at a time: the others wait, saying for what, and all run in the end
+        assertThat(api.put("api/tags/" + tag + "/limit", "{\"limit\": 0}").json().getString("field")).isEqualTo("limit");
+        assertThat(api.put("api/tags/not%20a%20tag/limit", "{\"limit\": 1}").json().getString("field")).isEqualTo("tag");
+        Api.Answer limited = api.put("api/tags/" + tag + "/limit", "{\"limit\": 1}");
+        assertThat(limited.status()).as(limited.body()).isEqualTo(200);
+        assertThat(limited.json().getInt("scripts")).isEqualTo(2);
+        List<String> runs = new java.util.ArrayList<>();
+        for (String script : scripts) {
+            runs.add(api.run(script, true));
+            runs.add(api.run(script, true));
+        }
+        org.awaitility.Awaitility.await().atMost(RUN_TIME).until(() -> runs.stream()
+                .map(run -> api.get("api/runs/" + run).json())
+                .anyMatch(run -> "WAITING".equals(run.getString("status")) && tag.equals(run.getString("waitingFor"))));
+        List<JsonObject> ended = runs.stream().map(run -> api.awaitFinished(run, RUN_TIME)).toList();
+        assertThat(ended).allSatisfy(run -> assertThat(run.getString("outcome")).isEqualTo("SUCCEEDED"));
+        assertThat(mostAtOnce(ended)).as("runs of %s going at once, by their own start and end", tag).isEqualTo(1);
+        JsonObject listed = array(api.get("api/tags").body()).stream().filter(t -> t.getString("tag").equals(tag))
+                .findFirst().orElseThrow();
+        assertThat(listed.getInt("limit")).isEqualTo(1);
+        assertThat(listed.getInt("running")).isZero();
+        assertThat(listed.getInt("waiting")).isZero();
+        assertThat(api.delete("api/tags/" + tag + "/limit").status()).isEqualTo(204);
+        assertThat(api.delete("api/tags/" + tag + "/limit").status()).isEqualTo(404);
+    }
+
+    /** The most runs that were going at one instant, from their start and end times. */
+    static int mostAtOnce(List<JsonObject> runs) {
+        List<java.time.Instant[]> spans = runs.stream().map(run -> new java.time.Instant[] {
+                java.time.Instant.parse(run.getString("startedAt")), java.time.Instant.parse(run.getString("finishedAt"))})
+                .toList();
+        int most = 0;
+        for (java.time.Instant[] span : spans) {
+            // at the start of each run, how many (itself included) had started and not yet finished
+            most = Math.max(most, (int) spans.stream().filter(other -> !other[0].isAfter(span[0])
+                    && other[1].isAfter(span[0])).count());
+        }
+        return most;
+    }
+
     private static String script(String name, String main, String inputSchema) {
         return "{\"name\": %s, \"mainCode\": %s%s}".formatted(quote(name), quote(main),
                 inputSchema == null ? "" : ", \"inputSchema\": " + inputSchema);

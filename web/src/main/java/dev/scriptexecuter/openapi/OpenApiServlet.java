@@ -21,6 +21,7 @@ import dev.scriptexecuter.webhook.rest.ScriptWebhookResource;
 import dev.scriptexecuter.webhook.rest.WebhookResource;
 import dev.scriptexecuter.execution.rest.HooksResource;
 import dev.scriptexecuter.execution.rest.ScriptHooksResource;
+import dev.scriptexecuter.execution.rest.TagsResource;
 import dev.scriptexecuter.script.rest.ScriptChainResource;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -44,7 +45,7 @@ public class OpenApiServlet extends HttpServlet {
             ScriptVariablesResource.class, ExportResource.class, ImportResource.class, WebhookResource.class,
             ScriptWebhookResource.class, MailAlertResource.class, ScriptMailAlertResource.class,
             IncidentsResource.class, ScriptHooksResource.class, HooksResource.class,
-            ScriptChainResource.class);
+            ScriptChainResource.class, TagsResource.class);
 
     private volatile String document;
 

@@ -59,7 +59,7 @@ public abstract class ScriptScopedPage implements Serializable {
     /** The scripts whose name holds the text typed into the page's script filter (an autocomplete), by name. */
     public List<ScriptSummary> completeScript(String typed) {
         String part = typed == null ? "" : typed.strip();
-        return scripts.summaries(new ScriptQuery(0, CHOICES, "name", true, part.isEmpty() ? null : part, null));
+        return scripts.summaries(new ScriptQuery(0, CHOICES, "name", true, part.isEmpty() ? null : part, null, null));
     }
 
     /** How many scripts the filter offers at once; typing more narrows them. */

@@ -36,5 +36,7 @@ public enum AuditAction {
     HOOK_CALLED,
     /** A trigger URL was called and refused (its rate, the input, a quota): no run started. */
     HOOK_REFUSED,
-    SCRIPT_CHAIN_SET
+    SCRIPT_CHAIN_SET,
+    TAG_LIMIT_SET,
+    TAG_LIMIT_REMOVED
 }

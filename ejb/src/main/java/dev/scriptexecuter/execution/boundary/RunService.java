@@ -4,6 +4,7 @@ import dev.scriptexecuter.audit.boundary.AuditLog;
 import dev.scriptexecuter.audit.entity.AuditAction;
 import dev.scriptexecuter.audit.entity.AuditEntry.Target;
 import dev.scriptexecuter.execution.control.ChainDue;
+import dev.scriptexecuter.execution.control.TagSlotsFreed;
 import dev.scriptexecuter.execution.control.InternalFailure;
 import dev.scriptexecuter.execution.control.DirectorySize;
 import dev.scriptexecuter.execution.control.DiskLimits;
@@ -253,13 +254,18 @@ public class RunService {
      */
     @PermitAll
     public int retryDue() {
+        return eachDue(ledger.retriesDue(100), this::retry, "The retry");
+    }
+
+    /** Makes what is due after each of these runs, one at a time: one that fails is tried again by the next sweep. */
+    private static int eachDue(List<String> runIds, java.util.function.Consumer<String> make, String what) {
         int made = 0;
-        for (String failedRunId : ledger.retriesDue(100)) {
+        for (String runId : runIds) {
             try {
-                retry(failedRunId);
+                make.accept(runId);
                 made++;
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "The retry of run " + failedRunId + " could not be made; trying again later", e);
+                LOG.log(Level.WARNING, what + " of run " + runId + " could not be made; trying again later", e);
             }
         }
         return made;
@@ -276,6 +282,29 @@ public class RunService {
                         + " ORDER BY r.queuedAt, r.id", Object[].class).setParameter("id", runId).getResultStream()
                 .map(row -> new RunLink((String) row[0], (String) row[1], (String) row[2],
                         row[3] == null ? null : ((RunOutcome) row[3]).name())).toList();
+    }
+
+    /** Slots of tags' limits were given back (or a limit raised): runs waiting for them begin, here. */
+    @PermitAll
+    public void onTagSlotsFreed(@Observes(during = TransactionPhase.AFTER_SUCCESS) TagSlotsFreed freed) {
+        try {
+            tagWaitingDue();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Runs waiting for a tag's slot could not be started now; any node's next sweep"
+                    + " starts them", e);
+        }
+    }
+
+    /**
+     * Begins the runs waiting for a tag's slot that may begin now, whichever node they waited on: after a run
+     * gave slots back, and from every node's scheduler every ses.schedule.resync (the node that gave them
+     * back may have died first).
+     */
+    @PermitAll
+    public int tagWaitingDue() {
+        List<String> promoted = ledger.promoteTagWaiting(20);
+        promoted.forEach(this::launch);
+        return promoted.size();
     }
 
     /** An ended run's chain: its runs are made here unless another node or timer made them already. */
@@ -301,16 +330,7 @@ public class RunService {
      */
     @PermitAll
     public int chainsDue() {
-        int made = 0;
-        for (String endedRunId : ledger.chainsDue(100)) {
-            try {
-                chain(endedRunId);
-                made++;
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "The chain of run " + endedRunId + " could not be started; trying again later", e);
-            }
-        }
-        return made;
+        return eachDue(ledger.chainsDue(100), this::chain, "The chain");
     }
 
     /**

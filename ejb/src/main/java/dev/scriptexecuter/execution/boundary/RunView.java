@@ -13,13 +13,15 @@ import java.time.Instant;
  * given (null: nothing), {@code result} what main returned (any JSON value; null: nothing, or nothing storable).
  * {@code startedBy} is the id of the run whose chain started it; {@code started} the runs its chain started,
  * shown with one run only ({@code GET /api/runs/{id}}, the run page; left out in lists and exports).
+ * {@code waitingFor} is the tag whose concurrency limit a WAITING run waits for a slot of (null otherwise).
  */
 public record RunView(String id, String scriptId, String scriptName, String trigger, String status, String outcome,
                       Instant scheduledFor, Instant queuedAt, Instant startedAt, Instant finishedAt,
                       Long durationMillis, Integer exitCode, String nodeName, String error, JsonObject dataBefore,
                       JsonObject dataAfter, String environmentId, int attempt, String retryOf, Instant leaseUntil,
                       String processMode, Integer scriptVersion, String requestedBy, RunUsage usage,
-                      JsonObject input, JsonValue result, String startedBy, java.util.List<RunLink> started) {
+                      JsonObject input, JsonValue result, String startedBy, java.util.List<RunLink> started,
+                      String waitingFor) {
 
     public static RunView of(Run run) {
         Long duration = run.startedAt() != null && run.finishedAt() != null
@@ -31,7 +33,7 @@ public record RunView(String id, String scriptId, String scriptName, String trig
                 run.status() == dev.scriptexecuter.execution.entity.RunStatus.FINISHED ? null : run.leaseUntil(),
                 run.processMode(), run.scriptVersion(), run.requestedBy(), RunUsage.of(run), json(run.input()),
                 run.result() == null ? null : Json.parse(run.result()),
-                run.startedBy(), null);
+                run.startedBy(), null, run.waitingFor());
     }
 
     /** With the runs it started through its chain, as one run is shown (none: left out, as in lists). */
@@ -39,7 +41,7 @@ public record RunView(String id, String scriptId, String scriptName, String trig
         return new RunView(id, scriptId, scriptName, trigger, status, outcome, scheduledFor, queuedAt, startedAt,
                 finishedAt, durationMillis, exitCode, nodeName, error, dataBefore, dataAfter, environmentId, attempt,
                 retryOf, leaseUntil, processMode, scriptVersion, requestedBy, usage, input, result, startedBy,
-                runs.isEmpty() ? null : runs);
+                runs.isEmpty() ? null : runs, waitingFor);
     }
 
     private static JsonObject json(String text) {

@@ -82,6 +82,9 @@ public class RunLedger {
     @Inject
     Event<ChainDue> chainDue;
 
+    @Inject
+    Event<TagSlotsFreed> tagSlotsFreed;
+
     /** The most runs one run may start one after the other, through chains (also checked when a chain is saved). */
     @Inject
     @ConfigProperty(name = "ses.chain.max-depth", defaultValue = "10")
@@ -204,6 +207,14 @@ public class RunLedger {
         if (run == null || run.status() != RunStatus.QUEUED) {
             return Optional.empty();
         }
+        String full = takeTagSlots(run);
+        if (full != null) {
+            run.waitForTag(full);
+            em.flush();
+            changed.fire(new RunChanged(run.id(), run.script().id(), RunStatus.WAITING.name(), null));
+            return Optional.empty();
+        }
+        // read after the slots were taken: a run's start is never before the end of the run whose slot it took
         Instant now = clock.instant();
         run.start(now, run.script().dataJson(), run.script().currentVersion(), run.script().requirementsHash(),
                 now.plus(lease));
@@ -219,6 +230,84 @@ public class RunLedger {
                 script.policy().runMode() == null ? null : script.policy().runMode().name().toLowerCase(Locale.ROOT),
                 variables.environment(), variables.secrets(),
                 ExtraSandboxPaths.of(script.policy().readOnlyPaths(), script.policy().writablePaths()), run.input()));
+    }
+
+    /**
+     * Takes a slot of every limited tag of the run's script, in the order of their names (one at a time, by a
+     * conditional update on the latest row whatever the isolation level: no two nodes take the last slot);
+     * when one is full, gives back those it took and says which.
+     *
+     * @return the tag with no free slot, or null when the run may begin
+     */
+    private String takeTagSlots(Run run) {
+        List<String> tags = run.script().tags();
+        if (tags.isEmpty()) {
+            return null;
+        }
+        List<String> limited = em.createQuery("SELECT l.tag FROM TagLimit l WHERE l.tag IN :tags ORDER BY l.tag",
+                String.class).setParameter("tags", tags).getResultList();
+        List<String> taken = new java.util.ArrayList<>();
+        for (String tag : limited) {
+            int got = em.createQuery("UPDATE TagLimit l SET l.running = l.running + 1 WHERE l.tag = :tag"
+                    + " AND (l.maxRunning IS NULL OR l.running < l.maxRunning)").setParameter("tag", tag).executeUpdate();
+            if (got == 0) {
+                giveBackTagSlots(taken);
+                return tag;
+            }
+            taken.add(tag);
+        }
+        run.holdTagSlots(taken);
+        return null;
+    }
+
+    private void giveBackTagSlots(List<String> tags) {
+        if (!tags.isEmpty()) {
+            em.createQuery("UPDATE TagLimit l SET l.running = l.running - 1 WHERE l.tag IN :tags AND l.running > 0")
+                    .setParameter("tags", tags).executeUpdate();
+        }
+    }
+
+    /**
+     * Runs waiting for a tag's slot that may begin now (the oldest first, at most {@code max}, no more per
+     * tag than it has free slots as read): QUEUED on this node, to be launched. A run that finds the slot
+     * taken meanwhile waits again when it begins.
+     */
+    public List<String> promoteTagWaiting(int max) {
+        Map<String, Integer> free = new java.util.HashMap<>();
+        em.createQuery("SELECT l.tag, l.maxRunning, l.running FROM TagLimit l", Object[].class).getResultStream()
+                .forEach(row -> free.put((String) row[0], row[1] == null ? Integer.MAX_VALUE
+                        : (Integer) row[1] - (Integer) row[2]));
+        List<Run> waiting = em.createQuery("SELECT r FROM Run r JOIN FETCH r.script WHERE r.status = :waiting"
+                        + " AND r.waitingFor IS NOT NULL ORDER BY r.queuedAt, r.id", Run.class)
+                .setParameter("waiting", RunStatus.WAITING).setMaxResults(Math.max(max, 1) * 4).getResultList();
+        Instant now = clock.instant();
+        List<String> promoted = new java.util.ArrayList<>();
+        for (Run run : waiting) {
+            if (promoted.size() >= max) {
+                break;
+            }
+            List<String> limited = run.script().tags().stream().filter(free::containsKey).toList();
+            if (limited.stream().anyMatch(tag -> free.get(tag) <= 0)) {
+                continue;
+            }
+            if (queueWaiting(run.id(), now)) {
+                limited.forEach(tag -> free.merge(tag, -1, Integer::sum));
+                promoted.add(run.id());
+            }
+        }
+        return promoted;
+    }
+
+    /**
+     * A waiting run becomes QUEUED on this node, leased from now (its queue time may be long past: without
+     * a lease of its own another node would take it for a dead node's run). False if it is not waiting any more.
+     */
+    private boolean queueWaiting(String runId, Instant now) {
+        return em.createQuery("UPDATE Run r SET r.status = :queued, r.nodeName = :node, r.leaseUntil = :lease,"
+                        + " r.waitingFor = NULL WHERE r.id = :id AND r.status = :waiting")
+                .setParameter("queued", RunStatus.QUEUED).setParameter("node", node.name())
+                .setParameter("lease", column(now.plus(lease))).setParameter("id", runId)
+                .setParameter("waiting", RunStatus.WAITING).executeUpdate() == 1;
     }
 
     /**
@@ -258,8 +347,13 @@ public class RunLedger {
         }
         // the row holds what was just written; the rest of what the ending needs, in one narrow read (not
         // the run with its log and the script with its code)
-        Object[] row = em.createQuery("SELECT r.script.id, r.dataBefore, r.startedAt, r.scheduledFor FROM Run r"
-                + " WHERE r.id = :id", Object[].class).setParameter("id", runId).getSingleResult();
+        Object[] row = em.createQuery("SELECT r.script.id, r.dataBefore, r.startedAt, r.scheduledFor, r.tagSlots"
+                + " FROM Run r WHERE r.id = :id", Object[].class).setParameter("id", runId).getSingleResult();
+        if (row[4] != null) {
+            // in the transaction that ends it, so a slot is given back exactly once, whichever node ends the run
+            giveBackTagSlots(Script.tagsOf((String) row[4]));
+            tagSlotsFreed.fire(new TagSlotsFreed());
+        }
         String scriptId = (String) row[0];
         Instant startedAt = UtcColumns.instant((LocalDateTime) row[2]);
         if (result.dataToSave() != null && changed((String) row[1], result.dataToSave())
@@ -315,10 +409,7 @@ public class RunLedger {
                 .setParameter("id", scriptId).setParameter("waiting", RunStatus.WAITING)
                 .setParameter("queued", RunStatus.QUEUED).setParameter("running", RunStatus.RUNNING)
                 .setMaxResults(1).getResultStream().findFirst();
-        return oldest.filter(runId -> em.createQuery("UPDATE Run r SET r.status = :queued, r.nodeName = :node"
-                        + " WHERE r.id = :id AND r.status = :waiting").setParameter("queued", RunStatus.QUEUED)
-                .setParameter("node", node.name()).setParameter("id", runId).setParameter("waiting", RunStatus.WAITING)
-                .executeUpdate() == 1);
+        return oldest.filter(runId -> queueWaiting(runId, clock.instant()));
     }
 
     /**

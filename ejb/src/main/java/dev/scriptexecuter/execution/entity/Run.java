@@ -35,7 +35,9 @@ import java.util.UUID;
 @NamedQuery(name = Run.COUNT_UNFINISHED_OF_SCRIPT, query = "SELECT COUNT(r) FROM Run r WHERE r.script.id = :scriptId"
         + " AND r.status <> dev.scriptexecuter.execution.entity.RunStatus.FINISHED")
 @NamedQuery(name = Run.FIND_UNFINISHED_ON_NODE, query = "SELECT r FROM Run r WHERE r.nodeName = :node"
-        + " AND r.status <> dev.scriptexecuter.execution.entity.RunStatus.FINISHED")
+        + " AND r.status <> dev.scriptexecuter.execution.entity.RunStatus.FINISHED"
+        // waiting for a tag's slot belongs to no node: any node begins it when one is free
+        + " AND (r.status <> dev.scriptexecuter.execution.entity.RunStatus.WAITING OR r.waitingFor IS NULL)")
 public class Run {
 
     public static final String FIND_BY_SCRIPT = "Run.findByScript";
@@ -178,6 +180,14 @@ public class Run {
     @Column(name = "chain_depth", nullable = false, updatable = false)
     private int chainDepth;
 
+    /** The tag whose concurrency limit this run waits for (status WAITING); null otherwise. */
+    @Column(name = "waiting_for", length = 40)
+    private String waitingFor;
+
+    /** The tags of whose limits it holds a slot while it runs, as ",db,etl,"; given back as it ends. */
+    @Column(name = "tag_slots", length = 1000)
+    private String tagSlots;
+
     /** This run ended and its chain's runs are still to be made (by whichever node claims them first). */
     @Column(name = "chain_due_at")
     private LocalDateTime chainDueAt;
@@ -199,6 +209,21 @@ public class Run {
     public Run waiting() {
         this.status = RunStatus.WAITING;
         return this;
+    }
+
+    /** It found no free slot of a tag's limit: it waits until one is given back, then begins on any node. */
+    public void waitForTag(String tag) {
+        this.status = RunStatus.WAITING;
+        this.waitingFor = tag;
+    }
+
+    public String waitingFor() {
+        return waitingFor;
+    }
+
+    /** Holds a slot of these tags' limits (none: null) while it runs. */
+    public void holdTagSlots(java.util.List<String> tags) {
+        this.tagSlots = tags.isEmpty() ? null : "," + String.join(",", tags) + ",";
     }
 
     /** A run given an input (a JSON object's text). */

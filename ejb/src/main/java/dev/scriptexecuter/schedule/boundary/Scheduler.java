@@ -168,29 +168,29 @@ public class Scheduler {
     /**
      * Other nodes create, change and claim scripts too, and their events stay
      * on their node: every {@code ses.schedule.resync} this node resumes the
-     * scripts whose pause ended, makes the retries and chains that are due, and arms (or
-     * drops) its timers from the database, so that any node can take over a
-     * schedule (or a retry) when another dies.
+     * scripts whose pause ended, makes the retries and chains that are due, begins
+     * the runs that waited for a tag's slot, and arms (or drops) its timers from
+     * the database, so that any node can take over a schedule (or a retry) when
+     * another dies.
      */
+    /** One step of the resync; one that fails is logged and tried again at the next. */
+    private static void sweep(Runnable step, String failure) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, failure, e);
+        }
+    }
+
     private void resync() {
-        try {
-            // pauses that ended: resumed first, so that their next fire time is armed below
-            scripts.resumeEndedPauses();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Scripts whose pause ended could not be resumed", e);
-        }
-        try {
-            // retries that came due while the node that ended their run was down (or is, now)
-            runs.retryDue();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Due retries could not be made", e);
-        }
-        try {
-            // chains of runs whose node died (or failed) before it started them
-            runs.chainsDue();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Due chains could not be started", e);
-        }
+        // pauses that ended: resumed first, so that their next fire time is armed below
+        sweep(scripts::resumeEndedPauses, "Scripts whose pause ended could not be resumed");
+        // retries that came due while the node that ended their run was down (or is, now)
+        sweep(runs::retryDue, "Due retries could not be made");
+        // chains of runs whose node died (or failed) before it started them
+        sweep(runs::chainsDue, "Due chains could not be started");
+        // runs waiting for a tag's slot, given back by a node that died before it started them
+        sweep(runs::tagWaitingDue, "Runs waiting for a tag's slot could not be started");
         try {
             List<Object[]> rows = em.createQuery("SELECT s.id, s.nextFireAt FROM Script s WHERE s.active = true"
                     + " AND s.schedule.kind <> dev.scriptexecuter.script.entity.ScheduleKind.MANUAL", Object[].class)

@@ -7,6 +7,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -18,11 +19,12 @@ import java.util.Set;
  * {@code versionMessage} is kept with the new version when the save changes
  * the code, like a commit message; it is not part of the script.
  * {@code inputSchema} ({@link InputSchema}) is the script's: missing, null or
- * {@code {}} means it has none.
+ * {@code {}} means it has none. {@code tags} label it (lowercase words: {@code db}, {@code team-a}); missing
+ * or null means none; lists filter by them and a tag may have a concurrency limit.
  */
 public record ScriptDraft(String name, String description, Boolean active, String mainCode, String triggerCode,
                           String requirements, ScheduleSpec schedule, JsonValue data, PolicySpec policy,
-                          JsonValue inputSchema, String versionMessage) {
+                          JsonValue inputSchema, String versionMessage, List<String> tags) {
 
     public ScriptDraft {
         // JSON null and a missing schema mean the same (none): one value for both
@@ -32,7 +34,7 @@ public record ScriptDraft(String name, String description, Boolean active, Strin
     /** The same draft without data, so that saving it keeps the stored data. */
     public ScriptDraft keepingData() {
         return new ScriptDraft(name, description, active, mainCode, triggerCode, requirements, schedule, null, policy,
-                inputSchema, versionMessage);
+                inputSchema, versionMessage, tags);
     }
 
     /**
@@ -71,6 +73,6 @@ public record ScriptDraft(String name, String description, Boolean active, Strin
     /** The same draft with other code, as an old version had it. */
     public ScriptDraft withCode(String mainCode, String triggerCode, String requirements, String versionMessage) {
         return new ScriptDraft(name, description, active, mainCode, triggerCode, requirements, schedule, data, policy,
-                inputSchema, versionMessage);
+                inputSchema, versionMessage, tags);
     }
 }

@@ -1,5 +1,6 @@
 package dev.scriptexecuter.script.boundary;
 
+import dev.scriptexecuter.script.entity.Script;
 import dev.scriptexecuter.infrastructure.QueryFilter;
 
 import java.util.Locale;
@@ -7,10 +8,10 @@ import java.util.Map;
 
 /**
  * What the scripts list asks for: a page, sorted by one column, filtered by
- * name (contains, any case) and active flag. Unknown sort columns sort by name.
+ * name (contains, any case), active flag and a tag. Unknown sort columns sort by name.
  */
 public record ScriptQuery(int offset, int limit, String sortBy, boolean ascending, String nameContains,
-                          Boolean active) {
+                          Boolean active, String tag) {
 
     private static final Map<String, String> SORTABLE = Map.of(
             "name", "s.name",
@@ -27,6 +28,9 @@ public record ScriptQuery(int offset, int limit, String sortBy, boolean ascendin
         }
         if (active != null) {
             filter = filter.and("s.active = :active", "active", active);
+        }
+        if (tag != null && !tag.isBlank()) {
+            filter = filter.and("s.tags LIKE :tag ESCAPE '\\'", "tag", Script.tagPattern(tag.strip().toLowerCase(Locale.ROOT)));
         }
         return filter;
     }

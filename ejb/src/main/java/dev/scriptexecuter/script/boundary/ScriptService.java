@@ -87,7 +87,7 @@ public class ScriptService {
     @ConfigProperty(name = "ses.schedule.misfire-max", defaultValue = "100")
     int misfireMax;
 
-    public ScriptPage list(int offset, int limit) {
+    public ScriptPage list(int offset, int limit, String tag) {
         if (offset < 0) {
             throw RequestRejected.invalid("\"offset\" must be 0 or more; it is " + offset + ".").with("field", "offset");
         }
@@ -95,10 +95,12 @@ public class ScriptService {
             throw RequestRejected.invalid("\"limit\" must be between 1 and " + MAX_PAGE + "; it is " + limit + ".")
                     .with("field", "limit");
         }
-        var items = em.createNamedQuery(Script.FIND_ALL, Script.class)
-                .setFirstResult(offset).setMaxResults(limit)
+        QueryFilter filter = new ScriptQuery(offset, limit, "name", true, null, null, tag).filter();
+        var items = filter.bind(em.createQuery("SELECT s FROM Script s" + filter.where() + " ORDER BY s.name, s.id",
+                        Script.class)).setFirstResult(offset).setMaxResults(limit)
                 .getResultStream().map(ScriptView::of).toList();
-        long total = em.createNamedQuery(Script.COUNT_ALL, Long.class).getSingleResult();
+        long total = filter.bind(em.createQuery("SELECT COUNT(s) FROM Script s" + filter.where(), Long.class))
+                .getSingleResult();
         return new ScriptPage(items, total, offset, limit);
     }
 

@@ -32,6 +32,8 @@ public class ScriptValidator {
 
     static final int MAX_NAME = 100;
     static final int MAX_DESCRIPTION = 2000;
+    static final int MAX_TAGS = 20;
+    private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9_.:-]{0,39}");
 
     @Inject
     PythonSyntaxCheck syntaxCheck;
@@ -91,7 +93,30 @@ public class ScriptValidator {
         }
         return new ScriptContent(name, description, active, mainCode, triggerCode, requirements,
                 parsed == null ? null : parsed.hash(), schedule, policy, data,
-                schemaSent == null ? null : Json.text(schemaSent));
+                schemaSent == null ? null : Json.text(schemaSent), tags(draft.tags()));
+    }
+
+    /**
+     * Tags as stored: each 1 to 40 of a-z, 0-9, {@code - _ . :} starting with a letter or digit (upper case
+     * is taken as lower case), at most {@value #MAX_TAGS}, sorted, each once.
+     */
+    public static List<String> tags(List<String> sent) {
+        if (sent == null) {
+            return List.of();
+        }
+        if (sent.size() > MAX_TAGS) {
+            throw invalid("tags", "A script has at most " + MAX_TAGS + " tags; these are " + sent.size() + ".");
+        }
+        java.util.TreeSet<String> tags = new java.util.TreeSet<>();
+        for (int i = 0; i < sent.size(); i++) {
+            String tag = sent.get(i) == null ? "" : sent.get(i).strip().toLowerCase(java.util.Locale.ROOT);
+            if (!TAG.matcher(tag).matches()) {
+                throw invalid("tags[" + i + "]", "A tag is 1 to 40 letters a-z, digits and - _ . : starting with a"
+                        + " letter or digit; \"" + sent.get(i) + "\" is not one.");
+            }
+            tags.add(tag);
+        }
+        return List.copyOf(tags);
     }
 
     /** None (null) when none is sent (as a merge patch's null removes it) or {}; else the object, to be checked. */

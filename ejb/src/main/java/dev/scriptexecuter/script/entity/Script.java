@@ -72,6 +72,10 @@ public class Script {
     @Column(name = "data_json", nullable = false)
     private String dataJson;
 
+    /** Its tags as ",db,etl," (sorted, each between commas, so that a filter is a LIKE); null: none. */
+    @Column(length = 1000)
+    private String tags;
+
     /** What its runs' input is checked against (JSON; null: any object). */
     @Lob
     @Column(name = "input_schema")
@@ -134,6 +138,7 @@ public class Script {
         this.schedule = content.schedule();
         this.policy = content.policy();
         this.inputSchema = content.inputSchema();
+        this.tags = content.tags().isEmpty() ? null : "," + String.join(",", content.tags()) + ",";
         if (!content.dataJson().equals(dataJson)) {
             this.dataJson = content.dataJson();
             this.dataVersion++;
@@ -159,6 +164,7 @@ public class Script {
         addIf(changed, "policy", !Objects.equals(policy(), content.policy()));
         addIf(changed, "data", !Objects.equals(dataJson, content.dataJson()));
         addIf(changed, "inputSchema", !Objects.equals(inputSchema, content.inputSchema()));
+        addIf(changed, "tags", !tags().equals(content.tags()));
         return changed;
     }
 
@@ -177,13 +183,13 @@ public class Script {
     /** What {@link #edit} needs, checked by the caller. */
     public record ScriptContent(String name, String description, boolean active, String mainCode,
                                 String triggerCode, String requirements, String requirementsHash, Schedule schedule,
-                                RunPolicy policy, String dataJson, String inputSchema) {
+                                RunPolicy policy, String dataJson, String inputSchema, java.util.List<String> tags) {
     }
 
     /** What it is now, as an edit would give it, active or paused. */
     public ScriptContent content(boolean active) {
         return new ScriptContent(name, description, active, mainCode(), triggerCode(), requirements(),
-                requirementsHash, schedule, policy(), dataJson, inputSchema);
+                requirementsHash, schedule, policy(), dataJson, inputSchema, tags());
     }
 
     public void planNextFire(Instant next) {
@@ -268,6 +274,22 @@ public class Script {
     /** The input schema as saved (checked then); null when it has none. */
     public String inputSchema() {
         return inputSchema;
+    }
+
+    /** Its tags, sorted (none: empty). */
+    public java.util.List<String> tags() {
+        return tagsOf(tags);
+    }
+
+    /** Tags as the column holds them (",db,etl,"), as a list. */
+    public static java.util.List<String> tagsOf(String column) {
+        return column == null ? java.util.List.of()
+                : java.util.Arrays.stream(column.split(",")).filter(tag -> !tag.isEmpty()).toList();
+    }
+
+    /** How a tag is found in the stored column: {@code LIKE} this {@code ESCAPE '\'} (any text: escaped). */
+    public static String tagPattern(String tag) {
+        return "%," + tag.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + ",%";
     }
 
     public long dataVersion() {

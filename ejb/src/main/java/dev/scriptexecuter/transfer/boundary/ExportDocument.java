@@ -21,7 +21,8 @@ public record ExportDocument(String format, int formatVersion, Instant exportedA
     /** @param data null when the export left data out */
     public record ExportedScript(String name, String description, Boolean active, String mainCode,
                                  String triggerCode, String requirements, ScheduleSpec schedule, PolicySpec policy,
-                                 JsonObject data, List<ExportedVariable> variables, JsonObject inputSchema) {
+                                 JsonObject data, List<ExportedVariable> variables, JsonObject inputSchema,
+                                 List<String> tags) {
     }
 
     /** @param value null for a secret */

@@ -78,7 +78,7 @@ public class TransferService {
                 script.schedule(), script.policy(), withData ? script.data() : null,
                 variables.list(script.id()).stream()
                         .map(v -> new ExportedVariable(v.name(), v.secret(), v.secret() ? null : v.value())).toList(),
-                script.inputSchema()))
+                script.inputSchema(), script.tags()))
                 .toList();
         return new ExportDocument(ExportDocument.FORMAT, ExportDocument.VERSION, clock.instant(),
                 context.getCallerPrincipal().getName(), exported);
@@ -126,7 +126,7 @@ public class TransferService {
         namesTaken.add(importedAs);
         ScriptDraft draft = new ScriptDraft(importedAs, entry.description(), entry.active(), entry.mainCode(),
                 entry.triggerCode(), entry.requirements(), entry.schedule(), entry.data(), entry.policy(),
-                entry.inputSchema(), "Imported");
+                entry.inputSchema(), "Imported", entry.tags());
         List<String> secrets = secretsOf(entry);
         if (action.equals("skipped")) {
             return new Planned(new Item(name, action, name, existing.id(), "A script of that name exists here.",

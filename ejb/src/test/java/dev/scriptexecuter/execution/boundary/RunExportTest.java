@@ -32,7 +32,7 @@ class RunExportTest {
     static RunView run(String id, Instant queuedAt, String outcome, String error, RunUsage usage) {
         return new RunView(id, "script-1", "nightly", "SCHEDULED", "FINISHED", outcome, queuedAt, queuedAt,
                 queuedAt.plusMillis(5), queuedAt.plusMillis(1005), 1000L, 0, "node-a", error, null, null, null, 1,
-                null, null, "spawn", 3, null, usage, null, null, null, null);
+                null, null, "spawn", 3, null, usage, null, null, null, null, null);
     }
 
     /** A run service that pages through a list as the database would: after the cursor, newest first. */

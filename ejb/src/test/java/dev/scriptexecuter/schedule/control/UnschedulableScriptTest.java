@@ -38,7 +38,7 @@ class UnschedulableScriptTest {
     private Script scriptWith(Schedule schedule) {
         Script stored = new Script("stored-long-ago", NOW);
         stored.edit(new ScriptContent("stored-long-ago", null, true, "def main(data):\n    pass\n", null, null, null,
-                schedule, RunPolicy.defaults(), "{}", null), NOW);
+                schedule, RunPolicy.defaults(), "{}", null, java.util.List.of()), NOW);
         stored.planNextFire(NOW);
         return stored;
     }

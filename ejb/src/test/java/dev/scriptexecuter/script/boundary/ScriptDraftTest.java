@@ -9,13 +9,13 @@ class ScriptDraftTest {
 
     private static final ScriptDraft READ = new ScriptDraft("counter", null, true, "def main(data):\n    pass\n", null,
             null, new ScheduleSpec("interval", "PT10S", null, null, null), Json.createObjectBuilder().add("n", 7).build(),
-            null, null, null);
+            null, null, null, null);
 
     @Test
     void namesTheFieldsAnEditChangedAndNothingElse() {
         ScriptDraft edited = new ScriptDraft("counter", null, true, "def main(data):\n    print(1)\n", null, null,
                 new ScheduleSpec("interval", "PT10S", null, null, null), Json.createObjectBuilder().add("n", 7).build(),
-                null, null, "a message is not a field");
+                null, null, "a message is not a field", null);
         assertThat(edited.fieldsChangedFrom(READ)).containsExactly("mainCode");
         assertThat(READ.fieldsChangedFrom(READ)).isEmpty();
     }
@@ -23,9 +23,9 @@ class ScriptDraftTest {
     @Test
     void dataCountsAsChangedOnlyWhenItsValueDiffers() {
         ScriptDraft sameData = new ScriptDraft("counter", null, true, READ.mainCode(), null, null, READ.schedule(),
-                Json.createReader(new java.io.StringReader("{ \"n\" : 7 }")).readObject(), null, null, null);
+                Json.createReader(new java.io.StringReader("{ \"n\" : 7 }")).readObject(), null, null, null, null);
         ScriptDraft otherData = new ScriptDraft("counter", null, false, READ.mainCode(), null, null, READ.schedule(),
-                Json.createObjectBuilder().add("n", 8).build(), null, null, null);
+                Json.createObjectBuilder().add("n", 8).build(), null, null, null, null);
         assertThat(sameData.fieldsChangedFrom(READ)).isEmpty();
         assertThat(otherData.fieldsChangedFrom(READ)).containsExactlyInAnyOrder("active", "data");
     }

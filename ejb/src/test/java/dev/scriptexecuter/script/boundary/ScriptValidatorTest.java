@@ -37,7 +37,7 @@ class ScriptValidatorTest {
     }
 
     private static ScriptDraft draft(String name, String main, String trigger) {
-        return new ScriptDraft(name, null, null, main, trigger, null, null, null, null, null, null);
+        return new ScriptDraft(name, null, null, main, trigger, null, null, null, null, null, null, null);
     }
 
     @Test
@@ -108,12 +108,12 @@ class ScriptValidatorTest {
 
     @Test
     void dataMustBeAnObjectOfBoundedSize() {
-        ScriptDraft number = new ScriptDraft("s", null, null, MAIN, null, null, null, Json.createValue(5), null, null, null);
+        ScriptDraft number = new ScriptDraft("s", null, null, MAIN, null, null, null, Json.createValue(5), null, null, null, null);
         assertRejected(number, RequestRejected.Reason.INVALID, "\"data\" must be a JSON object");
         ScriptDraft big = new ScriptDraft("s", null, null, MAIN, null, null, null,
-                Json.createObjectBuilder().add("text", "y".repeat(100)).build(), null, null, null);
+                Json.createObjectBuilder().add("text", "y".repeat(100)).build(), null, null, null, null);
         assertRejected(big, RequestRejected.Reason.TOO_LARGE, "ses.script.max-data-bytes");
-        ScriptDraft nullData = new ScriptDraft("s", null, null, MAIN, null, null, null, JsonValue.NULL, null, null, null);
+        ScriptDraft nullData = new ScriptDraft("s", null, null, MAIN, null, null, null, JsonValue.NULL, null, null, null, null);
         assertThat(cut.validate(nullData, null, NOW).dataJson()).isEqualTo("{}");
     }
 
@@ -121,28 +121,49 @@ class ScriptValidatorTest {
     void anInputSchemaIsCheckedAndLeavingItOutOrAnEmptyObjectMeansNone() {
         JsonObject schema = Json.createReader(new java.io.StringReader(
                 "{\"properties\": {\"table\": {\"type\": \"string\"}}, \"required\": [\"table\"]}")).readObject();
-        ScriptDraft manual = new ScriptDraft("s", null, null, MAIN, null, null, null, null, null, schema, null);
+        ScriptDraft manual = new ScriptDraft("s", null, null, MAIN, null, null, null, null, null, schema, null, null);
         assertThat(cut.validate(manual, null, NOW).inputSchema()).contains("\"table\"");
         ScriptDraft scheduled = new ScriptDraft("s", null, null, MAIN, null, null,
-                new ScheduleSpec("interval", "PT1M", null, null, null), null, null, schema, null);
+                new ScheduleSpec("interval", "PT1M", null, null, null), null, null, schema, null, null);
         assertRejected(scheduled, RequestRejected.Reason.INVALID, "a scheduled script's required inputs need a default:"
                 + " table has none");
         ScriptDraft notAnObject = new ScriptDraft("s", null, null, MAIN, null, null, null, null, null,
-                Json.createValue("table"), null);
+                Json.createValue("table"), null, null);
         assertRejected(notAnObject, RequestRejected.Reason.INVALID, "\"inputSchema\" must be a JSON object");
         Script stored = new Script("s", NOW);
         stored.edit(cut.validate(manual, null, NOW), NOW);
         assertThat(cut.validate(draft("s", MAIN, null), stored, NOW).inputSchema()).as("left out: none").isNull();
         ScriptDraft removed = new ScriptDraft("s", null, null, MAIN, null, null, null, null, null,
-                JsonValue.EMPTY_JSON_OBJECT, null);
+                JsonValue.EMPTY_JSON_OBJECT, null, null);
         assertThat(cut.validate(removed, stored, NOW).inputSchema()).isNull();
     }
 
     @Test
     void scheduleProblemsAreReported() {
         ScriptDraft draft = new ScriptDraft("s", null, false, MAIN, null, null,
-                new ScheduleSpec("interval", "every now and then", null, null, null), null, null, null, null);
+                new ScheduleSpec("interval", "every now and then", null, null, null), null, null, null, null, null);
         assertRejected(draft, RequestRejected.Reason.INVALID, "ISO-8601 duration");
+    }
+
+    @Test
+    void tagsAreStoredLowerCaseSortedOnceAndRefusedNamingTheOneThatIsNot() {
+        assertThat(cut.validate(tagged(java.util.List.of("Nightly", " db ", "db", "team-a:etl_2")), null, NOW).tags())
+                .containsExactly("db", "nightly", "team-a:etl_2");
+        assertThat(cut.validate(tagged(null), null, NOW).tags()).isEmpty();
+        assertThat(assertRejected(tagged(java.util.List.of("db", "two words")), RequestRejected.Reason.INVALID,
+                "\"two words\" is not one").details()).containsEntry("field", "tags[1]");
+        assertThat(assertRejected(tagged(java.util.Arrays.asList("db", null)), RequestRejected.Reason.INVALID,
+                "is not one").details()).containsEntry("field", "tags[1]");
+        assertThat(assertRejected(tagged(java.util.List.of("-db")), RequestRejected.Reason.INVALID, "is not one")
+                .details()).containsEntry("field", "tags[0]");
+        assertThat(assertRejected(tagged(java.util.List.of("x".repeat(41))), RequestRejected.Reason.INVALID,
+                "is not one").details()).containsEntry("field", "tags[0]");
+        assertThat(assertRejected(tagged(java.util.stream.IntStream.range(0, 21).mapToObj(i -> "t" + i).toList()),
+                RequestRejected.Reason.INVALID, "at most 20 tags").details()).containsEntry("field", "tags");
+    }
+
+    private static ScriptDraft tagged(java.util.List<String> tags) {
+        return new ScriptDraft("s", null, null, MAIN, null, null, null, null, null, null, null, tags);
     }
 
     private RequestRejected assertRejected(ScriptDraft draft, RequestRejected.Reason reason, String message) {
@@ -158,7 +179,7 @@ class ScriptValidatorTest {
     void aPolicyIsCheckedFieldByFieldAndMissingMeansKeep() {
         var policy = new dev.scriptexecuter.script.boundary.PolicySpec("90s", true, "queue", "fire-all", 2, null, "Warm", 50, 0, null, null,
                 null, null);
-        var content = cut.validate(new ScriptDraft("s", null, null, MAIN, null, null, null, null, policy, null, null), null, NOW);
+        var content = cut.validate(new ScriptDraft("s", null, null, MAIN, null, null, null, null, policy, null, null, null), null, NOW);
         assertThat(content.policy().timeout()).hasSeconds(90);
         assertThat(content.policy().overlap()).isEqualTo(dev.scriptexecuter.script.entity.OverlapPolicy.QUEUE);
         assertThat(content.policy().misfire()).isEqualTo(dev.scriptexecuter.script.entity.MisfirePolicy.FIRE_ALL);
@@ -167,26 +188,26 @@ class ScriptValidatorTest {
         assertThat(content.policy().keepRuns()).isEqualTo(50);
         assertThat(content.policy().keepDays()).as("0: no limit by age").isZero();
         var byDefault = new dev.scriptexecuter.script.boundary.PolicySpec(null, null, null, null, null, null, "default", null, null, null, null, null, null);
-        assertThat(cut.validate(new ScriptDraft("s", null, null, MAIN, null, null, null, null, byDefault, null, null), null, NOW)
+        assertThat(cut.validate(new ScriptDraft("s", null, null, MAIN, null, null, null, null, byDefault, null, null, null), null, NOW)
                 .policy().runMode()).as("the node's default").isNull();
 
         assertRejected(new ScriptDraft("s", null, null, MAIN, null, null, null, null,
-                new dev.scriptexecuter.script.boundary.PolicySpec("PT2H", null, null, null, null, null, null, null, null, null, null, null, null), null, null),
+                new dev.scriptexecuter.script.boundary.PolicySpec("PT2H", null, null, null, null, null, null, null, null, null, null, null, null), null, null, null),
                 RequestRejected.Reason.INVALID, "ses.run.max-timeout");
         assertRejected(new ScriptDraft("s", null, null, MAIN, null, null, null, null,
-                new dev.scriptexecuter.script.boundary.PolicySpec(null, null, "sometimes", null, null, null, null, null, null, null, null, null, null), null, null),
+                new dev.scriptexecuter.script.boundary.PolicySpec(null, null, "sometimes", null, null, null, null, null, null, null, null, null, null), null, null, null),
                 RequestRejected.Reason.INVALID, "one of skip, queue, allow");
         assertRejected(new ScriptDraft("s", null, null, MAIN, null, null, null, null,
-                new dev.scriptexecuter.script.boundary.PolicySpec(null, null, null, null, 11, null, null, null, null, null, null, null, null), null, null),
+                new dev.scriptexecuter.script.boundary.PolicySpec(null, null, null, null, 11, null, null, null, null, null, null, null, null), null, null, null),
                 RequestRejected.Reason.INVALID, "between 0 and 10");
         assertRejected(new ScriptDraft("s", null, null, MAIN, null, null, null, null,
-                new dev.scriptexecuter.script.boundary.PolicySpec(null, null, null, null, null, null, "hot", null, null, null, null, null, null), null, null),
+                new dev.scriptexecuter.script.boundary.PolicySpec(null, null, null, null, null, null, "hot", null, null, null, null, null, null), null, null, null),
                 RequestRejected.Reason.INVALID, "\"runMode\" must be one of spawn, warm");
         assertRejected(new ScriptDraft("s", null, null, MAIN, null, null, null, null,
-                new dev.scriptexecuter.script.boundary.PolicySpec(null, null, null, null, null, null, null, -1, null, null, null, null, null), null, null),
+                new dev.scriptexecuter.script.boundary.PolicySpec(null, null, null, null, null, null, null, -1, null, null, null, null, null), null, null, null),
                 RequestRejected.Reason.INVALID, "\"keepRuns\" must be between 0 (no limit) and 1000000");
         assertRejected(new ScriptDraft("s", null, null, MAIN, null, null, null, null,
                 new dev.scriptexecuter.script.boundary.PolicySpec(null, null, null, null, null, null, null, null, 40000, null, null, null, null), null,
-                null), RequestRejected.Reason.INVALID, "\"keepDays\" must be between 0 (no limit) and 36500");
+                null, null), RequestRejected.Reason.INVALID, "\"keepDays\" must be between 0 (no limit) and 36500");
     }
 }

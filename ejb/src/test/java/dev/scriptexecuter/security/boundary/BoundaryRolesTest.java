@@ -54,7 +54,10 @@ class BoundaryRolesTest {
                 Map.entry("launch", OPEN), Map.entry("launchScheduled", OPEN), Map.entry("launchAttempt", OPEN),
                 Map.entry("onScriptChanged", OPEN),
                 Map.entry("onRunFinished", OPEN), Map.entry("retry", OPEN), Map.entry("retryDue", OPEN),
-                Map.entry("onChainDue", OPEN), Map.entry("chain", OPEN), Map.entry("chainsDue", OPEN)));
+                Map.entry("onChainDue", OPEN), Map.entry("chain", OPEN), Map.entry("chainsDue", OPEN),
+                Map.entry("onTagSlotsFreed", OPEN), Map.entry("tagWaitingDue", OPEN)));
+        assertThat(roles(dev.scriptexecuter.execution.boundary.TagService.class)).isEqualTo(Map.of("list", EVERYONE,
+                "setLimit", ADMINS, "removeLimit", ADMINS));
         // a trigger URL's call is open: its token, checked by the service, is the credential
         assertThat(roles(dev.scriptexecuter.execution.boundary.HookService.class)).isEqualTo(Map.of("list", EVERYONE,
                 "create", EDITORS, "rotate", EDITORS, "revoke", EDITORS, "call", OPEN, "answer", OPEN));

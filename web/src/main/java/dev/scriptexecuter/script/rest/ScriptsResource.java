@@ -64,8 +64,10 @@ public class ScriptsResource {
     UriInfo uri;
 
     @GET
-    public ScriptPage list(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
-        return scripts.list(Paging.number("offset", offset, 0), Paging.number("limit", limit, Paging.DEFAULT_LIMIT));
+    public ScriptPage list(@QueryParam("offset") String offset, @QueryParam("limit") String limit,
+                           @QueryParam("tag") String tag) {
+        return scripts.list(Paging.number("offset", offset, 0), Paging.number("limit", limit, Paging.DEFAULT_LIMIT),
+                tag);
     }
 
     @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME})

@@ -43,6 +43,8 @@ public class ScriptForm implements Serializable {
     private String versionMessage;
     /** The input schema as JSON text; blank: none. */
     private String inputSchema;
+    /** The tags, separated by commas or spaces. */
+    private String tags;
 
     void fill(ScriptView script) {
         name = script.name();
@@ -72,6 +74,21 @@ public class ScriptForm implements Serializable {
         writablePaths = policy.writablePaths() == null ? null : String.join("\n", policy.writablePaths());
         versionMessage = null;
         inputSchema = script.inputSchema() == null ? null : PrettyJson.format(script.inputSchema());
+        tags = String.join(", ", script.tags());
+    }
+
+    /** The tags field as a list (the server checks each). */
+    java.util.List<String> tagList() {
+        return tags == null || tags.isBlank() ? java.util.List.of()
+                : java.util.Arrays.stream(tags.split("[,\\s]+")).filter(tag -> !tag.isEmpty()).toList();
+    }
+
+    public String getTags() {
+        return tags;
+    }
+
+    public void setTags(String tags) {
+        this.tags = tags;
     }
 
     /** The schema field as JSON; null when blank. @throws IllegalArgumentException when it is not a JSON object */
@@ -114,7 +131,7 @@ public class ScriptForm implements Serializable {
     ScriptDraft draft(JsonValue data) {
         return new ScriptDraft(name, description, active, mainCode, triggerCode, requirements, schedule(), data, policy(),
                 inputSchemaValue(),
-                versionMessage == null || versionMessage.isBlank() ? null : versionMessage.strip());
+                versionMessage == null || versionMessage.isBlank() ? null : versionMessage.strip(), tagList());
     }
 
     /**

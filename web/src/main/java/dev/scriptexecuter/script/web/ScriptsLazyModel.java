@@ -36,7 +36,7 @@ public class ScriptsLazyModel extends KeyedLazyModel<ScriptSummary> {
         String sortField = sort == null ? "name" : sort.getField();
         boolean ascending = sort == null || sort.getOrder() != SortOrder.DESCENDING;
         return new ScriptQuery(first, Math.max(1, pageSize), sortField, ascending, text(filterBy.get("name")),
-                active(filterBy.get("active")));
+                active(filterBy.get("active")), text(filterBy.get("tags")));
     }
 
     private static String text(FilterMeta filter) {
