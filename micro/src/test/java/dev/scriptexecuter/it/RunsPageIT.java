@@ -186,9 +186,11 @@ class RunsPageIT extends BrowserTest {
         WebDriver browser = admin();
 
         browser.get(uri.resolve("run.xhtml?id=" + started).toString());
-        WebElement link = waitFor(browser, By.cssSelector("#startedRuns a"));
-        assertThat(link.getText()).contains(downstreamName);
-        assertThat(browser.findElement(By.id("startedRuns")).getText()).contains("SUCCEEDED");
+        // the page may redraw itself as it settles (a live update): read it again until it says so
+        new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .until(b -> b.findElement(By.cssSelector("#startedRuns a")).getText().contains(downstreamName)
+                        && b.findElement(By.id("startedRuns")).getText().contains("SUCCEEDED"));
         click(browser, By.cssSelector("#startedRuns a"));
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlContains("id=" + chained));
         new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
@@ -198,12 +200,19 @@ class RunsPageIT extends BrowserTest {
                 });
 
         browser.get(uri.resolve("script.xhtml?id=" + first).toString());
-        assertThat(waitFor(browser, By.id("chainSteps")).getText()).contains("When a run succeeds")
-                .contains(downstreamName);
+        textUntil(browser, By.id("chainSteps"), "When a run succeeds", downstreamName);
         browser.get(uri.resolve("script.xhtml?id=" + next).toString());
-        assertThat(waitFor(browser, By.id("chainStartedBy")).getText()).contains(upstreamName)
-                .contains("after a success");
-        assertThat(browser.findElement(By.id("editor:noChain")).getText()).contains("starts no other");
+        textUntil(browser, By.id("chainStartedBy"), upstreamName, "after a success");
+        textUntil(browser, By.id("editor:noChain"), "starts no other");
+    }
+
+    /** Waits until what the locator finds holds every text, finding it again should a push redraw it. */
+    private static void textUntil(WebDriver browser, By locator, String... texts) {
+        new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class).until(b -> {
+                    String text = b.findElement(locator).getText();
+                    return java.util.Arrays.stream(texts).allMatch(text::contains);
+                });
     }
 
     @Test
@@ -218,13 +227,11 @@ class RunsPageIT extends BrowserTest {
         WebDriver browser = admin();
         browser.get(uri.resolve("index.xhtml").toString());
         waitFor(browser, By.cssSelector("#list\\:scripts input[id$='tags:filter']")).sendKeys(tag);
-        waitOn(browser).until(b -> {
-            var rows = b.findElements(By.cssSelector("#list\\:scripts_data > tr"));
-            return rows.size() == 2 && rows.stream().allMatch(row -> row.getText().contains(tag)
-                    && row.getText().contains("shared-tag"));
-        });
-        assertThat(browser.findElements(By.cssSelector("#list\\:scripts_data .ses-label")).stream()
-                .map(WebElement::getText).toList()).containsExactly(tag, "shared-tag", tag, "shared-tag");
+        // the two rows, each with both tags as labels (read again should a push redraw the list meanwhile)
+        new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(b -> b.findElements(By.cssSelector("#list\\:scripts_data > tr")).size() == 2
+                        && b.findElements(By.cssSelector("#list\\:scripts_data .ses-label")).stream()
+                        .map(WebElement::getText).toList().equals(List.of(tag, "shared-tag", tag, "shared-tag")));
     }
 
     @Test

@@ -21,9 +21,11 @@ import java.util.Map;
 public record EditConflictRow(String field, String label, String yours, String theirs, String theirsJson)
         implements Serializable {
 
-    private static final Map<String, String> LABELS = Map.of("name", "Name", "description", "Description",
-            "active", "Active", "mainCode", "Main code", "triggerCode", "Trigger code",
-            "requirements", "requirements.txt", "schedule", "Schedule", "policy", "Run policy", "data", "Data");
+    private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("name", "Name"),
+            Map.entry("description", "Description"), Map.entry("active", "Active"), Map.entry("mainCode", "Main code"),
+            Map.entry("triggerCode", "Trigger code"), Map.entry("requirements", "requirements.txt"),
+            Map.entry("schedule", "Schedule"), Map.entry("policy", "Run policy"), Map.entry("data", "Data"),
+            Map.entry("inputSchema", "Input"), Map.entry("tags", "Tags"));
 
     static List<EditConflictRow> of(List<EditConflict.Field> fields) {
         return fields.stream().map(field -> new EditConflictRow(field.name(),
