@@ -18,6 +18,8 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
@@ -142,6 +144,7 @@ public class HookService {
      * take; every refusal of a good token is in the audit log, as is every run started.
      */
     @PermitAll
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // each step commits on its own; the run is read after
     public HookCall call(String token, Supplier<JsonObject> body, String address) {
         RunHook hook = known(token);
         String actor = "trigger URL '" + hook.name() + "'";
@@ -157,12 +160,11 @@ public class HookService {
         }
         String runId;
         try {
-            runId = ledger.queueCalled(hook.script().id(), hook.id(), inputs.text(body.get(), "body"));
+            runId = ledger.queueCalled(hook.script().id(), hook.id(), inputs.text(body.get(), "body"), now);
         } catch (RequestRejected e) {
             audit.recordRefused(actor, AuditAction.HOOK_REFUSED, target, e.getMessage(), address);
             throw e;
         }
-        hook.called(now);
         runs.launch(runId);
         Run run = em.find(Run.class, runId);
         if (run.outcome() == RunOutcome.REJECTED) {
@@ -176,6 +178,7 @@ public class HookService {
 
     /** How a run this token's URL started is doing; 404 for any other run, or a token that is not one. */
     @PermitAll
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public HookCall answer(String token, String runId) {
         RunHook hook = known(token);
         Run run = runId == null ? null : em.find(Run.class, runId);
@@ -187,7 +190,9 @@ public class HookService {
 
     private RunHook known(String token) {
         return TOKENS.parse(token).map(parsed -> {
-            RunHook hook = em.find(RunHook.class, parsed.id());
+            // with its script: read outside a transaction, nothing is loaded later
+            RunHook hook = em.createQuery("SELECT h FROM RunHook h JOIN FETCH h.script WHERE h.id = :id", RunHook.class)
+                    .setParameter("id", parsed.id()).getResultStream().findFirst().orElse(null);
             return hook != null && SecretTokens.matches(parsed.secret(), hook.secretHash()) ? hook : null;
         }).orElseThrow(() -> RequestRejected.notFound(UNKNOWN));
     }

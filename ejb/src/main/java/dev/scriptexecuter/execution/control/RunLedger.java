@@ -17,6 +17,7 @@ import dev.scriptexecuter.infrastructure.UtcColumns;
 import dev.scriptexecuter.python.boundary.ExtraSandboxPaths;
 import dev.scriptexecuter.python.boundary.ResourceUsage;
 import dev.scriptexecuter.script.boundary.InputSchema;
+import dev.scriptexecuter.script.boundary.ScriptDeleting;
 import dev.scriptexecuter.script.entity.ChainStep;
 import dev.scriptexecuter.script.entity.ChainWhen;
 import dev.scriptexecuter.script.entity.OverlapPolicy;
@@ -24,6 +25,7 @@ import dev.scriptexecuter.script.entity.Script;
 import dev.scriptexecuter.variable.boundary.RunVariables;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -163,9 +165,12 @@ public class RunLedger {
         return queueRun(scriptId, trigger, inputJson, run -> run.requestedBy(requestedBy));
     }
 
-    /** A run a trigger URL asked for: counted against its script's quota only. */
-    public String queueCalled(String scriptId, String hookId, String inputJson) {
-        return queueRun(scriptId, TriggerKind.HOOK, inputJson, run -> run.calledBy(hookId));
+    /** A run a trigger URL asked for (counted against its script's quota only), and the URL's last call. */
+    public String queueCalled(String scriptId, String hookId, String inputJson, Instant now) {
+        String runId = queueRun(scriptId, TriggerKind.HOOK, inputJson, run -> run.calledBy(hookId));
+        em.createQuery("UPDATE RunHook h SET h.calledAt = :now WHERE h.id = :id").setParameter("now", column(now))
+                .setParameter("id", hookId).executeUpdate();
+        return runId;
     }
 
     private String queueRun(String scriptId, TriggerKind trigger, String inputJson, java.util.function.Consumer<Run> who) {
@@ -200,14 +205,20 @@ public class RunLedger {
 
     /** Marks a queued run RUNNING and hands out what it needs; empty if it was stopped or deleted meanwhile. */
     public Optional<RunTicket> begin(String runId, long jobExecutionId) {
+        // claimed by a conditional update first (it locks the row): a stop or an interruption that ended the
+        // run meanwhile wins, and is not overwritten by this start
+        int claimed = em.createQuery("UPDATE Run r SET r.status = :running WHERE r.id = :id AND r.status = :queued")
+                .setParameter("running", RunStatus.RUNNING).setParameter("id", runId)
+                .setParameter("queued", RunStatus.QUEUED).executeUpdate();
+        if (claimed == 0) {
+            return Optional.empty();
+        }
         // the run with its script in one read: the script is read here, not taken from the claim, since the
         // wait for a slot may be long and its data may have changed meanwhile
         Run run = em.createQuery("SELECT r FROM Run r JOIN FETCH r.script WHERE r.id = :id", Run.class)
-                .setParameter("id", runId).getResultStream().findFirst().orElse(null);
-        if (run == null || run.status() != RunStatus.QUEUED) {
-            return Optional.empty();
-        }
-        String full = takeTagSlots(run);
+                .setParameter("id", runId).getSingleResult();
+        // a run promoted from waiting holds its slots already
+        String full = run.holdsTagSlots() ? null : takeTagSlots(run);
         if (full != null) {
             run.waitForTag(full);
             em.flush();
@@ -246,6 +257,22 @@ public class RunLedger {
         }
         List<String> limited = em.createQuery("SELECT l.tag FROM TagLimit l WHERE l.tag IN :tags ORDER BY l.tag",
                 String.class).setParameter("tags", tags).getResultList();
+        if (limited.isEmpty()) {
+            return null;
+        }
+        // first come, first served: a run does not take a slot that runs queued before it wait for
+        List<String> awaited = em.createQuery("SELECT r.waitingFor FROM Run r WHERE r.status = :waiting"
+                        + " AND r.waitingFor IN :tags AND r.queuedAt < :queued ORDER BY r.waitingFor", String.class)
+                .setParameter("waiting", RunStatus.WAITING).setParameter("tags", limited)
+                .setParameter("queued", column(run.queuedAt())).setMaxResults(1).getResultList();
+        if (!awaited.isEmpty()) {
+            return awaited.getFirst();
+        }
+        return takeTagSlots(run, limited);
+    }
+
+    /** Takes a slot of each of these tags, or none (returning the full one). */
+    private String takeTagSlots(Run run, List<String> limited) {
         List<String> taken = new java.util.ArrayList<>();
         for (String tag : limited) {
             int got = em.createQuery("UPDATE TagLimit l SET l.running = l.running + 1 WHERE l.tag = :tag"
@@ -260,39 +287,67 @@ public class RunLedger {
         return null;
     }
 
+    /** One row at a time, in the order of their names, as they are taken: no two transactions lock them crosswise. */
     private void giveBackTagSlots(List<String> tags) {
-        if (!tags.isEmpty()) {
-            em.createQuery("UPDATE TagLimit l SET l.running = l.running - 1 WHERE l.tag IN :tags AND l.running > 0")
-                    .setParameter("tags", tags).executeUpdate();
+        for (String tag : tags.stream().sorted().toList()) {
+            em.createQuery("UPDATE TagLimit l SET l.running = l.running - 1 WHERE l.tag = :tag AND l.running > 0")
+                    .setParameter("tag", tag).executeUpdate();
         }
     }
 
     /**
-     * Runs waiting for a tag's slot that may begin now (the oldest first, at most {@code max}, no more per
-     * tag than it has free slots as read): QUEUED on this node, to be launched. A run that finds the slot
-     * taken meanwhile waits again when it begins.
+     * A script is deleted with its runs: the slots its unfinished runs hold are given back, in the deletion's
+     * transaction (their ends will find no row to end). Each is ended here first by a conditional update, so a
+     * run ending on its own at the same moment gives them back once, not twice.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onScriptDeleting(@Observes ScriptDeleting deleting) {
+        List<Object[]> holding = em.createQuery("SELECT r.id, r.tagSlots FROM Run r WHERE r.script.id = :id"
+                        + " AND r.status <> :finished AND r.tagSlots IS NOT NULL", Object[].class)
+                .setParameter("id", deleting.scriptId()).setParameter("finished", RunStatus.FINISHED).getResultList();
+        for (Object[] row : holding) {
+            if (em.createQuery("UPDATE Run r SET r.status = :finished WHERE r.id = :id AND r.status <> :finished")
+                    .setParameter("finished", RunStatus.FINISHED).setParameter("id", row[0]).executeUpdate() == 1) {
+                giveBackTagSlots(Script.tagsOf((String) row[1]));
+            }
+        }
+        if (!holding.isEmpty()) {
+            tagSlotsFreed.fire(new TagSlotsFreed());
+        }
+    }
+
+    /**
+     * Runs waiting for a tag's slot that may begin now, the oldest first, at most {@code max}: each takes
+     * its slots here (so no run queued later takes them first) and becomes QUEUED on this node, to be
+     * launched; it gives them back when it ends, however it ends. Only runs waiting for a tag that has a
+     * free slot are read, so a full tag's queue does not hide another's.
      */
     public List<String> promoteTagWaiting(int max) {
-        Map<String, Integer> free = new java.util.HashMap<>();
-        em.createQuery("SELECT l.tag, l.maxRunning, l.running FROM TagLimit l", Object[].class).getResultStream()
-                .forEach(row -> free.put((String) row[0], row[1] == null ? Integer.MAX_VALUE
-                        : (Integer) row[1] - (Integer) row[2]));
+        List<String> free = em.createQuery("SELECT l.tag FROM TagLimit l WHERE l.maxRunning IS NULL"
+                + " OR l.running < l.maxRunning", String.class).getResultList();
+        if (free.isEmpty()) {
+            return List.of();
+        }
         List<Run> waiting = em.createQuery("SELECT r FROM Run r JOIN FETCH r.script WHERE r.status = :waiting"
-                        + " AND r.waitingFor IS NOT NULL ORDER BY r.queuedAt, r.id", Run.class)
-                .setParameter("waiting", RunStatus.WAITING).setMaxResults(Math.max(max, 1) * 4).getResultList();
+                        + " AND r.waitingFor IN :free ORDER BY r.queuedAt, r.id", Run.class)
+                .setParameter("waiting", RunStatus.WAITING).setParameter("free", free)
+                .setMaxResults(Math.max(max, 1) * 4).getResultList();
         Instant now = clock.instant();
         List<String> promoted = new java.util.ArrayList<>();
         for (Run run : waiting) {
             if (promoted.size() >= max) {
                 break;
             }
-            List<String> limited = run.script().tags().stream().filter(free::containsKey).toList();
-            if (limited.stream().anyMatch(tag -> free.get(tag) <= 0)) {
-                continue;
+            List<String> limited = em.createQuery("SELECT l.tag FROM TagLimit l WHERE l.tag IN :tags ORDER BY l.tag",
+                    String.class).setParameter("tags", run.script().tags().isEmpty() ? List.of("")
+                            : run.script().tags()).getResultList();
+            if (takeTagSlots(run, limited) != null) {
+                continue; // one of its tags is full after all: it waits on
             }
             if (queueWaiting(run.id(), now)) {
-                limited.forEach(tag -> free.merge(tag, -1, Integer::sum));
                 promoted.add(run.id());
+            } else {
+                giveBackTagSlots(limited); // stopped meanwhile
             }
         }
         return promoted;
@@ -303,6 +358,7 @@ public class RunLedger {
      * a lease of its own another node would take it for a dead node's run). False if it is not waiting any more.
      */
     private boolean queueWaiting(String runId, Instant now) {
+        em.flush(); // a promoted run's slots (recorded on the entity) before the update below
         return em.createQuery("UPDATE Run r SET r.status = :queued, r.nodeName = :node, r.leaseUntil = :lease,"
                         + " r.waitingFor = NULL WHERE r.id = :id AND r.status = :waiting")
                 .setParameter("queued", RunStatus.QUEUED).setParameter("node", node.name())
@@ -423,7 +479,12 @@ public class RunLedger {
         int claimed = em.createQuery("UPDATE Run r SET r.retryDueAt = NULL WHERE r.id = :id"
                 + " AND r.retryDueAt IS NOT NULL").setParameter("id", failedRunId).executeUpdate();
         Run failed = claimed == 1 ? em.find(Run.class, failedRunId) : null;
-        if (failed == null || !retryable(failed)) {
+        if (failed == null) {
+            return Optional.empty();
+        }
+        if (!retryable(failed)) {
+            // no more tries after all (the policy changed since): this was the last one, and its chain is due
+            markChainDue(failed.id(), failed.script().id(), failed.outcome().name(), clock.instant());
             return Optional.empty();
         }
         Run retry = new Run(failed.script(), failed.trigger(), null, node.name(), clock.instant()).retrying(failed);
@@ -465,11 +526,12 @@ public class RunLedger {
         if (met.isEmpty()) {
             return;
         }
-        int marked = em.createQuery("UPDATE Run r SET r.chainDueAt = :now WHERE r.id = :id AND EXISTS"
-                        + " (SELECT c.id FROM ChainStep c WHERE c.script.id = :script AND c.runWhen IN :met)")
-                .setParameter("now", column(now)).setParameter("id", runId).setParameter("script", scriptId)
-                .setParameter("met", met).executeUpdate();
-        if (marked == 1) {
+        // two plain statements: an update with a subquery costs temporary tables on MariaDB
+        boolean chained = !em.createQuery("SELECT c.id FROM ChainStep c WHERE c.script.id = :script"
+                        + " AND c.runWhen IN :met", String.class).setParameter("script", scriptId)
+                .setParameter("met", met).setMaxResults(1).getResultList().isEmpty();
+        if (chained && em.createQuery("UPDATE Run r SET r.chainDueAt = :now WHERE r.id = :id")
+                .setParameter("now", column(now)).setParameter("id", runId).executeUpdate() == 1) {
             chainDue.fire(new ChainDue(runId));
         }
     }

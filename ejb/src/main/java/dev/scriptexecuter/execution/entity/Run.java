@@ -221,6 +221,11 @@ public class Run {
         return waitingFor;
     }
 
+    /** Whether it holds slots of tags' limits (taken when it began, or when it was promoted from waiting). */
+    public boolean holdsTagSlots() {
+        return tagSlots != null;
+    }
+
     /** Holds a slot of these tags' limits (none: null) while it runs. */
     public void holdTagSlots(java.util.List<String> tags) {
         this.tagSlots = tags.isEmpty() ? null : "," + String.join(",", tags) + ",";

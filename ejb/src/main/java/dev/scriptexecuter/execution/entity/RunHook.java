@@ -73,10 +73,6 @@ public class RunHook {
         this.rotatedAt = column(now);
     }
 
-    public void called(Instant now) {
-        this.calledAt = column(now);
-    }
-
     public String id() {
         return id;
     }

@@ -62,6 +62,9 @@ public class ChainService {
     }
 
     public ChainView set(String scriptId, ChainDraft draft) {
+        // one save at a time on the whole cluster, taken before anything is read: on MariaDB a transaction
+        // reads as of its first read, and the graph read below must include the save that held the lock
+        NativeUpdate.execute(em, "UPDATE chain_graph SET version = version + 1 WHERE id = 1");
         Script script = script(scriptId);
         if (draft == null || draft.steps() == null) {
             throw RequestRejected.invalid("Send {\"steps\": [{\"script\": \"<id>\", \"when\": \"SUCCEEDED\"}, ...]}"
@@ -88,8 +91,6 @@ public class ChainService {
             nexts.add(next);
             whens.add(when(step.when(), field + ".when"));
         }
-        // one save at a time on the whole cluster: the graph read below is the one the steps are added to
-        NativeUpdate.execute(em, "UPDATE chain_graph SET version = version + 1 WHERE id = 1");
         Map<String, List<String>> graph = new HashMap<>();
         em.createQuery("SELECT c.script.id, c.next.id FROM ChainStep c WHERE c.script.id <> :id ORDER BY c.stepOrder",
                         Object[].class).setParameter("id", scriptId).getResultStream()

@@ -68,6 +68,9 @@ public class ScriptService {
     Event<ScriptChanged> changed;
 
     @Inject
+    Event<ScriptDeleting> deleting;
+
+    @Inject
     Event<OccurrencesUnclaimed> unclaimed;
 
     @Inject
@@ -95,7 +98,15 @@ public class ScriptService {
             throw RequestRejected.invalid("\"limit\" must be between 1 and " + MAX_PAGE + "; it is " + limit + ".")
                     .with("field", "limit");
         }
-        QueryFilter filter = new ScriptQuery(offset, limit, "name", true, null, null, tag).filter();
+        String checkedTag = null;
+        if (tag != null && !tag.isBlank()) {
+            try {
+                checkedTag = ScriptValidator.tags(List.of(tag)).getFirst();
+            } catch (RequestRejected e) {
+                throw RequestRejected.invalid(e.getMessage()).with("field", "tag");
+            }
+        }
+        QueryFilter filter = new ScriptQuery(offset, limit, "name", true, null, null, checkedTag).filter();
         var items = filter.bind(em.createQuery("SELECT s FROM Script s" + filter.where() + " ORDER BY s.name, s.id",
                         Script.class)).setFirstResult(offset).setMaxResults(limit)
                 .getResultStream().map(ScriptView::of).toList();
@@ -315,6 +326,7 @@ public class ScriptService {
     public void delete(String id, Precondition precondition) {
         Script script = load(id);
         precondition.check(() -> ScriptView.of(script), THE_SCRIPT);
+        deleting.fire(new ScriptDeleting(id));
         em.remove(script);
         audit.record(AuditAction.SCRIPT_DELETED, Target.script(id, script.name()),
                 "at version " + script.currentVersion());

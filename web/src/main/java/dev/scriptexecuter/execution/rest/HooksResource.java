@@ -52,8 +52,7 @@ public class HooksResource {
     public Response call(@PathParam("token") String token, @QueryParam("wait") String wait, byte[] body)
             throws InterruptedException {
         Duration waitFor = completions.parseWait(wait);
-        HookCall call = hooks.call(token, () -> body == null || body.length == 0 ? null
-                : StrictJsonReader.object(body, "a JSON object, the run's input"), request.getRemoteAddr());
+        HookCall call = hooks.call(token, () -> input(body), request.getRemoteAddr());
         if (waitFor != null && !waitFor.isZero()
                 && completions.await(call.runId(), waitFor, () -> hooks.answer(token, call.runId()).finished())) {
             return Response.ok(hooks.answer(token, call.runId())).location(runAddress(call)).build();
@@ -68,6 +67,18 @@ public class HooksResource {
     @Path("runs/{run}")
     public HookCall run(@PathParam("token") String token, @PathParam("run") String run) {
         return hooks.answer(token, run);
+    }
+
+    /** The body as the run's input: a JSON object, or nothing; anything else is refused naming "body". */
+    private static jakarta.json.JsonObject input(byte[] body) {
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        try {
+            return StrictJsonReader.object(body, "a JSON object, the run's input");
+        } catch (dev.scriptexecuter.infrastructure.RequestRejected e) {
+            throw e.details().containsKey("field") ? e : e.with("field", "body");
+        }
     }
 
     private java.net.URI runAddress(HookCall call) {

@@ -166,8 +166,9 @@ public class AuthenticationMechanism implements HttpAuthenticationMechanism {
         return path.startsWith("/api/") || path.equals("/api") || path.startsWith("/hooks/");
     }
 
+    /** By the container's decoded, normalised path (not the raw address, where "/api/hooks/../x" would pass). */
     private static boolean isHook(HttpServletRequest request) {
-        String path = path(request);
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         return path.startsWith("/hooks/") || path.startsWith("/api/hooks/");
     }
 
