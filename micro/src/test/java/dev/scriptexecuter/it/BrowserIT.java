@@ -423,13 +423,16 @@ class BrowserIT extends BrowserTest {
 
         // "is being built", or "failed to build" when pip was quicker than the answer
         waitForText(browser, By.id("editor:messages"), "Its Python environment");
-        new WebDriverWait(browser, Duration.ofMinutes(2)).until(b -> b.findElement(By.id("environment-state"))
-                .getText().startsWith("FAILED"));
-        String state = browser.findElement(By.id("environment-state")).getText();
+        // the part polls every 3 s and is redrawn each time: the state is read in one go with its check
+        String state = new WebDriverWait(browser, Duration.ofMinutes(2))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(b -> {
+                    String text = b.findElement(By.id("environment-state")).getText();
+                    return text.startsWith("FAILED") ? text : null;
+                });
         assertThat(state).as("the cause first, then what happens next")
                 .contains("A required package was not found in the package sources.")
                 .contains("Nothing was found for " + missing).contains("pip is not tried again before");
-        browser.findElement(By.cssSelector("#environment-state a")).click();
+        click(browser, By.cssSelector("#environment-state a"));
         waitForText(browser, By.id("install-log"), "No matching distribution found for sesit-nowhere");
     }
 

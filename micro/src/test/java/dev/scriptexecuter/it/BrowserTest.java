@@ -134,6 +134,15 @@ abstract class BrowserTest {
      * A wait for what a page shows that reads a part again when it was
      * re-rendered (by a push or an update) while it was being read.
      */
+    /**
+     * What the page shows, read again should a live update redraw it between finding and reading: a run's
+     * page fetches its log again when its socket opens and when the run ends, and its facts when the run
+     * changes, on any node.
+     */
+    static <T> T read(WebDriver browser, java.util.function.Function<WebDriver, T> reading) {
+        return waitOn(browser).until(reading);
+    }
+
     static WebDriverWait waitOn(WebDriver browser) {
         WebDriverWait wait = new WebDriverWait(browser, WAIT);
         wait.ignoring(StaleElementReferenceException.class);

@@ -483,9 +483,11 @@ class RunsPageIT extends BrowserTest {
                 .json().getString("id");
         WebDriver browser = admin();
         browser.get(uri.resolve("run.xhtml?id=" + run).toString());
-        assertThat(waitFor(browser, By.id("input")).getText()).isEqualTo("{\n    \"who\": \"<i>Ada</i>\"\n}");
-        assertThat(browser.findElement(By.id("result")).getText()).as("as text, not markup")
-                .isEqualTo("[\n    \"<b><i>Ada</i></b>\",\n    2\n]");
+        waitFor(browser, By.id("input"));
+        String input = read(browser, b -> b.findElement(By.id("input")).getText());
+        String result = read(browser, b -> b.findElement(By.id("result")).getText());
+        assertThat(input).isEqualTo("{\n    \"who\": \"<i>Ada</i>\"\n}");
+        assertThat(result).as("as text, not markup").isEqualTo("[\n    \"<b><i>Ada</i></b>\",\n    2\n]");
         assertThat(browser.findElements(By.cssSelector("#result b, #input i"))).isEmpty();
     }
 

@@ -205,18 +205,13 @@ public class RunLedger {
 
     /** Marks a queued run RUNNING and hands out what it needs; empty if it was stopped or deleted meanwhile. */
     public Optional<RunTicket> begin(String runId, long jobExecutionId) {
-        // claimed by a conditional update first (it locks the row): a stop or an interruption that ended the
-        // run meanwhile wins, and is not overwritten by this start
-        int claimed = em.createQuery("UPDATE Run r SET r.status = :running WHERE r.id = :id AND r.status = :queued")
-                .setParameter("running", RunStatus.RUNNING).setParameter("id", runId)
-                .setParameter("queued", RunStatus.QUEUED).executeUpdate();
-        if (claimed == 0) {
-            return Optional.empty();
-        }
         // the run with its script in one read: the script is read here, not taken from the claim, since the
         // wait for a slot may be long and its data may have changed meanwhile
         Run run = em.createQuery("SELECT r FROM Run r JOIN FETCH r.script WHERE r.id = :id", Run.class)
-                .setParameter("id", runId).getSingleResult();
+                .setParameter("id", runId).getResultStream().findFirst().orElse(null);
+        if (run == null || run.status() != RunStatus.QUEUED) {
+            return Optional.empty();
+        }
         // a run promoted from waiting holds its slots already
         String full = run.holdsTagSlots() ? null : takeTagSlots(run);
         if (full != null) {
