@@ -112,11 +112,7 @@ public class TagService {
     }
 
     private static String name(String tag) {
-        try {
-            return ScriptValidator.tags(java.util.Collections.singletonList(tag)).getFirst();
-        } catch (RequestRejected e) {
-            throw RequestRejected.invalid(e.getMessage()).with("field", "tag");
-        }
+        return ScriptValidator.tag(tag);
     }
 
     private String caller() {

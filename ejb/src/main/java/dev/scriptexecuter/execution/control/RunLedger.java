@@ -246,12 +246,7 @@ public class RunLedger {
      * @return the tag with no free slot, or null when the run may begin
      */
     private String takeTagSlots(Run run) {
-        List<String> tags = run.script().tags();
-        if (tags.isEmpty()) {
-            return null;
-        }
-        List<String> limited = em.createQuery("SELECT l.tag FROM TagLimit l WHERE l.tag IN :tags ORDER BY l.tag",
-                String.class).setParameter("tags", tags).getResultList();
+        List<String> limited = limitedTags(run.script().tags());
         if (limited.isEmpty()) {
             return null;
         }
@@ -264,6 +259,12 @@ public class RunLedger {
             return awaited.getFirst();
         }
         return takeTagSlots(run, limited);
+    }
+
+    /** Which of these tags have a limit row, in the order slots are taken (their names). */
+    private List<String> limitedTags(List<String> tags) {
+        return tags.isEmpty() ? List.of() : em.createQuery("SELECT l.tag FROM TagLimit l WHERE l.tag IN :tags"
+                + " ORDER BY l.tag", String.class).setParameter("tags", tags).getResultList();
     }
 
     /** Takes a slot of each of these tags, or none (returning the full one). */
@@ -333,9 +334,7 @@ public class RunLedger {
             if (promoted.size() >= max) {
                 break;
             }
-            List<String> limited = em.createQuery("SELECT l.tag FROM TagLimit l WHERE l.tag IN :tags ORDER BY l.tag",
-                    String.class).setParameter("tags", run.script().tags().isEmpty() ? List.of("")
-                            : run.script().tags()).getResultList();
+            List<String> limited = limitedTags(run.script().tags());
             if (takeTagSlots(run, limited) != null) {
                 continue; // one of its tags is full after all: it waits on
             }

@@ -98,14 +98,7 @@ public class ScriptService {
             throw RequestRejected.invalid("\"limit\" must be between 1 and " + MAX_PAGE + "; it is " + limit + ".")
                     .with("field", "limit");
         }
-        String checkedTag = null;
-        if (tag != null && !tag.isBlank()) {
-            try {
-                checkedTag = ScriptValidator.tags(List.of(tag)).getFirst();
-            } catch (RequestRejected e) {
-                throw RequestRejected.invalid(e.getMessage()).with("field", "tag");
-            }
-        }
+        String checkedTag = tag == null || tag.isBlank() ? null : ScriptValidator.tag(tag);
         QueryFilter filter = new ScriptQuery(offset, limit, "name", true, null, null, checkedTag).filter();
         var items = filter.bind(em.createQuery("SELECT s FROM Script s" + filter.where() + " ORDER BY s.name, s.id",
                         Script.class)).setFirstResult(offset).setMaxResults(limit)

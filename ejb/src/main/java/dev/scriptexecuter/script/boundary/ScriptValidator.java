@@ -100,6 +100,15 @@ public class ScriptValidator {
      * Tags as stored: each 1 to 40 of a-z, 0-9, {@code - _ . :} starting with a letter or digit (upper case
      * is taken as lower case), at most {@value #MAX_TAGS}, sorted, each once.
      */
+    /** One tag as a request names it (a filter, a limit's path), checked as a script's are; refused naming "tag". */
+    public static String tag(String sent) {
+        try {
+            return tags(java.util.Collections.singletonList(sent)).getFirst();
+        } catch (RequestRejected e) {
+            throw RequestRejected.invalid(e.getMessage()).with("field", "tag");
+        }
+    }
+
     public static List<String> tags(List<String> sent) {
         if (sent == null) {
             return List.of();
