@@ -1,9 +1,12 @@
 #!/bin/sh
 # Starts the Micro WAR on the data volume: on MariaDB or PostgreSQL when DB_URL
-# is set (jdbc:mariadb://… or jdbc:postgresql://…), else on embedded H2 in /data.
+# is set (jdbc:mariadb://… or jdbc:postgresql://…, waited for: wait-for-database.sh),
+# else on embedded H2 in /data.
 # start-payara-micro.sh (config/payara/start-micro.sh) unpacks Payara Micro
 # into /data/payara once, forgets the previous start's deployment so only this
-# image's WAR boots, and keeps the JVM's ahead-of-time cache there (recorded by the first start, written when the container stops).
+# image's WAR boots, and keeps the JVM's ahead-of-time cache there (recorded by the
+# first start, written when the container stops: give the first stop a minute).
+# The JVM replaces this shell (it is the container's first process and gets its SIGTERM).
 set -e
 case "${DB_URL:-}" in
 jdbc:mariadb:*)
@@ -17,6 +20,6 @@ jdbc:postgresql:*)
     exit 2 ;;
 esac
 # shellcheck disable=SC2086
-exec /opt/start-payara-micro.sh /opt/payara-micro.jar /data/payara \
+exec /opt/wait-for-database.sh /opt/start-payara-micro.sh /opt/payara-micro.jar /data/payara \
     --deploy /opt/script-executer.war --contextroot / --port 8080 \
     --prebootcommandfile /opt/pre-boot-commands.asadmin $database --nohazelcast

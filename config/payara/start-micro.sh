@@ -4,7 +4,7 @@
 #   start-micro.sh PAYARA_MICRO_JAR ROOT_DIR [Payara Micro options: --deploy, --port, command files, ...]
 #
 # - The runtime is unpacked into ROOT_DIR once (Payara Micro's launcher, `--outputlauncher`), not at every
-#   start; a different PAYARA_MICRO_JAR unpacks afresh.
+#   start; a different PAYARA_MICRO_JAR, or other --addLibs, unpacks afresh.
 # - Deployed applications and configuration are forgotten at every start (Payara Micro would otherwise boot
 #   the previous build beside this one); the embedded database (ROOT_DIR/lib/databases) and logs stay.
 # - On JDK 25 and later the JVM keeps an ahead-of-time cache of the runtime's classes in ROOT_DIR: the first
@@ -22,13 +22,31 @@ root=$2
 shift 2
 java=${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/}java}
 
-stamp="$(basename "$micro_jar") $(wc -c < "$micro_jar")"
+# Libraries (--addLibs, e.g. a JDBC driver) are refused by the launcher: Payara Micro takes them when it writes
+# the launcher (their paths join its class path). So they are taken out of the options here, and the launcher
+# is written again when they change.
+libs=""
+count=$#
+while [ "$count" -gt 0 ]; do
+    option=$1
+    shift
+    count=$((count - 1))
+    case $option in
+    --addLibs | --addlibs)
+        libs="${libs:+$libs:}${1:?--addLibs needs a path}"
+        shift
+        count=$((count - 1)) ;;
+    *) set -- "$@" "$option" ;;
+    esac
+done
+
+stamp="$(basename "$micro_jar") $(wc -c < "$micro_jar") libraries: $libs"
 if [ ! -f "$root/launch-micro.jar" ] || [ "$(cat "$root/launcher.from" 2>/dev/null)" != "$stamp" ]; then
-    echo "Unpacking $(basename "$micro_jar") into $root"
+    echo "Unpacking $(basename "$micro_jar") into $root${libs:+ with $libs}"
     # (lib/ holds the embedded database: it stays)
     rm -rf "$root/launch-micro.jar" "$root/runtime" "$root/config" "$root/config.unpacked" "$root"/*.aot
     mkdir -p "$root"
-    "$java" -jar "$micro_jar" --rootdir "$root" --outputlauncher >/dev/null
+    "$java" -jar "$micro_jar" --rootdir "$root" ${libs:+--addLibs "$libs"} --outputlauncher >/dev/null
     cp -R "$root/config" "$root/config.unpacked"
     echo "$stamp" > "$root/launcher.from"
 fi

@@ -3,10 +3,12 @@ package dev.scriptexecuter.execution.boundary;
 import dev.scriptexecuter.execution.control.LiveRuns;
 import dev.scriptexecuter.execution.control.RunAdmission;
 import dev.scriptexecuter.infrastructure.Node;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import sun.misc.Signal;
@@ -25,9 +27,13 @@ import java.util.logging.Logger;
  * database access the results need) down at the same time, and Payara Micro
  * fires no application-destroyed event on SIGTERM. (A killed server cannot do
  * any of this; its runs are marked INTERRUPTED by its next start or, after
- * their lease, by another node.)
+ * their lease, by another node.) A startup singleton, not an observer of the
+ * application scope's start: in the EAR on WildFly that event does not reach
+ * the EJB module's beans, and the handler was never installed there.
  */
-@ApplicationScoped
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class GracefulShutdown {
 
     private static final Logger LOG = Logger.getLogger(GracefulShutdown.class.getName());
@@ -49,7 +55,8 @@ public class GracefulShutdown {
     private static final Signal TERM = new Signal("TERM");
     private SignalHandler previous;
 
-    void install(@Observes @Initialized(ApplicationScoped.class) Object applicationStarts) {
+    @PostConstruct
+    void install() {
         try {
             previous = Signal.handle(TERM, signal -> Thread.ofPlatform().name("ses-graceful-shutdown").start(() -> {
                 try {
