@@ -53,10 +53,15 @@ class PauseIT {
 
         // the schedule goes on after the resume ...
         await().atMost(Duration.ofSeconds(30)).until(() -> dueBetween(script, resumedAt, resumedAt.plusSeconds(60)).size() >= 2);
-        // ... and of the four or more occurrences that came due while paused, one ran (the newest: fire-once)
+        // ... and of the four or more occurrences that came due while paused, one ran (the newest: fire-once).
+        // On a loaded machine the resumed schedule's first timer can fire over a second late, and then records
+        // the occurrence it overran MISSED, saying so; that row may fall before the audit's resume time.
         List<JsonObject> whilePaused = dueBetween(script, pausedAt.plusMillis(1500), resumedAt);
-        assertThat(whilePaused).as("rows for the occurrences due while paused").hasSize(1);
-        assertThat(whilePaused.getFirst().getString("trigger")).isIn("CATCH_UP", "SCHEDULED");
+        List<JsonObject> ran = whilePaused.stream().filter(run -> !"MISSED".equals(run.getString("outcome"))).toList();
+        assertThat(ran).as("runs of the occurrences due while paused, of %s", whilePaused).hasSize(1);
+        assertThat(ran.getFirst().getString("trigger")).isIn("CATCH_UP", "SCHEDULED");
+        assertThat(whilePaused).as("any other row is a late timer's MISSED").filteredOn(run -> !ran.contains(run))
+                .allSatisfy(run -> assertThat(run.getString("error")).contains("fired late"));
         api.post("api/scripts/" + script + "/pause", "");
     }
 
