@@ -6,10 +6,15 @@
 #   wait-for-database.sh COMMAND [ARGUMENTS...]
 set -eu
 if [ -n "${DB_URL:-}" ]; then
-    python3 - "$DB_URL" "${DB_WAIT:-120}" <<'PYTHON'
+    # in the background, so that a stop while it waits is not ignored (this shell is the container's first process)
+    python3 - "$DB_URL" "${DB_WAIT:-120}" <<'PYTHON' &
 import socket, sys, time, urllib.parse
 
-url, wait = sys.argv[1], float(sys.argv[2])
+url = sys.argv[1]
+try:
+    wait = float(sys.argv[2])
+except ValueError:
+    sys.exit(f"DB_WAIT must be a number of seconds, not {sys.argv[2]!r}")
 address = urllib.parse.urlsplit(url[len("jdbc:"):] if url.startswith("jdbc:") else url)
 port = address.port or {"mariadb": 3306, "mysql": 3306, "postgresql": 5432}.get(address.scheme, 0)
 if not address.hostname or not port:
@@ -25,5 +30,9 @@ while True:
         print(f"Waiting for the database at {address.hostname}:{port} ({e})", flush=True)
         time.sleep(2)
 PYTHON
+    waiting=$!
+    trap 'kill "$waiting" 2>/dev/null; exit 143' TERM INT
+    wait "$waiting"
+    trap - TERM INT
 fi
 exec "$@"

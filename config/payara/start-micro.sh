@@ -33,7 +33,8 @@ while [ "$count" -gt 0 ]; do
     count=$((count - 1))
     case $option in
     --addLibs | --addlibs)
-        libs="${libs:+$libs:}${1:?--addLibs needs a path}"
+        [ "$count" -gt 0 ] || { echo "--addLibs needs a path" >&2; exit 2; }
+        libs="${libs:+$libs:}$1"
         shift
         count=$((count - 1)) ;;
     *) set -- "$@" "$option" ;;

@@ -9,8 +9,8 @@
 #   localhost/ses-test/mariadb           for mariadb:11.4: Debian's MariaDB server (temurin/, mariadb/ here)
 #   localhost/ses-test/caddy             for caddy:2: Debian's Caddy
 #
-# An image that exists is kept (the stand-ins do not depend on this repository's code; delete them with
-# `podman rmi` to make them again). Runs podman as it is configured (CONTAINERS_CONF).
+# The stand-ins do not depend on this repository's code: one that exists is kept while what it is made from
+# (the files here, the JDK) is the same (`podman rmi` makes one again). Runs podman as configured (CONTAINERS_CONF).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 work=${1:?work directory}
@@ -26,9 +26,19 @@ if ! podman image exists "$debian"; then
     tar -C "$work/rootfs" -c . | podman import -q - "$debian" >/dev/null
     rm -rf "$work/rootfs"
 fi
-podman image exists localhost/ses-test/temurin:25 \
-    || podman build -q -f "$here/temurin/Containerfile" -t localhost/ses-test/temurin:25 "$java_home" >/dev/null
+# A stand-in is made again when what it is made from changed (its folder here; for Java, the JDK's release file).
+inputs() {
+    cat "$@" | cksum | cut -d ' ' -f 1
+}
+current() {
+    podman image inspect --format '{{index .Labels "ses.inputs"}}' "$1" 2>/dev/null || true
+}
+sum=$(inputs "$here/temurin/Containerfile" "$java_home/release")
+[ "$(current localhost/ses-test/temurin:25)" = "$sum" ] \
+    || podman build -q --label "ses.inputs=$sum" -f "$here/temurin/Containerfile" -t localhost/ses-test/temurin:25 \
+        "$java_home" >/dev/null
 for image in mariadb caddy; do
-    podman image exists "localhost/ses-test/$image" \
-        || podman build -q --network host -t "localhost/ses-test/$image" "$here/$image" >/dev/null
+    sum=$(inputs "$here/$image"/*)
+    [ "$(current "localhost/ses-test/$image")" = "$sum" ] \
+        || podman build -q --network host --label "ses.inputs=$sum" -t "localhost/ses-test/$image" "$here/$image" >/dev/null
 done
