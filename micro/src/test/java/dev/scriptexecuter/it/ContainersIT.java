@@ -12,7 +12,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,7 +93,7 @@ class ContainersIT extends BrowserTest {
     @Test
     @Order(1)
     void theMicroImageKeepsScriptsAndRunsOnItsVolumeAndDrainsOnStop() throws Exception {
-        int port = freePort();
+        int port = MicroServer.freePort();
         try {
             podman(Duration.ofMinutes(1), "run", "-d", "--name", "ses-cit-micro", "-p", "127.0.0.1:" + port + ":8080",
                     "-v", "ses-cit-micro-data:/data", "--security-opt", "systempaths=unconfined",
@@ -110,7 +109,7 @@ class ContainersIT extends BrowserTest {
     @Order(2)
     void theWildFlyImageRunsOnAMariaDbContainerAndDrainsOnStop() throws Exception {
         podman(Duration.ofSeconds(30), "network", "create", NETWORK);
-        int port = freePort();
+        int port = MicroServer.freePort();
         try {
             // the node first, its database after: the image waits for it (docker/wait-for-database.sh)
             podman(Duration.ofMinutes(1), "run", "-d", "--name", "ses-cit-wildfly", "--network", NETWORK,
@@ -136,7 +135,7 @@ class ContainersIT extends BrowserTest {
     @Test
     @Order(3)
     void composeRunsEachOccurrenceOnceOnTwoNodesBehindTheStickyProxy() throws Exception {
-        int port = freePort();
+        int port = MicroServer.freePort();
         Map<String, String> environment = composeEnvironment(port);
         // the nodes' image is the one built above from docker/Dockerfile.micro (compose.yaml names it so)
         podman(Duration.ofSeconds(30), "tag", MICRO_IMAGE, "localhost/script-executer-micro");
@@ -349,7 +348,7 @@ class ContainersIT extends BrowserTest {
     }
 
     private static void forgetLeftovers() throws Exception {
-        run(Duration.ofMinutes(3), composeEnvironment(1), "podman-compose", "-p", PROJECT, "-f", "compose.yaml",
+        run(Duration.ofMinutes(3), composeEnvironment(1), true, "podman-compose", "-p", PROJECT, "-f", "compose.yaml",
                 "down", "-v");
         for (String container : CONTAINERS) {
             run(Duration.ofMinutes(2), Map.of(), true, "podman", "rm", "-f", "-t", "5", container);
@@ -368,10 +367,6 @@ class ContainersIT extends BrowserTest {
 
     private static String run(Duration within, String... command) {
         return run(within, Map.of(), false, command);
-    }
-
-    private static String run(Duration within, Map<String, String> environment, String... command) {
-        return run(within, environment, true, command);
     }
 
     /** Runs a command in the repository with podman's configuration; its output, or an error with it. */
@@ -399,12 +394,6 @@ class ContainersIT extends BrowserTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("Interrupted running " + String.join(" ", command), e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

@@ -254,7 +254,8 @@ public final class MicroServer implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    /** A port free on this machine now (for a server, or a container's published port). */
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
