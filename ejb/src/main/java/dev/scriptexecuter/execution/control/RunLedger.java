@@ -213,12 +213,28 @@ public class RunLedger {
             return Optional.empty();
         }
         // a run promoted from waiting holds its slots already
-        String full = run.holdsTagSlots() ? null : takeTagSlots(run);
+        List<String> limited = run.holdsTagSlots() ? List.of() : limitedTags(run.script().tags());
+        String full = limited.isEmpty() ? null : takeTagSlots(run, limited);
         if (full != null) {
-            run.waitForTag(full);
-            em.flush();
-            changed.fire(new RunChanged(run.id(), run.script().id(), RunStatus.WAITING.name(), null));
+            // only while it is still queued: the row may have been ended meanwhile (a stop, another node's
+            // sweep), and a write by id would bring it back
+            if (em.createQuery("UPDATE Run r SET r.status = :waiting, r.waitingFor = :tag WHERE r.id = :id"
+                            + " AND r.status = :queued").setParameter("waiting", RunStatus.WAITING)
+                    .setParameter("tag", full).setParameter("id", runId).setParameter("queued", RunStatus.QUEUED)
+                    .executeUpdate() == 1) {
+                changed.fire(new RunChanged(run.id(), run.script().id(), RunStatus.WAITING.name(), null));
+            }
             return Optional.empty();
+        }
+        // made this node's own by a conditional write first: only then are the rest of its columns written
+        if (em.createQuery("UPDATE Run r SET r.status = :running WHERE r.id = :id AND r.status = :queued")
+                .setParameter("running", RunStatus.RUNNING).setParameter("id", runId)
+                .setParameter("queued", RunStatus.QUEUED).executeUpdate() == 0) {
+            giveBackTagSlots(limited); // stopped or ended meanwhile
+            return Optional.empty();
+        }
+        if (!limited.isEmpty()) {
+            run.holdTagSlots(limited);
         }
         // read after the slots were taken: a run's start is never before the end of the run whose slot it took
         Instant now = clock.instant();
@@ -245,11 +261,7 @@ public class RunLedger {
      *
      * @return the tag with no free slot, or null when the run may begin
      */
-    private String takeTagSlots(Run run) {
-        List<String> limited = limitedTags(run.script().tags());
-        if (limited.isEmpty()) {
-            return null;
-        }
+    private String takeTagSlots(Run run, List<String> limited) {
         // first come, first served: a run does not take a slot that runs queued before it wait for
         List<String> awaited = em.createQuery("SELECT r.waitingFor FROM Run r WHERE r.status = :waiting"
                         + " AND r.waitingFor IN :tags AND r.queuedAt < :queued ORDER BY r.waitingFor", String.class)
@@ -258,7 +270,7 @@ public class RunLedger {
         if (!awaited.isEmpty()) {
             return awaited.getFirst();
         }
-        return takeTagSlots(run, limited);
+        return takeTagSlots(limited);
     }
 
     /** Which of these tags have a limit row, in the order slots are taken (their names). */
@@ -267,8 +279,13 @@ public class RunLedger {
                 + " ORDER BY l.tag", String.class).setParameter("tags", tags).getResultList();
     }
 
-    /** Takes a slot of each of these tags, or none (returning the full one). */
-    private String takeTagSlots(Run run, List<String> limited) {
+    /**
+     * Takes a slot of each of these tags, or none (returning the full one). The caller records the slots on
+     * the run's row in the write that makes the run its own (never on a managed entity before a conditional
+     * update: a flush would write them to a row another node made its own meanwhile, and that run would
+     * begin holding nothing, then give back a slot it never took).
+     */
+    private String takeTagSlots(List<String> limited) {
         List<String> taken = new java.util.ArrayList<>();
         for (String tag : limited) {
             int got = em.createQuery("UPDATE TagLimit l SET l.running = l.running + 1 WHERE l.tag = :tag"
@@ -279,7 +296,6 @@ public class RunLedger {
             }
             taken.add(tag);
         }
-        run.holdTagSlots(taken);
         return null;
     }
 
@@ -335,13 +351,13 @@ public class RunLedger {
                 break;
             }
             List<String> limited = limitedTags(run.script().tags());
-            if (takeTagSlots(run, limited) != null) {
+            if (takeTagSlots(limited) != null) {
                 continue; // one of its tags is full after all: it waits on
             }
-            if (queueWaiting(run.id(), now)) {
+            if (queueWaiting(run.id(), now, limited)) {
                 promoted.add(run.id());
             } else {
-                giveBackTagSlots(limited); // stopped meanwhile
+                giveBackTagSlots(limited); // stopped meanwhile, or made another node's (or queued by its script)
             }
         }
         return promoted;
@@ -351,13 +367,13 @@ public class RunLedger {
      * A waiting run becomes QUEUED on this node, leased from now (its queue time may be long past: without
      * a lease of its own another node would take it for a dead node's run). False if it is not waiting any more.
      */
-    private boolean queueWaiting(String runId, Instant now) {
-        em.flush(); // a promoted run's slots (recorded on the entity) before the update below
+    private boolean queueWaiting(String runId, Instant now, List<String> tagSlots) {
+        // the slots it holds are written by this same conditional update, or not at all
         return em.createQuery("UPDATE Run r SET r.status = :queued, r.nodeName = :node, r.leaseUntil = :lease,"
-                        + " r.waitingFor = NULL WHERE r.id = :id AND r.status = :waiting")
+                        + " r.waitingFor = NULL, r.tagSlots = :slots WHERE r.id = :id AND r.status = :waiting")
                 .setParameter("queued", RunStatus.QUEUED).setParameter("node", node.name())
-                .setParameter("lease", column(now.plus(lease))).setParameter("id", runId)
-                .setParameter("waiting", RunStatus.WAITING).executeUpdate() == 1;
+                .setParameter("lease", column(now.plus(lease))).setParameter("slots", Run.tagSlotsColumn(tagSlots))
+                .setParameter("id", runId).setParameter("waiting", RunStatus.WAITING).executeUpdate() == 1;
     }
 
     /**
@@ -453,13 +469,15 @@ public class RunLedger {
      */
     public Optional<String> promoteWaiting(String scriptId) {
         // one query: nearly always nothing waits, and then the active runs need not be counted
+        // a run waiting for a tag's slot waits for that, not for its script: the tag's promotion begins it
         Optional<String> oldest = em.createQuery("SELECT r.id FROM Run r WHERE r.script.id = :id AND r.status = :waiting"
-                        + " AND NOT EXISTS (SELECT a.id FROM Run a WHERE a.script.id = :id AND (a.status = :queued"
-                        + " OR a.status = :running)) ORDER BY r.scheduledFor, r.queuedAt, r.id", String.class)
+                        + " AND r.waitingFor IS NULL AND NOT EXISTS (SELECT a.id FROM Run a WHERE a.script.id = :id"
+                        + " AND (a.status = :queued OR a.status = :running)) ORDER BY r.scheduledFor, r.queuedAt, r.id",
+                        String.class)
                 .setParameter("id", scriptId).setParameter("waiting", RunStatus.WAITING)
                 .setParameter("queued", RunStatus.QUEUED).setParameter("running", RunStatus.RUNNING)
                 .setMaxResults(1).getResultStream().findFirst();
-        return oldest.filter(runId -> queueWaiting(runId, clock.instant()));
+        return oldest.filter(runId -> queueWaiting(runId, clock.instant(), List.of()));
     }
 
     /**

@@ -211,12 +211,7 @@ public class Run {
         return this;
     }
 
-    /** It found no free slot of a tag's limit: it waits until one is given back, then begins on any node. */
-    public void waitForTag(String tag) {
-        this.status = RunStatus.WAITING;
-        this.waitingFor = tag;
-    }
-
+    /** The tag whose limit it waits for a slot of (set only by a conditional update); null: none. */
     public String waitingFor() {
         return waitingFor;
     }
@@ -228,7 +223,12 @@ public class Run {
 
     /** Holds a slot of these tags' limits (none: null) while it runs. */
     public void holdTagSlots(java.util.List<String> tags) {
-        this.tagSlots = tags.isEmpty() ? null : "," + String.join(",", tags) + ",";
+        this.tagSlots = tagSlotsColumn(tags);
+    }
+
+    /** The column's text for these tags' slots: null for none. */
+    public static String tagSlotsColumn(java.util.List<String> tags) {
+        return tags.isEmpty() ? null : "," + String.join(",", tags) + ",";
     }
 
     /** A run given an input (a JSON object's text). */
