@@ -22,8 +22,8 @@ import sys
 import tempfile
 import time
 
-from scripts_list import seed
-from server import add_database_option, free_port, request, start_server, stop_server, token
+from scripts_list import SEED_TAG, seed
+from server import add_database_option, request, server_for, stop_server, token
 
 
 def wrk(url, connections, seconds, headers=()):
@@ -56,14 +56,14 @@ def main():
     if shutil.which("wrk") is None:
         sys.exit("wrk is not installed (Debian: apt-get install wrk)")
     home = tempfile.mkdtemp(prefix="ses-bench-")
-    process, base = start_server(home, free_port(), database=args.database)
+    process, base = server_for(home, database=args.database)
     try:
         bearer = token(base)
         started = time.time()
         seed(base, bearer, args.scripts, clients=8)
         print("seeded %d scripts in %.0f s" % (args.scripts, time.time() - started), file=sys.stderr)
         auth = "Authorization: Bearer " + bearer
-        some = json.loads(request(base + "api/scripts?limit=1&offset=%d" % (args.scripts // 2),
+        some = json.loads(request(base + "api/scripts?limit=1&tag=%s&offset=%d" % (SEED_TAG, args.scripts // 2),
                                   headers={"Authorization": "Bearer " + bearer}))["items"][0]["id"]
         rows = [("static-file", base + "jakarta.faces.resource/css/app.css.xhtml", ()),
                 ("api-page", base + "api/scripts?limit=50", (auth,)),

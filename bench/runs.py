@@ -34,7 +34,7 @@ import sys
 import tempfile
 import time
 
-from server import add_database_option, ROOT, free_port, request, start_server, stop_server, summary, token
+from server import add_database_option, ROOT, free_port, request, server_for, start_server, stop_server, summary, token
 
 HARNESS = os.path.join(ROOT, "ejb", "src", "main", "resources", "dev", "scriptexecuter", "python", "boundary",
                        "harness.py")
@@ -51,7 +51,8 @@ class Server:
         self.headers = {"Content-Type": "application/json", "Authorization": "Bearer " + token(base)}
 
     def create(self, name, code, mode):
-        script = {"name": name, "mainCode": code}
+        # a server that was running (SES_BENCH_URL) may have this benchmark's scripts from an earlier try
+        script = {"name": name + ("-%d" % os.getpid() if os.environ.get("SES_BENCH_URL") else ""), "mainCode": code}
         if mode != "default":
             script["policy"] = {"runMode": mode}
         body = json.dumps(script).encode()
@@ -194,7 +195,7 @@ def main():
     work = tempfile.mkdtemp(prefix="ses-bench-bare-")
     other_home = tempfile.mkdtemp(prefix="ses-bench-against-") if args.against else None
     settings = ["-Dses.sandbox=" + args.sandbox]
-    process, base = start_server(home, free_port(), settings, database=args.database)
+    process, base = server_for(home, settings, database=args.database)
     other = start_server(other_home, free_port(), settings, target=args.against) if args.against else None
     try:
         servers = {"": Server(base, args.poll)}

@@ -25,15 +25,19 @@ import time
 import urllib.parse
 import urllib.request
 
-from server import add_database_option, PASSWORD, free_port, request, start_server, stop_server, token
+from server import add_database_option, admin_password, request, server_for, stop_server, token
+
+
+SEED_TAG = "bench-seed"
 
 
 def seed(base, bearer, count, clients=4):
     headers = {"Content-Type": "application/json", "Authorization": "Bearer " + bearer}
-    existing = json.loads(request(base + "api/scripts?limit=1", headers=headers))["total"]
+    # the seeded scripts have a tag of their own: a server seeded before (or with scripts of its own) gets the rest
+    existing = json.loads(request(base + "api/scripts?limit=1&tag=" + SEED_TAG, headers=headers))["total"]
 
     def create(i):
-        script = {"name": "bench-%05d" % i, "description": "benchmark script %d" % i,
+        script = {"name": "bench-%05d" % i, "description": "benchmark script %d" % i, "tags": [SEED_TAG],
                   "mainCode": "def main(data):\n    data['n'] = data.get('n', 0) + 1\n",
                   "schedule": {"kind": "cron", "cron": "0 %d %d * * *" % (i % 60, i % 24)}, "active": i % 7 != 0}
         request(base + "api/scripts", json.dumps(script).encode(), headers)
@@ -47,7 +51,7 @@ def browser_session(base):
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
     page = request(base + "login.xhtml", opener=opener)
     state = re.search(r'name="jakarta.faces.ViewState" id="[^"]*" value="([^"]+)"', page).group(1)
-    form = urllib.parse.urlencode({"login": "login", "login:username": "admin", "login:password": PASSWORD,
+    form = urllib.parse.urlencode({"login": "login", "login:username": "admin", "login:password": admin_password(),
                                    "login:submit": "", "jakarta.faces.ViewState": state}).encode()
     request(base + "login.xhtml", form, {"Content-Type": "application/x-www-form-urlencoded"}, opener=opener)
     return opener
@@ -84,7 +88,7 @@ def main():
     add_database_option(parser)
     args = parser.parse_args()
     home = tempfile.mkdtemp(prefix="ses-bench-")
-    process, base = start_server(home, free_port(), database=args.database)
+    process, base = server_for(home, database=args.database)
     try:
         bearer = token(base)
         started = time.time()

@@ -108,6 +108,20 @@ def start_server(home, port, settings=(), database="h2", target=None, launcher="
             raise
 
 
+def server_for(home, settings=(), database="h2"):
+    """The server at $SES_BENCH_URL when that is set (a quick check of the harness against a server that is running
+    already: the test suite's, with its own settings and admin password $SES_BENCH_PASSWORD), else a new one as
+    start_server starts it. The process is None for a server that was running: stop_server leaves it be."""
+    url = os.environ.get("SES_BENCH_URL")
+    if not url:
+        return start_server(home, free_port(), settings, database=database)
+    if database != "h2":
+        sys.exit("--database starts a server of its own: unset SES_BENCH_URL")
+    print("measuring the server that runs at %s (its own settings, not %s)" % (url, " ".join(settings) or "none"),
+          file=sys.stderr)
+    return None, url if url.endswith("/") else url + "/"
+
+
 def forget_deployment(root):
     """What the run command did before the start script: forget the previous start's deployment, keep the
     database."""
@@ -157,9 +171,11 @@ def memory_kib(pid):
 
 
 def stop_server(process, *folders):
-    """Stops a server started by start_server and removes its home (and any other folders given)."""
-    process.terminate()
-    process.wait(60)
+    """Stops a server started by start_server (not one that was running: None) and removes its home (and any
+    other folders given)."""
+    if process is not None:
+        process.terminate()
+        process.wait(60)
     for folder in folders:
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -170,8 +186,13 @@ def request(url, data=None, headers=None, method=None, opener=None, timeout=60):
         return response.read().decode("utf-8")
 
 
+def admin_password():
+    """The admin's password: the one start_server gives, or $SES_BENCH_PASSWORD for the server at $SES_BENCH_URL."""
+    return os.environ.get("SES_BENCH_PASSWORD", PASSWORD) if os.environ.get("SES_BENCH_URL") else PASSWORD
+
+
 def token(base):
-    body = json.dumps({"username": "admin", "password": PASSWORD}).encode()
+    body = json.dumps({"username": "admin", "password": admin_password()}).encode()
     return json.loads(request(base + "api/auth/token", body, {"Content-Type": "application/json"}))["token"]
 
 
