@@ -44,8 +44,9 @@ class AccessMatrixIT extends MicroIT {
     }
 
     private static final Map<String, Rule> RULES = new TreeMap<>(Map.ofEntries(
+            // an account of its own: the matrix's callers have a second factor by the time this rule runs
             Map.entry("POST /api/auth/token", new Rule(Access.PUBLIC, (t, who) -> new Call("POST", "api/auth/token",
-                    "{\"username\": \"matrix-viewer\", \"password\": \"matrix-viewer-pw\"}"))),
+                    "{\"username\": \"matrix-plain\", \"password\": \"matrix-plain-pw\"}"))),
             Map.entry("GET /api/auth/me", new Rule(Access.VIEWER, (t, who) -> get("api/auth/me"))),
             Map.entry("POST /api/auth/password", new Rule(Access.VIEWER, (t, who) -> new Call("POST",
                     "api/auth/password", "{\"currentPassword\": %s, \"newPassword\": %s}"
@@ -183,10 +184,28 @@ class AccessMatrixIT extends MicroIT {
             Map.entry("PUT /api/users/{id}", new Rule(Access.ADMIN, (t, who) -> new Call("PUT",
                     "api/users/" + t.freshUser(), "{\"role\": \"viewer\"}"))),
             Map.entry("DELETE /api/users/{id}", new Rule(Access.ADMIN, (t, who) -> new Call("DELETE",
-                    "api/users/" + t.freshUser(), null)))));
+                    "api/users/" + t.freshUser(), null))),
+            Map.entry("DELETE /api/users/{id}/two-factor", new Rule(Access.ADMIN, (t, who) -> new Call("DELETE",
+                    "api/users/" + t.userWithTwoFactor() + "/two-factor", null))),
+            Map.entry("GET /api/account/two-factor", new Rule(Access.VIEWER, (t, who) -> get("api/account/two-factor"))),
+            Map.entry("POST /api/account/two-factor", new Rule(Access.VIEWER, (t, who) -> new Call("POST",
+                    "api/account/two-factor", ""))),
+            Map.entry("POST /api/account/two-factor/confirm", new Rule(Access.VIEWER, (t, who) -> new Call("POST",
+                    "api/account/two-factor/confirm", "{\"code\": %s}".formatted(quote(t.enrolled(who)))))),
+            Map.entry("POST /api/account/two-factor/recovery-codes", new Rule(Access.VIEWER, (t, who) -> new Call(
+                    "POST", "api/account/two-factor/recovery-codes",
+                    "{\"code\": %s}".formatted(quote(t.recoveryCode(who)))))),
+            Map.entry("POST /api/account/two-factor/disable", new Rule(Access.VIEWER, (t, who) -> new Call("POST",
+                    "api/account/two-factor/disable", "{\"code\": %s}".formatted(quote(t.recoveryCode(who))))))));
+
+    /** The callers that are accounts of their own (the others are refused before anything is read). */
+    private static final List<Identity> ACCOUNTS = List.of(Identity.VIEWER, Identity.USER, Identity.ADMIN);
 
     private Api admin;
     private final Map<Identity, Api> callers = new EnumMap<>(Identity.class);
+    private final Map<Identity, java.util.Deque<String>> recoveryCodes = new EnumMap<>(Identity.class);
+    /** The secret each caller set up last (confirmed by the time a proof needs it). */
+    private final Map<Identity, String> secrets = new EnumMap<>(Identity.class);
     private String scriptId;
     private String runId;
     private String environmentId;
@@ -278,13 +297,15 @@ class AccessMatrixIT extends MicroIT {
     private void setUpCallers() throws Exception {
         Api anonymous = new Api(base.toURI());
         admin = anonymous.asAdmin();
-        for (Identity role : List.of(Identity.VIEWER, Identity.USER)) {
+        // an admin account of its own as the admin caller: the matrix sets up two-factor login for its callers,
+        // and the bootstrap admin is every class's on this shared server
+        for (Identity role : ACCOUNTS) {
             String name = "matrix-" + role.name().toLowerCase();
             admin.createUser(name, password(role), role.name().toLowerCase());
             callers.put(role, anonymous.login(name, password(role)));
         }
+        admin.createUser("matrix-plain", "matrix-plain-pw", "viewer");
         callers.put(Identity.ANONYMOUS, anonymous);
-        callers.put(Identity.ADMIN, admin);
 
         Api.Answer key = admin.post("api/api-keys", "{\"name\": \"revoked\"}");
         assertThat(admin.delete("api/api-keys/" + key.json().getString("id")).status()).isEqualTo(204);
@@ -433,10 +454,58 @@ class AccessMatrixIT extends MicroIT {
     }
 
     private static String password(Identity who) {
-        return switch (who) {
-            case ADMIN -> Api.ADMIN_PASSWORD;
-            default -> "matrix-" + who.name().toLowerCase() + "-pw";
-        };
+        return "matrix-" + who.name().toLowerCase() + "-pw";
+    }
+
+    /** A current code of a new secret the caller set up (not confirmed yet); any code for callers refused first. */
+    private String enrolled(Identity who) {
+        return ACCOUNTS.contains(who) ? TwoFactorIT.totp(newSecret(who), 0) : "000000";
+    }
+
+    /**
+     * A new secret of the caller, waiting for its confirmation; a caller with a second factor proves it first
+     * (a recovery code known here, else a code of the secret set up last).
+     */
+    private String newSecret(Identity who) {
+        Api caller = callers.get(who);
+        boolean enabled = caller.get("api/account/two-factor").json().getBoolean("enabled");
+        java.util.Deque<String> codes = recoveryCodes.get(who);
+        String proof = !enabled ? null : codes != null && !codes.isEmpty() ? codes.pop()
+                : TwoFactorIT.totp(secrets.get(who), 1);
+        Api.Answer enrolment = caller.post("api/account/two-factor",
+                proof == null ? "" : "{\"code\": %s}".formatted(quote(proof)));
+        assertThat(enrolment.status()).as(enrolment.body()).isEqualTo(200);
+        secrets.put(who, enrolment.json().getString("secret"));
+        return secrets.get(who);
+    }
+
+    /** An unused recovery code of the caller, its second factor set up first where it has none known here. */
+    private String recoveryCode(Identity who) {
+        if (!ACCOUNTS.contains(who)) {
+            return "aaaa-aaaa-aaaa-aaaa";
+        }
+        java.util.Deque<String> codes = recoveryCodes.get(who);
+        if (codes == null || codes.isEmpty()
+                || !callers.get(who).get("api/account/two-factor").json().getBoolean("enabled")) {
+            Api.Answer confirmed = callers.get(who).post("api/account/two-factor/confirm",
+                    "{\"code\": %s}".formatted(quote(enrolled(who))));
+            assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+            codes = new java.util.ArrayDeque<>(confirmed.json().getJsonArray("codes")
+                    .getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
+            recoveryCodes.put(who, codes);
+        }
+        return codes.pop();
+    }
+
+    /** An account with a second factor, for the admin to reset. */
+    private String userWithTwoFactor() {
+        String name = "reset-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = admin.createUser(name, "throwaway-password", "viewer");
+        Api user = new Api(admin.base()).login(name, "throwaway-password");
+        String secret = user.post("api/account/two-factor", "").json().getString("secret");
+        assertThat(user.post("api/account/two-factor/confirm", "{\"code\": %s}"
+                .formatted(quote(TwoFactorIT.totp(secret, 0)))).status()).isEqualTo(200);
+        return id;
     }
 
     private static Call get(String path) {

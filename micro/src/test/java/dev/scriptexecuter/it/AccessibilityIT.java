@@ -95,6 +95,10 @@ class AccessibilityIT extends BrowserTest {
             waitFor(browser, By.id("password:change")).click();
             waitFor(browser, By.cssSelector("#password\\:messages .ui-messages-error"));
             problems.addAll(scanned(browser, scheme + ", account.xhtml with a message"));
+            // two-factor set-up begun: the QR code, the secret and its code field (nothing counts until confirmed)
+            waitFor(browser, By.id("twoFactor:start")).click();
+            waitFor(browser, By.cssSelector(".ses-qr svg"));
+            problems.addAll(scanned(browser, scheme + ", account.xhtml setting up two-factor login"));
 
             browser.get(uri.resolve("api-docs.xhtml").toString());
             waitFor(browser, By.cssSelector("#swagger-ui .opblock-get"));
@@ -108,6 +112,23 @@ class AccessibilityIT extends BrowserTest {
             browser.findElement(By.cssSelector(".btn.authorize")).click();
             waitFor(browser, By.cssSelector(".modal-ux"));
             problems.addAll(scanned(browser, scheme + ", api-docs.xhtml tried out, Authorize open"));
+        }
+        // a login's second step, for an account with a second factor
+        String name = "axe-totp-" + UUID.randomUUID().toString().substring(0, 8);
+        api.createUser(name, "axe-totp-password", "viewer");
+        Api user = new Api(uri).login(name, "axe-totp-password");
+        String secret = user.post("api/account/two-factor", "").json().getString("secret");
+        assertThat(user.post("api/account/two-factor/confirm", "{\"code\": %s}"
+                .formatted(quote(TwoFactorIT.totp(secret, 0)))).status()).isEqualTo(200);
+        WebDriver second = newBrowser();
+        second.get(uri.resolve("login.xhtml").toString());
+        second.findElement(By.id("login:username")).sendKeys(name);
+        second.findElement(By.id("login:password")).sendKeys("axe-totp-password");
+        second.findElement(By.id("login:submit")).click();
+        waitFor(second, By.id("login:code"));
+        for (String scheme : List.of("light", "dark")) {
+            colorScheme(second, scheme);
+            problems.addAll(check(second, "login-code.xhtml").stream().map(problem -> scheme + ": " + problem).toList());
         }
         assertThat(problems).as("serious or critical axe-core violations").isEmpty();
     }

@@ -25,25 +25,42 @@ public final class Api {
     /** The password the test servers give the first admin account. */
     public static final String ADMIN_PASSWORD = System.getProperty("ses.test.adminPassword");
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client;
     private final URI base;
     private final Map<String, String> headers;
+    private final java.net.InetAddress local;
 
     /** Anonymous: sends no credentials. */
     public Api(URI base) {
-        this(base, Map.of());
+        this(base, Map.of(), null);
     }
 
-    private Api(URI base, Map<String, String> headers) {
+    private Api(URI base, Map<String, String> headers, java.net.InetAddress local) {
         this.base = base.toString().endsWith("/") ? base : URI.create(base + "/");
         this.headers = headers;
+        this.local = local;
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        this.client = (local == null ? builder : builder.localAddress(local)).build();
+    }
+
+    /**
+     * The same caller, its requests sent from another loopback address (127.0.0.2, say): the server counts
+     * failed logins per address too, and the classes sharing a server log in from 127.0.0.1.
+     */
+    public Api from(java.net.InetAddress address) {
+        return new Api(base, headers, address);
+    }
+
+    /** The server's address. */
+    public URI base() {
+        return base;
     }
 
     /** The same server, sending this header (e.g. credentials) on every request. */
     public Api with(String header, String value) {
         Map<String, String> more = new java.util.HashMap<>(headers);
         more.put(header, value);
-        return new Api(base, Map.copyOf(more));
+        return new Api(base, Map.copyOf(more), local);
     }
 
     /** Logs in with a password and sends the bearer token from then on. */
@@ -57,7 +74,7 @@ public final class Api {
     }
 
     public String token(String username, String password) {
-        Answer answer = new Api(base).post("api/auth/token", "{\"username\": %s, \"password\": %s}"
+        Answer answer = new Api(base, Map.of(), local).post("api/auth/token", "{\"username\": %s, \"password\": %s}"
                 .formatted(quote(username), quote(password)));
         if (answer.status() != 200) {
             throw new AssertionError("Logging in as " + username + " answered " + answer.status() + ": " + answer.body());

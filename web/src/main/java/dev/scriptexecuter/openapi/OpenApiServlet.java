@@ -10,6 +10,7 @@ import dev.scriptexecuter.script.rest.ScriptVersionsResource;
 import dev.scriptexecuter.script.rest.ScriptsResource;
 import dev.scriptexecuter.security.rest.ApiKeysResource;
 import dev.scriptexecuter.security.rest.AuthResource;
+import dev.scriptexecuter.security.rest.TwoFactorResource;
 import dev.scriptexecuter.security.rest.UsersResource;
 import dev.scriptexecuter.transfer.rest.ExportResource;
 import dev.scriptexecuter.transfer.rest.ImportResource;
@@ -45,7 +46,7 @@ public class OpenApiServlet extends HttpServlet {
             ScriptVariablesResource.class, ExportResource.class, ImportResource.class, WebhookResource.class,
             ScriptWebhookResource.class, MailAlertResource.class, ScriptMailAlertResource.class,
             IncidentsResource.class, ScriptHooksResource.class, HooksResource.class,
-            ScriptChainResource.class, TagsResource.class);
+            ScriptChainResource.class, TagsResource.class, TwoFactorResource.class);
 
     private volatile String document;
 

@@ -38,5 +38,12 @@ public enum AuditAction {
     HOOK_REFUSED,
     SCRIPT_CHAIN_SET,
     TAG_LIMIT_SET,
-    TAG_LIMIT_REMOVED
+    TAG_LIMIT_REMOVED,
+    /** An account set up its second factor (one-time passwords), confirmed by a code. */
+    TWO_FACTOR_ENABLED,
+    /** Its owner turned an account's second factor off. */
+    TWO_FACTOR_DISABLED,
+    /** An admin removed an account's second factor (a lost phone): it sets one up again. */
+    TWO_FACTOR_RESET,
+    RECOVERY_CODES_RENEWED
 }

@@ -7,8 +7,11 @@ import dev.scriptexecuter.security.control.ApiKeySecrets;
 import dev.scriptexecuter.security.control.CredentialCheck;
 import dev.scriptexecuter.security.control.PasswordHasher;
 import dev.scriptexecuter.security.control.Tokens;
+import dev.scriptexecuter.security.control.TotpSecrets;
+import dev.scriptexecuter.security.control.TwoFactorPolicy;
 import dev.scriptexecuter.security.control.UserDirectory;
 import dev.scriptexecuter.security.entity.ApiKey;
+import dev.scriptexecuter.security.entity.User;
 import dev.scriptexecuter.infrastructure.Role;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
@@ -40,6 +43,7 @@ public class Authenticator {
     public static final int MAX_PASSWORD = PasswordHasher.MAX_LENGTH;
 
     private static final String WRONG_CREDENTIALS = "The username or password is wrong.";
+    public static final String WRONG_CODE = "The code is wrong or was used already.";
     /** A key's last use is written at most this often, not on every request. */
     private static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
 
@@ -59,41 +63,80 @@ public class Authenticator {
     Clock clock;
 
     @Inject
+    TotpSecrets totp;
+
+    @Inject
+    TwoFactorPolicy policy;
+
+    @Inject
     AuditLog audit;
 
     @Resource
     SessionContext context;
 
-    /** A dashboard login; both outcomes go to the audit log. */
-    public Optional<Caller> password(String username, String password, String address) {
-        return logIn(username, password, address, "dashboard");
+    /**
+     * A dashboard login's password; both outcomes go to the audit log. A right password alone logs in only an
+     * account without a second factor: one with it gives its code next ({@link SecondFactorLogin}), one whose
+     * role requires it and that has none enrols first.
+     */
+    public Optional<PasswordLogin> password(String username, String password, String address) {
+        return passwordValid(username, password, address, "dashboard").map(user -> {
+            PasswordLogin.Next next = user.twoFactor() ? PasswordLogin.Next.CODE
+                    : policy.requiredFor(user.role()) ? PasswordLogin.Next.ENROL : PasswordLogin.Next.NONE;
+            if (next == PasswordLogin.Next.NONE) {
+                loggedIn(user, "dashboard", address);
+            }
+            return new PasswordLogin(new Caller(user.username(), user.role()), next);
+        });
     }
 
-    /** A bearer token for the API, for a correct username and password. */
-    public IssuedToken token(String username, String password, String address, Duration lifetime) {
-        Caller caller = logIn(username, password, address, "API token")
+    /**
+     * A bearer token for the API, for a correct username and password, and the second factor's code when the
+     * account has one (a one-time password or a recovery code, {@code code}).
+     */
+    public IssuedToken token(String username, String password, String code, String address, Duration lifetime) {
+        User user = passwordValid(username, password, address, "API token")
                 .orElseThrow(() -> RequestRejected.unauthenticated(WRONG_CREDENTIALS));
-        Tokens.Issued issued = tokens.issue(caller.username(), caller.role(), lifetime);
+        if (user.twoFactor()) {
+            if (code == null || code.isBlank()) {
+                throw RequestRejected.unauthenticated("This account logs in with a second factor: send \"code\", the"
+                        + " one-time password its authenticator app shows now, or one of its recovery codes.")
+                        .with("field", "code");
+            }
+            totp.lockedForCode(user);
+            credentials.checkAllowed(user.username(), address); // again, under the lock: failures just counted
+            if (totp.accept(user, code).isEmpty()) {
+                credentials.failed(user.username(), address, "one-time code");
+                audit.recordRefused(user.username(), AuditAction.LOGIN_FAILED, null,
+                        "API token: wrong or reused one-time code", address);
+                throw RequestRejected.unauthenticated(WRONG_CODE).with("field", "code");
+            }
+        } else if (policy.requiredFor(user.role())) {
+            throw RequestRejected.forbidden("Your role logs in with a second factor, and this account has none yet:"
+                    + " log in to the dashboard once to set it up.");
+        }
+        loggedIn(user, "API token", address);
+        Tokens.Issued issued = tokens.issue(user.username(), user.role(), lifetime);
         return new IssuedToken(issued.token(), issued.expiresAt());
     }
 
-    private Optional<Caller> logIn(String username, String password, String address, String how) {
+    /** The account, if the password is right; a wrong one is throttled and audited. */
+    private Optional<User> passwordValid(String username, String password, String address, String how) {
         String actor = username == null || username.isBlank() ? "(no username)" : username.strip();
-        CredentialValidationResult result;
-        try {
-            result = credentials.check(username, password, address);
-        } catch (RequestRejected throttled) {
-            // not recorded: the attempts that led to the throttling are, and anybody could grow the log with these
-            throw throttled;
-        }
-        Optional<Caller> caller = result.getStatus() == CredentialValidationResult.Status.VALID
-                ? current(result.getCallerPrincipal().getName()) : Optional.empty();
-        if (caller.isPresent()) {
-            audit.recordAs(caller.get().username(), AuditAction.LOGIN, null, how, address);
-        } else {
+        // throttled attempts are not recorded: the attempts that led to the throttling are, and anybody could
+        // grow the log with these
+        CredentialValidationResult result = credentials.check(username, password, address);
+        Optional<User> user = result.getStatus() == CredentialValidationResult.Status.VALID
+                ? users.enabled(result.getCallerPrincipal().getName()) : Optional.empty();
+        if (user.isEmpty()) {
             audit.recordRefused(actor, AuditAction.LOGIN_FAILED, null, how + ": wrong username or password", address);
         }
-        return caller;
+        return user;
+    }
+
+    private void loggedIn(User user, String how, String address) {
+        credentials.succeeded(user.username());
+        audit.recordAs(user.username(), AuditAction.LOGIN, null, how, address);
     }
 
     /**

@@ -4,6 +4,6 @@
  * The way in: services (which check the caller's role), the records they take and give, and the events other
  * components observe.
  *
- * May use: audit, infrastructure (their boundaries; see docs/ARCHITECTURE.md).
+ * May use: audit, secret, infrastructure (their boundaries; see docs/ARCHITECTURE.md).
  */
 package dev.scriptexecuter.security.boundary;

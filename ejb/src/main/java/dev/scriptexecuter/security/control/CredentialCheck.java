@@ -11,7 +11,7 @@ import java.util.logging.Logger;
 /**
  * A password login, from the dashboard or the token endpoint: throttled per
  * username and address, checked by the identity stores, failures logged
- * without the password.
+ * without the password. A second factor's codes count against the same limits.
  */
 @ApplicationScoped
 public class CredentialCheck {
@@ -28,13 +28,29 @@ public class CredentialCheck {
         throttle.checkAllowed(username, address);
         CredentialValidationResult result = identityStores.validate(
                 new UsernamePasswordCredential(username == null ? "" : username, password == null ? "" : password));
-        if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-            throttle.succeeded(username);
-        } else {
-            throttle.failed(username, address);
-            LOG.warning(() -> "Failed login for user '" + printable(username) + "' from " + address);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            failed(username, address, "password");
         }
         return result;
+    }
+
+    /**
+     * A whole login succeeded: the username's failures are forgotten. Not at a right password when a second
+     * factor follows, or every right password would give a fresh series of guesses at the code.
+     */
+    public void succeeded(String username) {
+        throttle.succeeded(username);
+    }
+
+    /** A wrong password or one-time code: counted against the username and the address alike. */
+    public void failed(String username, String address, String what) {
+        throttle.failed(username, address);
+        LOG.warning(() -> "Failed login (" + what + ") for user '" + printable(username) + "' from " + address);
+    }
+
+    /** Refuses with 429 while the username or the address is blocked. */
+    public void checkAllowed(String username, String address) {
+        throttle.checkAllowed(username, address);
     }
 
     /** Keeps a logged name on one line and short, whatever the client sent. */

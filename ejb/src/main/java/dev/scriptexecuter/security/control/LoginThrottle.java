@@ -40,10 +40,11 @@ public class LoginThrottle {
     private record Failures(int count, Instant last, Instant blockedUntil) {
     }
 
-    /** Refuses with 429 while the username or the address is blocked. */
+    /** Refuses with 429 while the username or the address (null: none, as for a logged-in caller) is blocked. */
     public void checkAllowed(String username, String address) {
         Instant now = clock.instant();
-        Instant until = later(blockedUntil(userKey(username), now), blockedUntil(addressKey(address), now));
+        Instant until = later(blockedUntil(userKey(username), now),
+                address == null ? null : blockedUntil(addressKey(address), now));
         if (until != null) {
             long seconds = Math.max(1, Duration.between(now, until).toSeconds());
             throw RequestRejected.tooManyRequests("Too many failed logins; try again in " + seconds + " s.")
@@ -57,7 +58,9 @@ public class LoginThrottle {
             failures.values().removeIf(f -> f.last().isBefore(now.minus(WINDOW)));
         }
         record(userKey(username), freeAttempts, now);
-        record(addressKey(address), freeAttempts * ADDRESS_FACTOR, now);
+        if (address != null) {
+            record(addressKey(address), freeAttempts * ADDRESS_FACTOR, now);
+        }
     }
 
     public void succeeded(String username) {
@@ -90,7 +93,8 @@ public class LoginThrottle {
     }
 
     private static String userKey(String username) {
-        return "user:" + (username == null ? "" : username.toLowerCase(Locale.ROOT));
+        // as accounts are found (a name with spaces around it is the same account, so the same count)
+        return "user:" + (username == null ? "" : username.strip().toLowerCase(Locale.ROOT));
     }
 
     private static String addressKey(String address) {

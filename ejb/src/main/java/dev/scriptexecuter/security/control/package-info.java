@@ -3,6 +3,6 @@
  *
  * How it is done, behind the boundary: small beans and plain classes, unit-tested without a container.
  *
- * May use: audit, infrastructure (their boundaries; see docs/ARCHITECTURE.md).
+ * May use: audit, secret, infrastructure (their boundaries; see docs/ARCHITECTURE.md).
  */
 package dev.scriptexecuter.security.control;

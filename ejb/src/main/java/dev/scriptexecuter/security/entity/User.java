@@ -60,6 +60,27 @@ public class User {
     @Column(name = "last_login_at")
     private LocalDateTime lastLoginAt;
 
+    /** The TOTP secret (base 32), sealed with the secrets key under {@link #totpContext()}; null: no second factor. */
+    @Column(name = "totp_secret", length = 200)
+    private String totpSecret;
+
+    @Column(name = "totp_key_id", length = 16)
+    private String totpKeyId;
+
+    /** An enrolment not confirmed yet: its secret, sealed the same way, apart from a working one. */
+    @Column(name = "totp_pending_secret", length = 200)
+    private String totpPendingSecret;
+
+    @Column(name = "totp_pending_key_id", length = 16)
+    private String totpPendingKeyId;
+
+    @Column(name = "totp_enabled_at")
+    private LocalDateTime totpEnabledAt;
+
+    /** The last 30-second step a code was accepted for: it, and every older one, is refused. */
+    @Column(name = "totp_last_step")
+    private Long totpLastStep;
+
     @Version
     private long version;
 
@@ -92,6 +113,80 @@ public class User {
 
     public void loggedIn(Instant now) {
         this.lastLoginAt = column(now);
+    }
+
+    /** An enrolment begins (or begins again): its secret waits for a code from it before it counts. */
+    public void enrolTotp(String keyId, String sealedSecret) {
+        this.totpPendingKeyId = Objects.requireNonNull(keyId);
+        this.totpPendingSecret = Objects.requireNonNull(sealedSecret);
+    }
+
+    /** The pending secret counts from now; the code that confirmed it (its step) may not be used again. */
+    public void confirmTotp(Instant now, long step) {
+        if (totpPendingSecret == null) {
+            throw new IllegalStateException("No enrolment to confirm");
+        }
+        this.totpKeyId = totpPendingKeyId;
+        this.totpSecret = totpPendingSecret;
+        this.totpPendingKeyId = null;
+        this.totpPendingSecret = null;
+        this.totpEnabledAt = column(now);
+        this.totpLastStep = step;
+    }
+
+    public void totpUsed(long step) {
+        this.totpLastStep = step;
+    }
+
+    /** No second factor any more (its owner turned it off, or an admin reset it). */
+    public void removeTotp() {
+        this.totpKeyId = null;
+        this.totpSecret = null;
+        this.totpPendingKeyId = null;
+        this.totpPendingSecret = null;
+        this.totpEnabledAt = null;
+        this.totpLastStep = null;
+    }
+
+    /** A sealed secret moved to another key (a reseal after a key rotation). */
+    public void resealTotp(String keyId, String sealedSecret, String pendingKeyId, String sealedPending) {
+        this.totpKeyId = keyId;
+        this.totpSecret = sealedSecret;
+        this.totpPendingKeyId = pendingKeyId;
+        this.totpPendingSecret = sealedPending;
+    }
+
+    /** What a TOTP secret is sealed with as associated data: it opens for this account only. */
+    public String totpContext() {
+        return "totp:" + id;
+    }
+
+    public boolean twoFactor() {
+        return totpSecret != null;
+    }
+
+    public String totpSecret() {
+        return totpSecret;
+    }
+
+    public String totpKeyId() {
+        return totpKeyId;
+    }
+
+    public String totpPendingSecret() {
+        return totpPendingSecret;
+    }
+
+    public String totpPendingKeyId() {
+        return totpPendingKeyId;
+    }
+
+    public Instant totpEnabledAt() {
+        return instant(totpEnabledAt);
+    }
+
+    public long totpLastStep() {
+        return totpLastStep == null ? Long.MIN_VALUE : totpLastStep;
     }
 
     public String id() {

@@ -3,6 +3,6 @@
  *
  * What is stored: JPA entities and their value types; they hold state and invariants, not workflows.
  *
- * May use: audit, infrastructure (their boundaries; see docs/ARCHITECTURE.md).
+ * May use: audit, secret, infrastructure (their boundaries; see docs/ARCHITECTURE.md).
  */
 package dev.scriptexecuter.security.entity;

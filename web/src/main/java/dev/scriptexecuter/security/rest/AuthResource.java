@@ -23,7 +23,10 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 
-/** Logging in to the API: a token for a username and password; who am I; change my password. */
+/**
+ * Logging in to the API: a token for a username and password (and the second factor's code, for an account
+ * with one); who am I; change my password.
+ */
 @Path("auth")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -39,9 +42,14 @@ public class AuthResource {
     HttpServletRequest request;
 
     private static final int MAX_USERNAME = 64;
+    private static final int MAX_CODE = 32;
 
-    /** {@code lifetime} (ISO-8601, optional) asks for a shorter-lived token than the configured maximum. */
-    public record TokenRequest(String username, String password, String lifetime) {
+    /**
+     * {@code lifetime} (ISO-8601, optional) asks for a shorter-lived token than the configured maximum;
+     * {@code code} is the second factor's, for an account that has one: the one-time password its app shows
+     * now, or one of its recovery codes.
+     */
+    public record TokenRequest(String username, String password, String code, String lifetime) {
     }
 
     public record PasswordChange(String currentPassword, String newPassword) {
@@ -61,7 +69,11 @@ public class AuthResource {
             throw RequestRejected.invalid("A password has at most " + Authenticator.MAX_PASSWORD + " characters.")
                     .with("field", "password");
         }
-        return authenticator.token(login.username(), login.password(), request.getRemoteAddr(), lifetime(login.lifetime()));
+        if (login.code() != null && login.code().length() > MAX_CODE) {
+            throw RequestRejected.invalid("A code has at most " + MAX_CODE + " characters.").with("field", "code");
+        }
+        return authenticator.token(login.username(), login.password(), login.code(), request.getRemoteAddr(),
+                lifetime(login.lifetime()));
     }
 
     @GET

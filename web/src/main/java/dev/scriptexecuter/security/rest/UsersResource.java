@@ -2,6 +2,7 @@ package dev.scriptexecuter.security.rest;
 
 import dev.scriptexecuter.rest.Preconditions;
 import dev.scriptexecuter.rest.Answers;
+import dev.scriptexecuter.security.boundary.TwoFactorService;
 import dev.scriptexecuter.security.boundary.UserDraft;
 import dev.scriptexecuter.security.boundary.UserService;
 import dev.scriptexecuter.security.boundary.UserView;
@@ -36,6 +37,9 @@ public class UsersResource {
 
     @Inject
     UserService users;
+
+    @Inject
+    TwoFactorService twoFactor;
 
     @Context
     UriInfo uri;
@@ -73,5 +77,12 @@ public class UsersResource {
                            @HeaderParam(IF_MATCH) String ifMatch, @HeaderParam(IF_NONE_MATCH) String ifNoneMatch) {
         users.delete(id, Preconditions.of(ifMatch, ifNoneMatch));
         return Response.noContent().build();
+    }
+
+    /** Removes the account's second factor (a lost phone): it logs in with its password, or sets one up again. */
+    @DELETE
+    @Path("{id}/two-factor")
+    public UserView resetTwoFactor(@PathParam("id") String id) {
+        return twoFactor.reset(id);
     }
 }

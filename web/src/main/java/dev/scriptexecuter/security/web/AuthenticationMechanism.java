@@ -4,6 +4,9 @@ import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.rest.Problems;
 import dev.scriptexecuter.security.boundary.Authenticator;
 import dev.scriptexecuter.security.boundary.Caller;
+import dev.scriptexecuter.security.boundary.EnrolledLogin;
+import dev.scriptexecuter.security.boundary.PasswordLogin;
+import dev.scriptexecuter.security.boundary.SecondFactorLogin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -16,6 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,13 +27,16 @@ import java.util.Set;
  * How a request proves who it is. The REST API ({@code /api/}) takes a bearer
  * token or an API key on every request and never a cookie, so it cannot be
  * driven by cross-site requests. The dashboard logs in once with a password
- * through the login page and is then remembered in its HTTP session.
+ * through the login page (and, for an account with a second factor, a code on
+ * the page after it) and is then remembered in its HTTP session.
  */
 @ApplicationScoped
 public class AuthenticationMechanism implements HttpAuthenticationMechanism {
 
     static final String SESSION_USER = "ses.username";
     static final String LOGIN_ERROR = "ses.loginError";
+    /** Recovery codes made while logging in, shown once on the account page. */
+    static final String NEW_RECOVERY_CODES = "ses.newRecoveryCodes";
     /**
      * The API is closed except for these paths (and trigger URLs), decided here rather than by
      * the container's view of what is protected: Payara counts a path as
@@ -40,6 +47,9 @@ public class AuthenticationMechanism implements HttpAuthenticationMechanism {
 
     @Inject
     Authenticator authenticator;
+
+    @Inject
+    SecondFactorLogin secondFactor;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -74,21 +84,10 @@ public class AuthenticationMechanism implements HttpAuthenticationMechanism {
                                            HttpMessageContext context) {
         Credential credential = context.getAuthParameters().getCredential();
         if (context.isAuthenticationRequest() && credential instanceof UsernamePasswordCredential password) {
-            Optional<Caller> caller;
-            try {
-                caller = authenticator.password(password.getCaller(), password.getPasswordAsString(),
-                        request.getRemoteAddr());
-            } catch (RequestRejected throttled) {
-                request.setAttribute(LOGIN_ERROR, throttled.getMessage());
-                return AuthenticationStatus.SEND_FAILURE;
-            }
-            if (caller.isEmpty()) {
-                request.setAttribute(LOGIN_ERROR, "The username or password is wrong.");
-                return AuthenticationStatus.SEND_FAILURE;
-            }
-            request.changeSessionId();
-            request.getSession().setAttribute(SESSION_USER, caller.get().username());
-            return login(context, caller.get());
+            return passwordStep(request, context, password);
+        }
+        if (context.isAuthenticationRequest() && credential instanceof OneTimeCode code) {
+            return codeStep(request, context, code);
         }
         if (!context.isProtected()) {
             // the login page and static resources: no account look-up for each stylesheet and script
@@ -104,6 +103,80 @@ public class AuthenticationMechanism implements HttpAuthenticationMechanism {
             session.invalidate();
         }
         return toLogin(request, response, context);
+    }
+
+    /**
+     * The password: it logs in an account without a second factor; one with it (or one that must set it up)
+     * is remembered as a pending login and sent to the page of its next step.
+     */
+    private AuthenticationStatus passwordStep(HttpServletRequest request, HttpMessageContext context,
+                                              UsernamePasswordCredential password) {
+        Optional<PasswordLogin> login;
+        try {
+            login = authenticator.password(password.getCaller(), password.getPasswordAsString(), request.getRemoteAddr());
+        } catch (RequestRejected throttled) {
+            request.setAttribute(LOGIN_ERROR, throttled.getMessage());
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        if (login.isEmpty()) {
+            request.setAttribute(LOGIN_ERROR, "The username or password is wrong.");
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        request.changeSessionId();
+        HttpSession session = request.getSession();
+        if (login.get().next() == PasswordLogin.Next.NONE) {
+            return sessionLogin(session, context, login.get().caller());
+        }
+        PendingLogin pending = new PendingLogin(login.get().caller().username(), login.get().next(), Instant.now());
+        session.removeAttribute(SESSION_USER);
+        session.setAttribute(PendingLogin.SESSION_KEY, pending);
+        return context.redirect(request.getContextPath() + pending.page());
+    }
+
+    /** The code of a pending login: a one-time password or recovery code, or the one confirming a new setup. */
+    private AuthenticationStatus codeStep(HttpServletRequest request, HttpMessageContext context, OneTimeCode code) {
+        HttpSession session = request.getSession(false);
+        PendingLogin pending = pending(session);
+        if (pending == null) {
+            request.setAttribute(LOGIN_ERROR, "The login took too long; log in with your password again.");
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        Optional<Caller> caller;
+        try {
+            if (pending.next() == PasswordLogin.Next.ENROL) {
+                Optional<EnrolledLogin> enrolled = secondFactor.confirm(pending.username(), code.code(),
+                        request.getRemoteAddr());
+                enrolled.ifPresent(done -> session.setAttribute(NEW_RECOVERY_CODES, done.recoveryCodes()));
+                caller = enrolled.map(EnrolledLogin::caller);
+            } else {
+                caller = secondFactor.code(pending.username(), code.code(), request.getRemoteAddr());
+            }
+        } catch (RequestRejected throttled) {
+            request.setAttribute(LOGIN_ERROR, throttled.getMessage());
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        if (caller.isEmpty()) {
+            request.setAttribute(LOGIN_ERROR, Authenticator.WRONG_CODE);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        session.removeAttribute(PendingLogin.SESSION_KEY);
+        request.changeSessionId();
+        return sessionLogin(session, context, caller.get());
+    }
+
+    /** The pending login of this session, if there is one and it is not too old. */
+    static PendingLogin pending(HttpSession session) {
+        Object value = session == null ? null : session.getAttribute(PendingLogin.SESSION_KEY);
+        if (value instanceof PendingLogin pending && !pending.expired(Instant.now())) {
+            return pending;
+        }
+        return null;
+    }
+
+    private static AuthenticationStatus sessionLogin(HttpSession session, HttpMessageContext context, Caller caller) {
+        session.removeAttribute(PendingLogin.SESSION_KEY); // a half-done login of another account before this one
+        session.setAttribute(SESSION_USER, caller.username());
+        return login(context, caller);
     }
 
     /**

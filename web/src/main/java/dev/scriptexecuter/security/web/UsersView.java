@@ -2,6 +2,7 @@ package dev.scriptexecuter.security.web;
 
 import dev.scriptexecuter.infrastructure.Precondition;
 import dev.scriptexecuter.security.boundary.UserDraft;
+import dev.scriptexecuter.security.boundary.TwoFactorService;
 import dev.scriptexecuter.security.boundary.UserService;
 import dev.scriptexecuter.security.boundary.UserView;
 import jakarta.annotation.PostConstruct;
@@ -20,6 +21,9 @@ public class UsersView implements Serializable {
 
     @Inject
     UserService users;
+
+    @Inject
+    TwoFactorService twoFactor;
 
     private List<UserView> items;
     private String username;
@@ -46,6 +50,11 @@ public class UsersView implements Serializable {
         attempt(() -> users.update(user.id(), new UserDraft(null, null, null, !user.enabled()),
                         Precondition.matching(user)),
                 "'" + user.username() + "' is now " + (user.enabled() ? "disabled" : "enabled") + ".");
+    }
+
+    /** The account's second factor goes (a lost phone): it logs in with its password, or sets one up again. */
+    public void resetTwoFactor(UserView user) {
+        attempt(() -> twoFactor.reset(user.id()), "'" + user.username() + "' has no second factor now.");
     }
 
     public void delete(UserView user) {
