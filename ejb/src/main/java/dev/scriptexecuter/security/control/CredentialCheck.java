@@ -45,7 +45,9 @@ public class CredentialCheck {
     /** A wrong password or one-time code: counted against the username and the address alike. */
     public void failed(String username, String address, String what) {
         throttle.failed(username, address);
-        LOG.warning(() -> "Failed login (" + what + ") for user '" + printable(username) + "' from " + address);
+        // "Failed login for user '…' from …" stays as it was: people match it in their log tools
+        LOG.warning(() -> "Failed login for user '" + printable(username) + "'"
+                + (address == null ? "" : " from " + address) + " (wrong " + what + ")");
     }
 
     /** Refuses with 429 while the username or the address is blocked. */
