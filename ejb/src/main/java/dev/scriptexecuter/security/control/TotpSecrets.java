@@ -66,8 +66,7 @@ public class TotpSecrets {
         if (user.totpPendingSecret() == null) {
             return OptionalLong.empty();
         }
-        Totp pending = Totp.of(Base32.decode(keys.cipher().open(
-                new SecretCipher.Sealed(user.totpPendingKeyId(), user.totpPendingSecret()), user.totpContext())));
+        Totp pending = opened(user, user.totpPendingKeyId(), user.totpPendingSecret());
         OptionalLong step = pending.match(code, clock.instant(), Long.MIN_VALUE);
         step.ifPresent(matched -> user.confirmTotp(clock.instant(), matched));
         return step;
@@ -81,8 +80,7 @@ public class TotpSecrets {
         if (TwoFactorCodes.isRecoveryCode(typed)) {
             return useRecoveryCode(user, typed) ? Optional.of(Accepted.RECOVERY_CODE) : Optional.empty();
         }
-        Totp totp = Totp.of(Base32.decode(keys.cipher().open(
-                new SecretCipher.Sealed(user.totpKeyId(), user.totpSecret()), user.totpContext())));
+        Totp totp = opened(user, user.totpKeyId(), user.totpSecret());
         OptionalLong step = totp.match(typed, clock.instant(), user.totpLastStep());
         if (step.isEmpty()) {
             return Optional.empty();
@@ -96,6 +94,11 @@ public class TotpSecrets {
         // the update moved the row's version on: the account as it is now, for whatever the caller changes next
         em.refresh(user, LockModeType.PESSIMISTIC_WRITE);
         return Optional.of(Accepted.ONE_TIME_PASSWORD);
+    }
+
+    /** The account's secret (in use or pending) as it was sealed for it. */
+    private Totp opened(User user, String keyId, String sealed) {
+        return Totp.of(Base32.decode(keys.cipher().open(new SecretCipher.Sealed(keyId, sealed), user.totpContext())));
     }
 
     private boolean useRecoveryCode(User user, String typed) {
