@@ -47,6 +47,11 @@ public final class WildFlyServer implements AutoCloseable {
 
     /** Configures the server with the CLI scripts of config/wildfly for the database, deploys the EAR and starts it on it. */
     public WildFlyServer start(String jdbcUrl) {
+        return start(jdbcUrl, List.of());
+    }
+
+    /** The same, with system properties for the application, such as {@code -Dses.auth.local=false}. */
+    public WildFlyServer start(String jdbcUrl, List<String> settings) {
         Path drivers = Path.of(System.getProperty("ses.test.jdbcDrivers"));
         Path script = Path.of(System.getProperty("ses.wildflyCli"));
         Path datasource = script.resolveSibling("datasource-" + TestDatabase.Kind.of(jdbcUrl).id() + ".cli");
@@ -59,10 +64,13 @@ public final class WildFlyServer implements AutoCloseable {
         }
         try {
             Files.copy(Path.of(System.getProperty("ses.ear")), jbossHome.resolve("standalone/deployments/script-executer.ear"));
-            ProcessBuilder builder = new ProcessBuilder("bash", jbossHome.resolve("bin/standalone.sh").toString(),
+            List<String> command = new java.util.ArrayList<>(List.of("bash",
+                    jbossHome.resolve("bin/standalone.sh").toString(),
                     "-Djboss.socket.binding.port-offset=" + offset,
                     "-Dses.admin.password=" + Api.ADMIN_PASSWORD,
-                    "-Dses.node.name=wildfly")
+                    "-Dses.node.name=wildfly"));
+            command.addAll(settings);
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
             builder.environment().putAll(Map.of(

@@ -6,11 +6,8 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 
-import java.io.IOException;
-
-/** Who is logged in to the dashboard, what the pages may offer them, and logging out. */
+/** Who is logged in to the dashboard, and what the pages may offer them. */
 @Named
 @RequestScoped
 public class CurrentUser {
@@ -40,17 +37,5 @@ public class CurrentUser {
 
     public boolean isAdmin() {
         return faces.getExternalContext().isUserInRole(Role.ADMIN_NAME);
-    }
-
-    public void logout() throws IOException {
-        ExternalContext external = faces.getExternalContext();
-        HttpServletRequest request = (HttpServletRequest) external.getRequest();
-        try {
-            request.logout();
-        } catch (jakarta.servlet.ServletException e) {
-            // the session is invalidated below either way
-        }
-        external.invalidateSession();
-        external.redirect(external.getRequestContextPath() + "/login.xhtml");
     }
 }

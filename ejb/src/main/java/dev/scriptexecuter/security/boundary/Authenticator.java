@@ -6,6 +6,7 @@ import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.security.control.ApiKeySecrets;
 import dev.scriptexecuter.security.control.CredentialCheck;
 import dev.scriptexecuter.security.control.PasswordHasher;
+import dev.scriptexecuter.security.control.SignOnSettings;
 import dev.scriptexecuter.security.control.Tokens;
 import dev.scriptexecuter.security.control.TotpSecrets;
 import dev.scriptexecuter.security.control.TwoFactorPolicy;
@@ -43,6 +44,8 @@ public class Authenticator {
     public static final int MAX_PASSWORD = PasswordHasher.MAX_LENGTH;
 
     private static final String WRONG_CREDENTIALS = "The username or password is wrong.";
+    public static final String LOCAL_LOGIN_OFF = "Logging in with a password is switched off on this server: log in"
+            + " with single sign-on.";
     public static final String WRONG_CODE = "The code is wrong or was used already.";
     /** A key's last use is written at most this often, not on every request. */
     private static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
@@ -70,6 +73,12 @@ public class Authenticator {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    SignOnSettings signOn;
+
+    @Inject
+    SingleSignOn singleSignOn;
 
     @Resource
     SessionContext context;
@@ -120,9 +129,16 @@ public class Authenticator {
         return new IssuedToken(issued.token(), issued.expiresAt());
     }
 
-    /** The account, if the password is right; a wrong one is throttled and audited. */
+    /**
+     * The account, if the password is right; a wrong one is throttled and audited. With local login switched off
+     * only the break-glass admin is asked for a password at all.
+     */
     private Optional<User> passwordValid(String username, String password, String address, String how) {
         String actor = username == null || username.isBlank() ? "(no username)" : username.strip();
+        if (!signOn.localLoginAllowed(username)) {
+            // no password was looked at: nothing to throttle or audit (anybody could fill the log with these)
+            throw RequestRejected.forbidden(LOCAL_LOGIN_OFF);
+        }
         // throttled attempts are not recorded: the attempts that led to the throttling are, and anybody could
         // grow the log with these
         CredentialValidationResult result = credentials.check(username, password, address);
@@ -152,8 +168,16 @@ public class Authenticator {
         return new IssuedToken(issued.token(), issued.expiresAt());
     }
 
+    /**
+     * A bearer token: one of this server's own, or an access token of the single sign-on's identity provider
+     * (which may refuse, 403, a person with no role here).
+     */
     public Optional<Caller> bearer(String token) {
-        return tokens.verify(token).flatMap(bearer -> current(bearer.username()));
+        Optional<Tokens.Bearer> own = tokens.verify(token);
+        if (own.isPresent()) {
+            return current(own.get().username());
+        }
+        return singleSignOn.bearer(token);
     }
 
     public Optional<Caller> apiKey(String text) {

@@ -54,7 +54,8 @@ public class TwoFactorService {
     public TwoFactorStatus status() {
         User user = self();
         return new TwoFactorStatus(user.twoFactor(), user.totpEnabledAt(),
-                user.twoFactor() ? totp.recoveryCodesLeft(user) : 0, policy.requiredFor(user.role()),
+                user.twoFactor() ? totp.recoveryCodesLeft(user) : 0,
+                policy.requiredFor(user.role()) && !user.external(),
                 user.totpPendingSecret() != null);
     }
 
@@ -65,6 +66,10 @@ public class TwoFactorService {
      */
     public TotpEnrolment enrol(String currentCode) {
         User user = self();
+        if (user.external()) {
+            throw RequestRejected.conflict("This account logs in through the identity provider (single sign-on):"
+                    + " a second factor is set up there, not here.");
+        }
         if (user.twoFactor()) {
             proven(currentCode);
         }

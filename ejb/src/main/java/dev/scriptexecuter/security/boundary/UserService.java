@@ -19,7 +19,6 @@ import jakarta.persistence.PersistenceContext;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Accounts: admins list, create, change and delete them; everybody reads
@@ -31,8 +30,8 @@ import java.util.regex.Pattern;
 public class UserService {
 
     private static final String THE_ACCOUNT = "The account";
-
-    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+    private static final String SIGNS_IN_ELSEWHERE = "This account logs in through the identity provider (single"
+            + " sign-on) and has no password here; its password is set there.";
 
     @PersistenceContext
     EntityManager em;
@@ -61,7 +60,7 @@ public class UserService {
             throw RequestRejected.invalid("The request body must be an account: username, password, role.");
         }
         String username = draft.username() == null ? "" : draft.username().trim();
-        if (!USERNAME.matcher(username).matches()) {
+        if (!User.USERNAME.matcher(username).matches()) {
             throw RequestRejected.invalid("The username must be 1 to 64 letters, digits or . _ @ -.")
                     .with("field", "username");
         }
@@ -108,6 +107,9 @@ public class UserService {
         }
         String before = user.role() + (user.enabled() ? "" : " disabled");
         user.assign(role, enabled);
+        if (draft.password() != null && user.external()) {
+            throw RequestRejected.conflict(SIGNS_IN_ELSEWHERE).with("field", "password");
+        }
         if (draft.password() != null) {
             user.changePassword(hasher.hash(strong(draft.password(), "password")));
         }
@@ -134,6 +136,9 @@ public class UserService {
     @RolesAllowed({Role.ADMIN_NAME, Role.USER_NAME, Role.VIEWER_NAME})
     public void changeOwnPassword(String currentPassword, String newPassword) {
         User user = self();
+        if (user.external()) {
+            throw RequestRejected.conflict(SIGNS_IN_ELSEWHERE).with("field", "newPassword");
+        }
         if (currentPassword == null || !hasher.matches(currentPassword, user.passwordHash())) {
             throw RequestRejected.invalid("The current password is wrong.").with("field", "currentPassword");
         }

@@ -43,7 +43,12 @@ public class PasswordHasher {
         return pbkdf2.generate(password.toCharArray());
     }
 
+    /** False for no hash (an external account) as well, after the time a real check takes. */
     public boolean matches(String password, String hash) {
+        if (hash == null) {
+            matchNothing(password);
+            return false;
+        }
         return pbkdf2.verify(password.toCharArray(), hash);
     }
 

@@ -18,11 +18,17 @@ import java.util.UUID;
 import static dev.scriptexecuter.infrastructure.UtcColumns.column;
 import static dev.scriptexecuter.infrastructure.UtcColumns.instant;
 
-/** An account that logs in to the dashboard and the API. Only a password hash is kept. */
+/**
+ * An account that logs in to the dashboard and the API. A local one has a password (only its hash is kept); an
+ * external one logs in through the OpenID Connect identity provider, is found again by the provider's issuer and
+ * subject, and has no password here.
+ */
 @Entity
 @Table(name = "app_user")
 @NamedQuery(name = User.FIND_BY_USERNAME, query = "SELECT u FROM User u WHERE u.username = :username")
 @NamedQuery(name = User.FIND_BY_USERNAME_IGNORING_CASE, query = "SELECT u FROM User u WHERE u.usernameKey = :key")
+@NamedQuery(name = User.FIND_EXTERNAL, query = "SELECT u FROM User u WHERE u.externalIssuer = :issuer"
+        + " AND u.externalSubject = :subject")
 @NamedQuery(name = User.FIND_ALL, query = "SELECT u FROM User u ORDER BY u.username")
 @NamedQuery(name = User.COUNT_ALL, query = "SELECT COUNT(u) FROM User u")
 @NamedQuery(name = User.COUNT_ENABLED_ADMINS, query = "SELECT COUNT(u) FROM User u WHERE u.enabled = true"
@@ -31,9 +37,12 @@ public class User {
 
     public static final String FIND_BY_USERNAME = "User.findByUsername";
     public static final String FIND_BY_USERNAME_IGNORING_CASE = "User.findByUsernameIgnoringCase";
+    public static final String FIND_EXTERNAL = "User.findExternal";
     public static final String FIND_ALL = "User.findAll";
     public static final String COUNT_ALL = "User.countAll";
     public static final String COUNT_ENABLED_ADMINS = "User.countEnabledAdmins";
+    /** What a username may be. */
+    public static final java.util.regex.Pattern USERNAME = java.util.regex.Pattern.compile("[A-Za-z0-9._@-]{1,64}");
 
     @Id
     private String id;
@@ -45,8 +54,17 @@ public class User {
     @Column(name = "username_key", unique = true, length = 101)
     private String usernameKey;
 
-    @Column(name = "password_hash", nullable = false, length = 512)
+    /** Null for an external account: no password opens it. */
+    @Column(name = "password_hash", length = 512)
     private String passwordHash;
+
+    /** The identity provider (its issuer) an external account logs in through; null for a local account. */
+    @Column(name = "external_issuer", length = 255)
+    private String externalIssuer;
+
+    /** Who the account is at that provider (its {@code sub}): what finds it again, whatever its name there. */
+    @Column(name = "external_subject", length = 255)
+    private String externalSubject;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -97,12 +115,29 @@ public class User {
         this.createdAt = column(now);
     }
 
+    /** An account made at the first login through an identity provider: no password, its role from the provider. */
+    public static User external(String username, String issuer, String subject, Role role, Instant now) {
+        User user = new User();
+        user.id = UUID.randomUUID().toString();
+        user.username = Objects.requireNonNull(username);
+        user.usernameKey = key(username);
+        user.externalIssuer = Objects.requireNonNull(issuer);
+        user.externalSubject = Objects.requireNonNull(subject);
+        user.role = Objects.requireNonNull(role);
+        user.enabled = true;
+        user.createdAt = column(now);
+        return user;
+    }
+
     /** What makes a username unique: its lower-case form. */
     public static String key(String username) {
         return username.toLowerCase(java.util.Locale.ROOT);
     }
 
     public void changePassword(String passwordHash) {
+        if (external()) {
+            throw new IllegalStateException("An external account has no password");
+        }
         this.passwordHash = Objects.requireNonNull(passwordHash);
     }
 
@@ -159,6 +194,20 @@ public class User {
     /** What a TOTP secret is sealed with as associated data: it opens for this account only. */
     public String totpContext() {
         return "totp:" + id;
+    }
+
+    /** Logs in through the identity provider, not with a password. */
+    public boolean external() {
+        return externalIssuer != null;
+    }
+
+    /** The role the identity provider gives it now (at a login through it). */
+    public void assignRole(Role role) {
+        this.role = Objects.requireNonNull(role);
+    }
+
+    public String externalIssuer() {
+        return externalIssuer;
     }
 
     public boolean twoFactor() {

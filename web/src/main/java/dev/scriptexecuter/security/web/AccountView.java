@@ -6,7 +6,7 @@ import dev.scriptexecuter.web.Messages;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-/** The account page: change your own password. */
+/** The account page: change your own password (a local account's). */
 @Named
 @RequestScoped
 public class AccountView {
@@ -14,9 +14,18 @@ public class AccountView {
     @Inject
     UserService users;
 
+    private Boolean external;
     private String currentPassword;
     private String newPassword;
     private String confirmation;
+
+    /** Logs in through the identity provider: no password or second factor of its own here. */
+    public boolean isExternal() {
+        if (external == null) {
+            external = users.me().external();
+        }
+        return external;
+    }
 
     public void changePassword() {
         if (newPassword == null || !newPassword.equals(confirmation)) {

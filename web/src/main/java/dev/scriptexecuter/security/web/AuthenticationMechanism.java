@@ -67,7 +67,12 @@ public class AuthenticationMechanism implements HttpAuthenticationMechanism {
         String apiKey = request.getHeader("X-API-Key");
         Optional<Caller> caller;
         if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            caller = authenticator.bearer(authorization.substring(BEARER.length()).trim());
+            try {
+                caller = authenticator.bearer(authorization.substring(BEARER.length()).trim());
+            } catch (RequestRejected refused) {
+                // a valid token of the identity provider for somebody with no role (or a disabled account) here
+                return refused(response, context, refused);
+            }
         } else if (apiKey != null) {
             caller = authenticator.apiKey(apiKey);
         } else if (PUBLIC_API.contains(path(request)) || isHook(request)) {
@@ -219,12 +224,21 @@ public class AuthenticationMechanism implements HttpAuthenticationMechanism {
 
     private static AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context,
                                                      String detail) {
+        return refused(response, context, RequestRejected.unauthenticated(detail));
+    }
+
+    private static AuthenticationStatus refused(HttpServletResponse response, HttpMessageContext context,
+                                                RequestRejected refusal) {
+        int status = refusal.reason().status();
         try {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setHeader("WWW-Authenticate", "Bearer realm=\"script-executer\"");
+            response.setStatus(status);
+            if (status == HttpServletResponse.SC_UNAUTHORIZED) {
+                response.setHeader("WWW-Authenticate", "Bearer realm=\"script-executer\"");
+            }
             response.setContentType(Problems.MEDIA_TYPE);
             response.setCharacterEncoding("UTF-8");
-            response.getWriter().write(Problems.json(401, "unauthenticated", "Unauthorized", detail));
+            response.getWriter().write(Problems.json(status, refusal.reason().name().toLowerCase(java.util.Locale.ROOT)
+                    .replace('_', '-'), refusal.title(), refusal.getMessage()));
             response.flushBuffer();
         } catch (IOException e) {
             return context.responseUnauthorized();

@@ -1,0 +1,109 @@
+package dev.scriptexecuter.security.control;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.BadJWTException;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+
+import java.text.ParseException;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Checks the identity provider's tokens: signed by one of its keys (from its JWKS, asymmetric algorithms only:
+ * never {@code none} or a shared secret), from exactly its issuer, for us (the audience), not expired, with a
+ * subject. An ID token must also carry the nonce of the login it answers and be meant for this client; an access
+ * token must not be an ID token (Keycloak says which is which in {@code typ}).
+ */
+public final class OidcTokenVerifier {
+
+    /** The signature algorithms accepted: every asymmetric one an identity provider signs with. */
+    static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512,
+            JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512, JWSAlgorithm.ES256, JWSAlgorithm.ES384,
+            JWSAlgorithm.ES512, JWSAlgorithm.EdDSA);
+
+    private final String issuer;
+    private final String clientId;
+    private final String audience;
+    private final JWKSource<SecurityContext> keys;
+
+    /** A token that is not one we accept; the message says why, for the log, never for the caller. */
+    public static final class InvalidToken extends Exception {
+        InvalidToken(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * @param audience what an access token for the API must name in {@code aud} (usually the client id)
+     */
+    public OidcTokenVerifier(String issuer, String clientId, String audience, JWKSource<SecurityContext> keys) {
+        this.issuer = Objects.requireNonNull(issuer);
+        this.clientId = Objects.requireNonNull(clientId);
+        this.audience = Objects.requireNonNull(audience);
+        this.keys = Objects.requireNonNull(keys);
+    }
+
+    /** An ID token from the code exchange of the login whose nonce this is. */
+    public JWTClaimsSet idToken(String token, String nonce) throws InvalidToken {
+        JWTClaimsSet exact = new JWTClaimsSet.Builder().issuer(issuer).claim("nonce", nonce).build();
+        return process(token, new Checks(clientId, exact, Set.of("sub", "exp", "iat"), "ID"));
+    }
+
+    /** A bearer token sent to the API. */
+    public JWTClaimsSet accessToken(String token) throws InvalidToken {
+        JWTClaimsSet exact = new JWTClaimsSet.Builder().issuer(issuer).build();
+        return process(token, new Checks(audience, exact, Set.of("sub", "exp"), "Bearer"));
+    }
+
+    public String issuer() {
+        return issuer;
+    }
+
+    private JWTClaimsSet process(String token, Checks checks) throws InvalidToken {
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
+        processor.setJWTClaimsSetVerifier(checks);
+        try {
+            return processor.process(token, null);
+        } catch (ParseException e) {
+            throw new InvalidToken("not a signed JWT");
+        } catch (BadJOSEException | JOSEException e) {
+            throw new InvalidToken(e.getMessage());
+        }
+    }
+
+    /**
+     * The library's checks (audience, exact claims, required claims, expiry with a minute's skew) and two of
+     * OpenID Connect's: an ID token that names its authorized party names this client, and a token that says
+     * what kind it is ({@code typ}, as Keycloak's do) is the kind asked for.
+     */
+    private final class Checks extends DefaultJWTClaimsVerifier<SecurityContext> {
+
+        private final String kind;
+
+        Checks(String audience, JWTClaimsSet exact, Set<String> required, String kind) {
+            super(audience, exact, required);
+            this.kind = kind;
+        }
+
+        @Override
+        public void verify(JWTClaimsSet claims, SecurityContext context) throws BadJWTException {
+            super.verify(claims, context);
+            Object azp = claims.getClaim("azp");
+            if ("ID".equals(kind) && azp != null && !clientId.equals(azp)) {
+                throw new BadJWTException("the token was issued to another client (azp " + azp + ")");
+            }
+            Object typ = claims.getClaim("typ");
+            if (typ != null && !kind.equalsIgnoreCase(typ.toString())) {
+                throw new BadJWTException("a " + typ + " token where a " + kind + " token was expected");
+            }
+        }
+    }
+}

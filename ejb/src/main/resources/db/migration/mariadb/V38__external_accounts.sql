@@ -1,0 +1,7 @@
+-- Accounts that log in through an OpenID Connect identity provider: found again by the provider's issuer and
+-- subject (never by name, so an IdP user cannot take over a local account of the same name), with no password
+-- here (its hash is null; the identity store refuses every password for them).
+ALTER TABLE app_user MODIFY password_hash VARCHAR(512) NULL;
+ALTER TABLE app_user ADD COLUMN external_issuer VARCHAR(255);
+ALTER TABLE app_user ADD COLUMN external_subject VARCHAR(255);
+CREATE UNIQUE INDEX app_user_external ON app_user (external_issuer, external_subject);
