@@ -1,22 +1,14 @@
 package dev.scriptexecuter.it;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,13 +27,11 @@ class AccessibilityIT extends BrowserTest {
 
     private URI uri;
     private Api api;
-    private String axe;
 
     @BeforeEach
-    void setUp() throws IOException {
+    void setUp() {
         uri = SharedServer.uri();
         api = new Api(uri).asAdmin();
-        axe = Files.readString(Path.of(System.getProperty("ses.axe", "target/axe-core/package/axe.min.js")));
     }
 
     @Test
@@ -157,28 +147,5 @@ class AccessibilityIT extends BrowserTest {
             waitFor(browser, By.cssSelector("#swagger-ui .opblock")); // Swagger UI draws after loading the document
         }
         return scanned(browser, page);
-    }
-
-    /** axe-core's serious and critical violations on the page as it is now. */
-    private List<String> scanned(WebDriver browser, String page) {
-        js(browser, axe);
-        String answer = (String) ((JavascriptExecutor) browser).executeAsyncScript(
-                "var done = arguments[arguments.length - 1];"
-                        + " axe.run(document, {resultTypes: ['violations']})"
-                        + ".then(function (r) { done(JSON.stringify(r.violations)); })"
-                        + ".catch(function (e) { done(JSON.stringify([{id: 'axe failed', impact: 'critical',"
-                        + " help: String(e), nodes: []}])); });");
-        List<String> found = new ArrayList<>();
-        for (JsonValue value : Json.createReader(new StringReader(answer)).readArray()) {
-            JsonObject violation = value.asJsonObject();
-            String impact = violation.getString("impact", "");
-            if (impact.equals("serious") || impact.equals("critical")) {
-                List<String> targets = violation.getJsonArray("nodes").stream()
-                        .map(node -> node.asJsonObject().getJsonArray("target").toString()).limit(5).toList();
-                found.add(page + ": " + violation.getString("id") + " (" + impact + ") " + violation.getString("help")
-                        + " " + targets);
-            }
-        }
-        return found;
     }
 }

@@ -185,4 +185,31 @@ abstract class BrowserTest {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** axe-core's serious and critical violations on the page as it is now, one line each, named by {@code page}. */
+    static List<String> scanned(WebDriver browser, String page) {
+        try {
+            js(browser, Files.readString(Path.of(System.getProperty("ses.axe", "target/axe-core/package/axe.min.js"))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String answer = (String) ((JavascriptExecutor) browser).executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                        + " axe.run(document, {resultTypes: ['violations']})"
+                        + ".then(function (r) { done(JSON.stringify(r.violations)); })"
+                        + ".catch(function (e) { done(JSON.stringify([{id: 'axe failed', impact: 'critical',"
+                        + " help: String(e), nodes: []}])); });");
+        List<String> found = new ArrayList<>();
+        for (jakarta.json.JsonValue value : jakarta.json.Json.createReader(new java.io.StringReader(answer)).readArray()) {
+            jakarta.json.JsonObject violation = value.asJsonObject();
+            String impact = violation.getString("impact", "");
+            if (impact.equals("serious") || impact.equals("critical")) {
+                List<String> targets = violation.getJsonArray("nodes").stream()
+                        .map(node -> node.asJsonObject().getJsonArray("target").toString()).limit(5).toList();
+                found.add(page + ": " + violation.getString("id") + " (" + impact + ") " + violation.getString("help")
+                        + " " + targets);
+            }
+        }
+        return found;
+    }
 }

@@ -59,7 +59,7 @@ class KeycloakIT extends BrowserTest {
         List<URI> servers = List.of(uri, wildFly.uri());
         keycloak.realm("ses", realm("ses", servers, List.of(
                 user("alice", "ses-admins"), user("bob", "ses-viewers"), user("carol", "other"),
-                user("dave", "ses-viewers"), user("erin", "ses-users"))));
+                user("dave", "ses-viewers"), user("erin", "ses-users"), user("gina", "ses-users"))));
         keycloak.realm("other", realm("other", servers, List.of(user("alice", "ses-admins"))));
         keycloak.start();
         server = micro.start();
@@ -86,6 +86,9 @@ class KeycloakIT extends BrowserTest {
         assertThat(waitFor(browser, By.id("login:sso")).getText()).isEqualTo("Log in with Keycloak");
         assertThat(browser.findElement(By.id("login:username")).isDisplayed())
                 .as("the password form is folded away for the break-glass admin").isFalse();
+        List<String> problems = new java.util.ArrayList<>(scanned(browser, "login.xhtml"));
+        click(browser, By.cssSelector(".ses-break-glass summary"));
+        problems.addAll(scanned(browser, "login.xhtml, unfolded"));
 
         click(browser, SSO);
         keycloakLogin(browser, "alice");
@@ -95,6 +98,12 @@ class KeycloakIT extends BrowserTest {
         assertThat(browser.findElements(By.id("password:current"))).as("no password of its own").isEmpty();
         browser.get(uri.resolve("admin/users.xhtml").toString());
         assertThat(waitFor(browser, By.id("users:table")).getText()).contains("alice").contains("single sign-on");
+
+        problems.addAll(scanned(browser, "admin/users.xhtml"));
+        browser.get(uri.resolve("account.xhtml").toString());
+        waitFor(browser, By.id("external"));
+        problems.addAll(scanned(browser, "account.xhtml"));
+        assertThat(problems).as("serious or critical axe-core violations").isEmpty();
 
         click(browser, By.id("session:logout"));
         waitOn(browser).until(page -> page.getCurrentUrl().startsWith(uri.resolve("login.xhtml").toString()));
@@ -113,10 +122,13 @@ class KeycloakIT extends BrowserTest {
         assertThat(waitFor(browser, By.id("reason")).getText()).contains("(carol) is in none of the groups that give"
                 + " a role here");
         assertThat(browser.getCurrentUrl()).isEqualTo(uri.resolve("login-refused.xhtml").toString());
+        assertThat(scanned(browser, "login-refused.xhtml")).as("serious or critical axe-core violations").isEmpty();
         browser.get(uri.resolve("overview.xhtml").toString());
         waitFor(browser, By.id("login:sso")); // not logged in
         // no account was made for carol
-        assertThat(admin().get("api/users").body()).doesNotContain("\"carol\"");
+        Api.Answer users = admin().get("api/users");
+        assertThat(users.status()).isEqualTo(200);
+        assertThat(users.body()).contains("\"admin\"").doesNotContain("\"carol\"");
     }
 
     @Test
@@ -138,11 +150,40 @@ class KeycloakIT extends BrowserTest {
                 .filter(u -> u.getString("username").equals("dave")).findFirst().orElseThrow();
         assertThat(dave.getString("role")).isEqualTo("user");
         assertThat(dave.getBoolean("external")).isTrue();
+
+        // the role is the provider's to give; an admin here can still disable the account
+        Api.Answer demote = admin().put("api/users/" + dave.getString("id"), "{\"role\": \"viewer\"}");
+        assertThat(demote.status()).isEqualTo(409);
+        assertThat(demote.json().getString("field")).isEqualTo("role");
+        assertThat(admin().put("api/users/" + dave.getString("id"), "{\"enabled\": false}").status()).isEqualTo(200);
+        Api.Answer disabled = signedOn("dave").get("api/auth/me");
+        assertThat(disabled.status()).isEqualTo(403);
+        assertThat(disabled.json().getString("detail")).contains("disabled here");
+    }
+
+    @Test
+    void leavingEveryMappedGroupDisablesTheAccountWithItsKeysUntilAGroupGivesARoleAgain() throws Exception {
+        Api gina = signedOn("gina");
+        Api.Answer key = gina.post("api/api-keys", "{\"name\": \"gina-cli\"}");
+        assertThat(key.status()).as(key.body()).isEqualTo(201);
+        Api withKey = new Api(uri).with("X-API-Key", key.json().getString("key"));
+        assertThat(withKey.get("api/auth/me").status()).isEqualTo(200);
+
+        keycloak.moveUser("ses", "gina", "ses-users", "other");
+        Api.Answer refused = signedOn("gina").get("api/auth/me");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(withKey.get("api/auth/me").status()).as("her key made here stops too").isEqualTo(401);
+
+        keycloak.moveUser("ses", "gina", "other", "ses-viewers");
+        Api.Answer back = signedOn("gina").get("api/auth/me");
+        assertThat(back.status()).as(back.body()).isEqualTo(200);
+        assertThat(back.json().getString("role")).isEqualTo("viewer");
+        assertThat(withKey.get("api/auth/me").status()).isEqualTo(200);
     }
 
     @Test
     void theApiTakesKeycloakAccessTokensWithTheMappedRoleAndNoOtherRealmsTokens() throws Exception {
-        Api bob = bearer(keycloak.tokens("ses", CLIENT, SECRET, "bob", "bob-password").getString("access_token"));
+        Api bob = signedOn("bob");
         Api.Answer me = bob.get("api/auth/me");
         assertThat(me.status()).as(me.body()).isEqualTo(200);
         assertThat(me.json().getString("role")).isEqualTo("viewer");
@@ -157,8 +198,7 @@ class KeycloakIT extends BrowserTest {
                 + "    return data\\n\"}");
         assertThat(script.status()).as(script.body()).isEqualTo(201);
 
-        String otherRealm = keycloak.tokens("other", CLIENT, SECRET, "alice", "alice-password")
-                .getString("access_token");
+        String otherRealm = accessToken("other", "alice");
         Api.Answer refused = bearer(otherRealm).get("api/auth/me");
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.contentType()).startsWith("application/problem+json");
@@ -166,8 +206,7 @@ class KeycloakIT extends BrowserTest {
                 .as("an ID token is no access token").isEqualTo(401);
         assertThat(bearer(aliceTokens.getString("access_token") + "x").get("api/auth/me").status()).isEqualTo(401);
 
-        Api.Answer carol = bearer(keycloak.tokens("ses", CLIENT, SECRET, "carol", "carol-password")
-                .getString("access_token")).get("api/scripts");
+        Api.Answer carol = signedOn("carol").get("api/scripts");
         assertThat(carol.status()).isEqualTo(403);
         assertThat(carol.json().getString("detail")).contains("none of the groups");
 
@@ -184,8 +223,10 @@ class KeycloakIT extends BrowserTest {
         admin.createUser("frank", "frank-password-1", "user");
         Api.Answer frank = new Api(uri).post("api/auth/token", "{\"username\": \"frank\", \"password\":"
                 + " \"frank-password-1\"}");
-        assertThat(frank.status()).isEqualTo(403);
-        assertThat(frank.json().getString("detail")).contains("switched off").contains("single sign-on");
+        // answered as a wrong password, so the answer does not tell which account is the break-glass one
+        assertThat(frank.status()).isEqualTo(401);
+        assertThat(frank.json().getString("detail")).startsWith("The username or password is wrong.")
+                .contains("switched off").contains("single sign-on");
 
         WebDriver browser = newBrowser();
         browser.get(uri.resolve("login.xhtml").toString());
@@ -193,20 +234,25 @@ class KeycloakIT extends BrowserTest {
         browser.findElement(By.id("login:username")).sendKeys("frank");
         browser.findElement(By.id("login:password")).sendKeys("frank-password-1");
         click(browser, By.id("login:submit"));
-        waitForText(browser, By.id("login:messages"), "switched off");
+        waitForText(browser, By.id("login:messages"), "The username or password is wrong.");
         click(browser, By.cssSelector(".ses-break-glass summary"));
         browser.findElement(By.id("login:username")).clear();
         browser.findElement(By.id("login:username")).sendKeys("admin");
         browser.findElement(By.id("login:password")).sendKeys(Api.ADMIN_PASSWORD);
         click(browser, By.id("login:submit"));
         assertThat(waitFor(browser, By.id("who")).getText()).isEqualTo("admin (admin)");
+
+        // an answer from the identity provider that no login here asked for: refused, and nobody logged out
+        browser.get(uri.resolve("sso/callback?state=forged&code=forged").toString());
+        assertThat(waitFor(browser, By.id("reason")).getText()).contains("did not begin here");
+        browser.get(uri.resolve("overview.xhtml").toString());
+        assertThat(waitFor(browser, By.id("who")).getText()).isEqualTo("admin (admin)");
     }
 
     @Test
     void anIdentityProviderUserNeverTakesOverALocalAccountOfTheSameName() throws Exception {
         admin().createUser("erin", "erin-local-password", "admin");
-        Api.Answer erin = bearer(keycloak.tokens("ses", CLIENT, SECRET, "erin", "erin-password")
-                .getString("access_token")).get("api/auth/me");
+        Api.Answer erin = signedOn("erin").get("api/auth/me");
         assertThat(erin.status()).isEqualTo(409);
         assertThat(erin.json().getString("detail")).contains("An account named 'erin' exists here already");
     }
@@ -227,12 +273,11 @@ class KeycloakIT extends BrowserTest {
         assertThat(waitFor(browser, By.id("who")).getText()).isEqualTo("alice (admin)");
         assertThat(browser.getCurrentUrl()).startsWith(base.toString());
 
-        String bob = keycloak.tokens("ses", CLIENT, SECRET, "bob", "bob-password").getString("access_token");
+        String bob = accessToken("ses", "bob");
         Api.Answer me = new Api(base).with("Authorization", "Bearer " + bob).get("api/auth/me");
         assertThat(me.status()).as(me.body()).isEqualTo(200);
         assertThat(me.json().getString("role")).isEqualTo("viewer");
-        String otherRealm = keycloak.tokens("other", CLIENT, SECRET, "alice", "alice-password")
-                .getString("access_token");
+        String otherRealm = accessToken("other", "alice");
         assertThat(new Api(base).with("Authorization", "Bearer " + otherRealm).get("api/auth/me").status())
                 .isEqualTo(401);
         Api.Answer local = new Api(base).post("api/auth/token", "{\"username\": \"admin\", \"password\": "
@@ -249,6 +294,15 @@ class KeycloakIT extends BrowserTest {
 
     private static Api admin() {
         return new Api(uri).asAdmin();
+    }
+
+    /** The API as a Keycloak user of the realm {@code ses} (the password grant; their password is name-password). */
+    private static Api signedOn(String username) throws Exception {
+        return bearer(accessToken("ses", username));
+    }
+
+    private static String accessToken(String realm, String username) throws Exception {
+        return keycloak.tokens(realm, CLIENT, SECRET, username, username + "-password").getString("access_token");
     }
 
     private static Api bearer(String token) {

@@ -44,8 +44,8 @@ public class Authenticator {
     public static final int MAX_PASSWORD = PasswordHasher.MAX_LENGTH;
 
     private static final String WRONG_CREDENTIALS = "The username or password is wrong.";
-    public static final String LOCAL_LOGIN_OFF = "Logging in with a password is switched off on this server: log in"
-            + " with single sign-on.";
+    private static final String LOCAL_LOGIN_OFF = " Passwords are switched off on this server except for its"
+            + " emergency administrator: log in with single sign-on.";
     public static final String WRONG_CODE = "The code is wrong or was used already.";
     /** A key's last use is written at most this often, not on every request. */
     private static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
@@ -78,6 +78,9 @@ public class Authenticator {
     SignOnSettings signOn;
 
     @Inject
+    PasswordHasher hasher;
+
+    @Inject
     SingleSignOn singleSignOn;
 
     @Resource
@@ -105,7 +108,8 @@ public class Authenticator {
      */
     public IssuedToken token(String username, String password, String code, String address, Duration lifetime) {
         User user = passwordValid(username, password, address, "API token")
-                .orElseThrow(() -> RequestRejected.unauthenticated(WRONG_CREDENTIALS));
+                .orElseThrow(() -> RequestRejected.unauthenticated(WRONG_CREDENTIALS
+                        + (signOn.localLogin() ? "" : LOCAL_LOGIN_OFF)));
         if (user.twoFactor()) {
             if (code == null || code.isBlank()) {
                 throw RequestRejected.unauthenticated("This account logs in with a second factor: send \"code\", the"
@@ -136,8 +140,13 @@ public class Authenticator {
     private Optional<User> passwordValid(String username, String password, String address, String how) {
         String actor = username == null || username.isBlank() ? "(no username)" : username.strip();
         if (!signOn.localLoginAllowed(username)) {
-            // no password was looked at: nothing to throttle or audit (anybody could fill the log with these)
-            throw RequestRejected.forbidden(LOCAL_LOGIN_OFF);
+            // answered as a wrong password, after as long, throttled and audited the same: the answer does not
+            // tell which name is the break-glass admin's
+            credentials.checkAllowed(username, address);
+            hasher.matchNothing(password == null ? "" : password);
+            credentials.failed(username, address, "password: local login is switched off");
+            audit.recordRefused(actor, AuditAction.LOGIN_FAILED, null, how + ": local login is switched off", address);
+            return Optional.empty();
         }
         // throttled attempts are not recorded: the attempts that led to the throttling are, and anybody could
         // grow the log with these

@@ -21,6 +21,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * Logins through the OpenID Connect identity provider (authorization code flow with PKCE and a nonce), and the
@@ -34,6 +35,7 @@ import java.util.Optional;
 public class SingleSignOn {
 
     private static final String HOW = "single sign-on";
+    private static final Logger LOG = Logger.getLogger(SingleSignOn.class.getName());
 
     @Inject
     SignOnSettings settings;
@@ -109,7 +111,12 @@ public class SingleSignOn {
         return settings.singleSignOn() ? provider.logout(idToken, after) : Optional.empty();
     }
 
-    /** The account these verified claims are: made at the first login, its role as the provider's groups say. */
+    /**
+     * The account these verified claims are: made at the first use, its role as the provider's groups say now.
+     * A known account the provider gives no role any more is disabled (its sessions, tokens and API keys stop),
+     * and enabled again when it gives one back; one an admin disabled stays so. Refusals of a login are in the
+     * audit log; those of API requests are not (a client could fill it), beyond the disabling itself.
+     */
     private User account(JWTClaimsSet claims, String address, boolean login) {
         String subject = claims.getSubject();
         String issuer = claims.getIssuer();
@@ -118,20 +125,22 @@ public class SingleSignOn {
                 .setParameter("subject", subject).getResultStream().findFirst();
         String name = known.map(User::username).orElseGet(() -> username(claims));
         if (role.isEmpty()) {
-            audit.recordRefused(name, AuditAction.LOGIN_FAILED, null, HOW + ": in no group mapped to a role ("
-                    + settings.roles().claim() + ": " + String.join(", ", settings.roles().groupsIn(claims.getClaims()))
-                    + ")", address);
+            known.filter(User::enabled).filter(user -> directory.disableForProvider(user.id())).ifPresent(user ->
+                    audit.recordRefused(name, AuditAction.USER_UPDATED, Target.user(user.id(), name), "disabled: the"
+                            + " identity provider puts it in no group mapped to a role", address));
+            refused(login, name, "in no group mapped to a role (" + settings.roles().claim() + ": "
+                    + String.join(", ", settings.roles().groupsIn(claims.getClaims())) + ")", address);
             throw RequestRejected.forbidden("Your account at the identity provider (" + name + ") is in none of the"
                     + " groups that give a role here. Ask an administrator to add you to one.");
         }
         if (known.isPresent()) {
             User user = known.get();
-            if (!user.enabled()) {
-                audit.recordRefused(name, AuditAction.LOGIN_FAILED, null, HOW + ": the account is disabled", address);
+            if (!user.enabled() && !user.providerDisabled()) {
+                refused(login, name, "the account is disabled", address);
                 throw RequestRejected.forbidden("Your account '" + name + "' is disabled here. Ask an administrator.");
             }
-            if (user.role() != role.get()) {
-                String before = lower(user.role());
+            if (user.role() != role.get() || user.providerDisabled()) {
+                String before = lower(user.role()) + (user.enabled() ? "" : ", disabled");
                 user.assignRole(role.get());
                 audit.recordAs(name, AuditAction.USER_UPDATED, Target.user(user.id(), name),
                         "role from the identity provider: was " + before + ", is " + lower(role.get()), address);
@@ -142,8 +151,7 @@ public class SingleSignOn {
             return user;
         }
         directory.byUsernameIgnoringCase(name).ifPresent(existing -> {
-            audit.recordRefused(name, AuditAction.LOGIN_FAILED, null, HOW + ": the name '" + existing.username()
-                    + "' belongs to another account", address);
+            refused(login, name, "the name '" + existing.username() + "' belongs to another account", address);
             throw RequestRejected.conflict("An account named '" + existing.username() + "' exists here already and"
                     + " does not log in through the identity provider. Ask an administrator to rename or remove it.");
         });
@@ -152,15 +160,23 @@ public class SingleSignOn {
             made.loggedIn(clock.instant());
         }
         try {
-            // committed on its own: a unique key met by a login of the same person at the same moment fails only this
+            // committed on its own, so that a first use of the same person at the same moment (another request,
+            // another node) that made it first is found below rather than failing this one
             directory.insert(made);
         } catch (RuntimeException e) {
-            throw RequestRejected.conflict("Your account was being made by another login at the same moment; try"
-                    + " again.");
+            return directory.externalNow(issuer, subject).orElseThrow(() -> e);
         }
         audit.recordAs(name, AuditAction.USER_CREATED, Target.user(made.id(), name),
                 "at the first login through the identity provider, role " + lower(role.get()), address);
         return made;
+    }
+
+    private void refused(boolean login, String name, String why, String address) {
+        if (login) {
+            audit.recordRefused(name, AuditAction.LOGIN_FAILED, null, HOW + ": " + why, address);
+        } else {
+            LOG.fine(() -> "Refused a bearer token of the identity provider for '" + name + "': " + why);
+        }
     }
 
     private String username(JWTClaimsSet claims) {

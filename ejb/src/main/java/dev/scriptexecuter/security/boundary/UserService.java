@@ -101,6 +101,10 @@ public class UserService {
                     .with("field", "username");
         }
         Role role = role(draft.role(), user.role());
+        if (user.external() && role != user.role()) {
+            throw RequestRejected.conflict("This account's role follows its groups at the identity provider (single"
+                    + " sign-on) at every login: change them there. It can be disabled here.").with("field", "role");
+        }
         boolean enabled = draft.enabled() == null ? user.enabled() : draft.enabled();
         if (user.role() == Role.ADMIN && user.enabled() && (role != Role.ADMIN || !enabled)) {
             requireAnotherAdmin();

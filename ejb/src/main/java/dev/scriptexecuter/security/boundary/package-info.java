@@ -1,5 +1,6 @@
 /**
- * Accounts, password login, signed tokens and API keys: who a caller is and which role they have.
+ * Accounts, password and two-factor login, single sign-on (OpenID Connect), signed tokens and API keys: who a
+ * caller is and which role they have.
  *
  * The way in: services (which check the caller's role), the records they take and give, and the events other
  * components observe.

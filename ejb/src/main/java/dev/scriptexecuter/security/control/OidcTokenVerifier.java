@@ -1,12 +1,15 @@
 package dev.scriptexecuter.security.control;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
@@ -18,8 +21,10 @@ import java.util.Set;
 /**
  * Checks the identity provider's tokens: signed by one of its keys (from its JWKS, asymmetric algorithms only:
  * never {@code none} or a shared secret), from exactly its issuer, for us (the audience), not expired, with a
- * subject. An ID token must also carry the nonce of the login it answers and be meant for this client; an access
- * token must not be an ID token (Keycloak says which is which in {@code typ}).
+ * subject. An ID token must also carry the nonce of the login it answers and be meant for this client. An access
+ * token must show it is one, since an ID token names the same issuer and often the same audience: Keycloak's say
+ * {@code "typ": "Bearer"}, RFC 9068's have the header type {@code at+jwt}, and others carry the scopes they grant
+ * ({@code scope} or {@code scp}) and no {@code nonce}, which ID tokens never do the other way round.
  */
 public final class OidcTokenVerifier {
 
@@ -27,6 +32,8 @@ public final class OidcTokenVerifier {
     static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512,
             JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512, JWSAlgorithm.ES256, JWSAlgorithm.ES384,
             JWSAlgorithm.ES512, JWSAlgorithm.EdDSA);
+
+    private static final JOSEObjectType AT_JWT = new JOSEObjectType("at+jwt");
 
     private final String issuer;
     private final String clientId;
@@ -68,6 +75,16 @@ public final class OidcTokenVerifier {
 
     private JWTClaimsSet process(String token, Checks checks) throws InvalidToken {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        // "JWT", none, or RFC 9068's access token type; the last is noted for the access token checks
+        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, null, AT_JWT,
+                new JOSEObjectType("application/at+jwt")));
+        try {
+            JOSEObjectType type = SignedJWT.parse(token).getHeader().getType();
+            checks.accessTokenHeader = type != null && type.getType().toLowerCase(java.util.Locale.ROOT)
+                    .endsWith("at+jwt");
+        } catch (ParseException e) {
+            throw new InvalidToken("not a signed JWT");
+        }
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
         processor.setJWTClaimsSetVerifier(checks);
         try {
@@ -80,13 +97,15 @@ public final class OidcTokenVerifier {
     }
 
     /**
-     * The library's checks (audience, exact claims, required claims, expiry with a minute's skew) and two of
-     * OpenID Connect's: an ID token that names its authorized party names this client, and a token that says
-     * what kind it is ({@code typ}, as Keycloak's do) is the kind asked for.
+     * The library's checks (audience, exact claims, required claims, expiry with a minute's skew) and those of
+     * the kind of token: an ID token that names its authorized party names this client; a token that says what
+     * kind it is ({@code typ}, as Keycloak's do) is the kind asked for; an access token that does not say so
+     * shows it otherwise (see the class).
      */
     private final class Checks extends DefaultJWTClaimsVerifier<SecurityContext> {
 
         private final String kind;
+        private boolean accessTokenHeader;
 
         Checks(String audience, JWTClaimsSet exact, Set<String> required, String kind) {
             super(audience, exact, required);
@@ -103,6 +122,11 @@ public final class OidcTokenVerifier {
             Object typ = claims.getClaim("typ");
             if (typ != null && !kind.equalsIgnoreCase(typ.toString())) {
                 throw new BadJWTException("a " + typ + " token where a " + kind + " token was expected");
+            }
+            if ("Bearer".equals(kind) && typ == null && !accessTokenHeader
+                    && (claims.getClaim("nonce") != null
+                    || claims.getClaim("scope") == null && claims.getClaim("scp") == null)) {
+                throw new BadJWTException("not an access token (no typ, no scope, or a nonce)");
             }
         }
     }

@@ -35,10 +35,4 @@ public final class Pkce {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
-
-    /** Compares two secrets in time that does not depend on where they differ. */
-    public static boolean same(String expected, String given) {
-        return expected != null && given != null && MessageDigest.isEqual(
-                expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
-    }
 }

@@ -51,6 +51,27 @@ public class UserDirectory {
         }
     }
 
+    /** The account of a person at an identity provider, read in a transaction of its own (it sees the latest). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<User> externalNow(String issuer, String subject) {
+        return em.createNamedQuery(User.FIND_EXTERNAL, User.class).setParameter("issuer", issuer)
+                .setParameter("subject", subject).getResultStream().findFirst();
+    }
+
+    /**
+     * The identity provider gives the account no role any more: disabled in a transaction of its own, which
+     * stays when the refusal that follows rolls the caller's back.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean disableForProvider(String userId) {
+        User user = em.find(User.class, userId);
+        if (user == null || !user.enabled()) {
+            return false;
+        }
+        user.disableForProvider();
+        return true;
+    }
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void insert(User user) {
         em.persist(user);

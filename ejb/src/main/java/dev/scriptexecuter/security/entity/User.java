@@ -66,6 +66,10 @@ public class User {
     @Column(name = "external_subject", length = 255)
     private String externalSubject;
 
+    /** Disabled because the identity provider gave it no role any more, not by an admin: a role brings it back. */
+    @Column(name = "provider_disabled")
+    private boolean providerDisabled;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private Role role;
@@ -141,9 +145,22 @@ public class User {
         this.passwordHash = Objects.requireNonNull(passwordHash);
     }
 
+    /** An admin's decision, which also overrides one the identity provider's groups made. */
     public void assign(Role role, boolean enabled) {
         this.role = Objects.requireNonNull(role);
         this.enabled = enabled;
+        this.providerDisabled = false;
+    }
+
+    /** The identity provider gives it no role any more: it cannot log in, nor its keys or sessions act. */
+    public void disableForProvider() {
+        this.enabled = false;
+        this.providerDisabled = true;
+    }
+
+    /** Disabled by the identity provider's groups, and only by them. */
+    public boolean providerDisabled() {
+        return providerDisabled && !enabled;
     }
 
     public void loggedIn(Instant now) {
@@ -201,9 +218,13 @@ public class User {
         return externalIssuer != null;
     }
 
-    /** The role the identity provider gives it now (at a login through it). */
+    /** The role the identity provider gives it now (at a login through it); it enables one it had disabled. */
     public void assignRole(Role role) {
         this.role = Objects.requireNonNull(role);
+        if (providerDisabled) {
+            this.enabled = true;
+            this.providerDisabled = false;
+        }
     }
 
     public String externalIssuer() {

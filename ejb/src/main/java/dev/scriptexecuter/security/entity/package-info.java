@@ -1,5 +1,6 @@
 /**
- * Accounts, password login, signed tokens and API keys: who a caller is and which role they have.
+ * Accounts, password and two-factor login, single sign-on (OpenID Connect), signed tokens and API keys: who a
+ * caller is and which role they have.
  *
  * What is stored: JPA entities and their value types; they hold state and invariants, not workflows.
  *

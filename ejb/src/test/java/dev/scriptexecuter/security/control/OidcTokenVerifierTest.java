@@ -89,9 +89,24 @@ class OidcTokenVerifierTest {
         refusedAsAccessToken(signed(accessToken(b -> b.audience("account"))));
         refusedAsAccessToken(signed(accessToken(b -> b.issuer("https://login.example.org/realms/other"))));
         refusedAsAccessToken(signed(accessToken(b -> b), otherKey));
-        // a token that does not say what it is counts as an access token (not every provider writes typ)
+    }
+
+    @Test
+    void withoutTypAnAccessTokenIsKnownByItsScopesOrItsHeaderAndAnIdTokenIsNot() throws Exception {
+        // not every provider writes typ: scopes (scope or scp) and no nonce make an access token
         assertThat(verifier.accessToken(signed(accessToken(b -> b.claim("typ", null)))).getSubject())
                 .isEqualTo("f:1234");
+        assertThat(verifier.accessToken(signed(accessToken(b -> b.claim("typ", null).claim("scope", null)
+                .claim("scp", List.of("api.read"))))).getSubject()).isEqualTo("f:1234");
+        // RFC 9068's header type says so on its own
+        assertThat(verifier.accessToken(signed(accessToken(b -> b.claim("typ", null).claim("scope", null)), key,
+                new JOSEObjectType("at+jwt"))).getSubject()).isEqualTo("f:1234");
+        // an ID token of a provider that writes no typ: for the client (the API's audience too), with a nonce
+        refusedAsAccessToken(signed(idToken(b -> b.claim("typ", null))));
+        refusedAsAccessToken(signed(accessToken(b -> b.claim("typ", null).claim("scope", null))));
+        refusedAsAccessToken(signed(accessToken(b -> b.claim("typ", null).claim("nonce", NONCE))));
+        // an encrypted token is no signed one
+        refusedAsAccessToken("eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkExMjhHQ00ifQ.a.b.c.d");
     }
 
     private static void refusedAsIdToken(String token, String nonce) {
@@ -109,7 +124,7 @@ class OidcTokenVerifierTest {
 
     private static JWTClaimsSet accessToken(UnaryOperator<JWTClaimsSet.Builder> change) {
         return change.apply(common().audience(List.of(CLIENT, "account")).claim("typ", "Bearer")
-                .claim("azp", "some-cli")).build();
+                .claim("azp", "some-cli").claim("scope", "openid profile")).build();
     }
 
     private static JWTClaimsSet.Builder common() {
@@ -124,8 +139,12 @@ class OidcTokenVerifierTest {
     }
 
     private static String signed(JWTClaimsSet claims, RSAKey with) {
+        return signed(claims, with, JOSEObjectType.JWT);
+    }
+
+    private static String signed(JWTClaimsSet claims, RSAKey with, JOSEObjectType type) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(type)
                     .keyID(with.getKeyID()).build(), claims);
             jwt.sign(new RSASSASigner(with));
             return jwt.serialize();

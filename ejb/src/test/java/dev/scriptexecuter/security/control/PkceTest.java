@@ -25,13 +25,4 @@ class PkceTest {
             assertThat(seen.add(value)).isTrue();
         }
     }
-
-    @Test
-    void secretsCompareWholly() {
-        assertThat(Pkce.same("abc", "abc")).isTrue();
-        assertThat(Pkce.same("abc", "abd")).isFalse();
-        assertThat(Pkce.same("abc", "ab")).isFalse();
-        assertThat(Pkce.same(null, "abc")).isFalse();
-        assertThat(Pkce.same("abc", null)).isFalse();
-    }
 }

@@ -1,5 +1,6 @@
 /**
- * Accounts, password login, signed tokens and API keys: who a caller is and which role they have.
+ * Accounts, password and two-factor login, single sign-on (OpenID Connect), signed tokens and API keys: who a
+ * caller is and which role they have.
  *
  * The REST resources of this component: they read requests, call its boundary and write answers.
  *

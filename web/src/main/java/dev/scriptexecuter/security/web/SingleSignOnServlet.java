@@ -4,6 +4,7 @@ import dev.scriptexecuter.infrastructure.RequestRejected;
 import dev.scriptexecuter.security.boundary.SignOnStart;
 import dev.scriptexecuter.security.boundary.SignedOn;
 import dev.scriptexecuter.security.boundary.SingleSignOn;
+import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -68,7 +69,7 @@ public class SingleSignOnServlet extends HttpServlet {
         try {
             started = signOn.begin(base(request) + "/sso/callback");
         } catch (RequestRejected e) {
-            refuse(request, response, e.getMessage());
+            show(request, response, e.getMessage());
             return;
         }
         request.getSession(true).setAttribute(STARTED, started);
@@ -82,7 +83,8 @@ public class SingleSignOnServlet extends HttpServlet {
         if (!(value instanceof SignOnStart started) || state == null
                 || !MessageDigest.isEqual(started.state().getBytes(StandardCharsets.UTF_8),
                 state.getBytes(StandardCharsets.UTF_8))) {
-            refuse(request, response, "This login did not begin here, or began in another browser: log in again.");
+            // nothing else changes: a link to this address from elsewhere must not end anybody's session
+            show(request, response, "This login did not begin here, or began in another browser: log in again.");
             return;
         }
         session.removeAttribute(STARTED); // its code is taken once
@@ -104,19 +106,32 @@ public class SingleSignOnServlet extends HttpServlet {
         } catch (RequestRejected e) {
             refuse(request, response, e.getMessage());
             return;
+        } catch (EJBException e) {
+            // such as the account changed by another request at the same moment
+            log("A login through the identity provider failed", e);
+            refuse(request, response, "The login could not be completed just now: log in again.");
+            return;
         }
-        request.changeSessionId();
-        session.removeAttribute(PendingLogin.SESSION_KEY);
-        session.setAttribute(AuthenticationMechanism.SESSION_USER, done.caller().username());
-        session.setAttribute(ID_TOKEN, done.idToken());
+        // a new session: nothing of one before it (another account's, a half-done login) carries over
+        session.invalidate();
+        HttpSession fresh = request.getSession(true);
+        fresh.setAttribute(AuthenticationMechanism.SESSION_USER, done.caller().username());
+        fresh.setAttribute(ID_TOKEN, done.idToken());
         response.sendRedirect(request.getContextPath() + "/");
     }
 
+    /** A login that came back with its state and failed: whoever was logged in before is not any more. */
     private static void refuse(HttpServletRequest request, HttpServletResponse response, String why)
             throws IOException {
         HttpSession session = request.getSession(true);
         session.removeAttribute(AuthenticationMechanism.SESSION_USER);
-        session.setAttribute(REFUSAL, why);
+        session.removeAttribute(ID_TOKEN);
+        show(request, response, why);
+    }
+
+    /** The page saying why, and nothing else changed. */
+    private static void show(HttpServletRequest request, HttpServletResponse response, String why) throws IOException {
+        request.getSession(true).setAttribute(REFUSAL, why);
         response.sendRedirect(request.getContextPath() + REFUSED_PAGE);
     }
 

@@ -1,5 +1,6 @@
 /**
- * Accounts, password login, signed tokens and API keys: who a caller is and which role they have.
+ * Accounts, password and two-factor login, single sign-on (OpenID Connect), signed tokens and API keys: who a
+ * caller is and which role they have.
  *
  * The dashboard's beans for this component's pages (they call its boundary and never hold business rules), how
  * every request, to the API too, proves who it is, and the security headers every answer carries.
