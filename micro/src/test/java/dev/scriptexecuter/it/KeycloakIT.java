@@ -159,6 +159,13 @@ class KeycloakIT extends BrowserTest {
         Api.Answer disabled = signedOn("dave").get("api/auth/me");
         assertThat(disabled.status()).isEqualTo(403);
         assertThat(disabled.json().getString("detail")).contains("disabled here");
+        // what an admin disabled stays disabled when the provider's groups change and give a role again
+        keycloak.moveUser("ses", "dave", "ses-users", "other");
+        assertThat(signedOn("dave").get("api/auth/me").json().getString("detail")).contains("none of the groups");
+        keycloak.moveUser("ses", "dave", "other", "ses-users");
+        Api.Answer still = signedOn("dave").get("api/auth/me");
+        assertThat(still.status()).isEqualTo(403);
+        assertThat(still.json().getString("detail")).contains("disabled here");
     }
 
     @Test
@@ -173,6 +180,12 @@ class KeycloakIT extends BrowserTest {
         Api.Answer refused = signedOn("gina").get("api/auth/me");
         assertThat(refused.status()).isEqualTo(403);
         assertThat(withKey.get("api/auth/me").status()).as("her key made here stops too").isEqualTo(401);
+        // an admin's edit that does not say "enabled" leaves the provider's decision as it is
+        JsonObject account = jakarta.json.Json.createReader(new java.io.StringReader(admin().get("api/users").body()))
+                .readArray().getValuesAs(JsonObject.class).stream()
+                .filter(u -> u.getString("username").equals("gina")).findFirst().orElseThrow();
+        assertThat(account.getBoolean("enabled")).isFalse();
+        assertThat(admin().put("api/users/" + account.getString("id"), "{}").status()).isEqualTo(200);
 
         keycloak.moveUser("ses", "gina", "other", "ses-viewers");
         Api.Answer back = signedOn("gina").get("api/auth/me");
@@ -227,6 +240,11 @@ class KeycloakIT extends BrowserTest {
         assertThat(frank.status()).isEqualTo(401);
         assertThat(frank.json().getString("detail")).startsWith("The username or password is wrong.")
                 .contains("switched off").contains("single sign-on");
+        Api.Answer breakGlassWrong = new Api(uri).post("api/auth/token", "{\"username\": \"admin\", \"password\":"
+                + " \"not-the-password\"}");
+        assertThat(breakGlassWrong.status()).isEqualTo(frank.status());
+        assertThat(breakGlassWrong.json().getString("detail")).as("the same answer: nothing tells the accounts apart")
+                .isEqualTo(frank.json().getString("detail"));
 
         WebDriver browser = newBrowser();
         browser.get(uri.resolve("login.xhtml").toString());

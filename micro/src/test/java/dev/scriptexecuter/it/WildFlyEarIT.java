@@ -2,6 +2,7 @@ package dev.scriptexecuter.it;
 
 import static dev.scriptexecuter.it.Api.quote;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -51,8 +52,11 @@ class WildFlyEarIT {
             assertThat(finished.getString("nodeName")).isEqualTo("wildfly");
             assertThat(api.get("api/runs/" + run + "/log").body()).contains("hello from the EAR");
 
-            assertThat(jberetExecutions(url)).as("JBeret's job executions of script-run")
-                    .containsExactly("COMPLETED runId = " + run);
+            // the run is finished when its step ends; JBeret marks the job execution COMPLETED in its own commit
+            // just after, so the test waits for that rather than read it once
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                    assertThat(jberetExecutions(url)).as("JBeret's job executions of script-run")
+                            .containsExactly("COMPLETED runId = " + run));
             Api.Answer purged = api.post("api/retention/purge", "");
             assertThat(purged.json().getInt("deletedJobExecutions")).as(purged.body()).isEqualTo(1);
             assertThat(jberetExecutions(url)).as("JBeret's job executions after a purge").isEmpty();

@@ -125,7 +125,10 @@ public class SingleSignOn {
                 .setParameter("subject", subject).getResultStream().findFirst();
         String name = known.map(User::username).orElseGet(() -> username(claims));
         if (role.isEmpty()) {
-            known.filter(User::enabled).filter(user -> directory.disableForProvider(user.id())).ifPresent(user ->
+            // only when the provider lists the person's groups: a token without the claim (another client's, a
+            // narrower scope) says nothing about them
+            known.filter(User::enabled).filter(user -> settings.roles().claimPresent(claims.getClaims()))
+                    .filter(user -> directory.disableForProvider(user.id())).ifPresent(user ->
                     audit.recordRefused(name, AuditAction.USER_UPDATED, Target.user(user.id(), name), "disabled: the"
                             + " identity provider puts it in no group mapped to a role", address));
             refused(login, name, "in no group mapped to a role (" + settings.roles().claim() + ": "
@@ -139,13 +142,17 @@ public class SingleSignOn {
                 refused(login, name, "the account is disabled", address);
                 throw RequestRejected.forbidden("Your account '" + name + "' is disabled here. Ask an administrator.");
             }
-            if (user.role() != role.get() || user.providerDisabled()) {
-                String before = lower(user.role()) + (user.enabled() ? "" : ", disabled");
-                user.assignRole(role.get());
+            String before = lower(user.role()) + (user.enabled() ? "" : ", disabled");
+            if (directory.roleFromProvider(user, role.get())) {
                 audit.recordAs(name, AuditAction.USER_UPDATED, Target.user(user.id(), name),
                         "role from the identity provider: was " + before + ", is " + lower(role.get()), address);
             }
+            if (!user.enabled()) { // an admin disabled it meanwhile
+                refused(login, name, "the account is disabled", address);
+                throw RequestRejected.forbidden("Your account '" + name + "' is disabled here. Ask an administrator.");
+            }
             if (login) {
+                directory.lock(user);
                 user.loggedIn(clock.instant());
             }
             return user;

@@ -111,6 +111,9 @@ public class UserService {
         }
         String before = user.role() + (user.enabled() ? "" : " disabled");
         user.assign(role, enabled);
+        if (draft.enabled() != null) {
+            user.enabledByAdmin();
+        }
         if (draft.password() != null && user.external()) {
             throw RequestRejected.conflict(SIGNS_IN_ELSEWHERE).with("field", "password");
         }

@@ -39,15 +39,14 @@ public record OidcRoles(String claim, Map<Role, Set<String>> groups, Optional<Ro
         return defaultRole;
     }
 
+    /** Whether the claims list the person's groups at all (even none), rather than leave them out. */
+    public boolean claimPresent(Map<String, Object> claims) {
+        return value(claims) != null;
+    }
+
     /** The group names the claim holds: a list of strings, one string, or nothing. */
     public List<String> groupsIn(Map<String, Object> claims) {
-        Object value = claims;
-        for (String part : claim.split("\\.")) {
-            if (!(value instanceof Map<?, ?> map)) {
-                return List.of();
-            }
-            value = map.get(part);
-        }
+        Object value = value(claims);
         List<String> found = new ArrayList<>();
         if (value instanceof String single) {
             found.add(single);
@@ -55,6 +54,17 @@ public record OidcRoles(String claim, Map<Role, Set<String>> groups, Optional<Ro
             many.stream().filter(String.class::isInstance).map(String.class::cast).forEach(found::add);
         }
         return found;
+    }
+
+    private Object value(Map<String, Object> claims) {
+        Object value = claims;
+        for (String part : claim.split("\\.")) {
+            if (!(value instanceof Map<?, ?> map)) {
+                return null;
+            }
+            value = map.get(part);
+        }
+        return value;
     }
 
     /** Parses the settings' comma-separated group lists; empty entries are dropped. */

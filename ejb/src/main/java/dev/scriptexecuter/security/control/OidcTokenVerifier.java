@@ -115,6 +115,9 @@ public final class OidcTokenVerifier {
         @Override
         public void verify(JWTClaimsSet claims, SecurityContext context) throws BadJWTException {
             super.verify(claims, context);
+            if ("ID".equals(kind) && accessTokenHeader) {
+                throw new BadJWTException("an access token (header type at+jwt) where an ID token was expected");
+            }
             Object azp = claims.getClaim("azp");
             if ("ID".equals(kind) && azp != null && !clientId.equals(azp)) {
                 throw new BadJWTException("the token was issued to another client (azp " + azp + ")");

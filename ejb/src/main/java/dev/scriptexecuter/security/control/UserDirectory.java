@@ -4,6 +4,7 @@ import dev.scriptexecuter.security.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
@@ -59,17 +60,39 @@ public class UserDirectory {
     }
 
     /**
-     * The identity provider gives the account no role any more: disabled in a transaction of its own, which
-     * stays when the refusal that follows rolls the caller's back.
+     * The identity provider gives the account no role any more: disabled (if it is still enabled) in a
+     * transaction of its own, which stays when the refusal that follows rolls the caller's back. Under a row lock:
+     * requests at the same moment wait for each other instead of failing on the account's version.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean disableForProvider(String userId) {
-        User user = em.find(User.class, userId);
+        User user = em.find(User.class, userId, LockModeType.PESSIMISTIC_WRITE);
         if (user == null || !user.enabled()) {
             return false;
         }
         user.disableForProvider();
         return true;
+    }
+
+    /**
+     * The role the provider gives now, in the caller's transaction, under a row lock (the account read again as
+     * the last request left it); whether it changed anything. An account an admin disabled is left alone.
+     */
+    public boolean roleFromProvider(User user, dev.scriptexecuter.infrastructure.Role role) {
+        if (user.role() == role && user.enabled()) {
+            return false; // as it was read: most API requests end here, without a lock
+        }
+        em.refresh(user, LockModeType.PESSIMISTIC_WRITE);
+        if (!user.enabled() && !user.providerDisabled() || user.role() == role && user.enabled()) {
+            return false;
+        }
+        user.roleFromProvider(role);
+        return true;
+    }
+
+    /** The account read again under a row lock, for a change requests at the same moment must not race on. */
+    public void lock(User user) {
+        em.refresh(user, LockModeType.PESSIMISTIC_WRITE);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

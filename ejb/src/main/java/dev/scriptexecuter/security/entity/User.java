@@ -145,10 +145,16 @@ public class User {
         this.passwordHash = Objects.requireNonNull(passwordHash);
     }
 
-    /** An admin's decision, which also overrides one the identity provider's groups made. */
     public void assign(Role role, boolean enabled) {
         this.role = Objects.requireNonNull(role);
         this.enabled = enabled;
+    }
+
+    /**
+     * An admin said whether it is enabled: that decision stands, also over one the identity provider's groups
+     * made (a disabled account then stays disabled when a group gives it a role again).
+     */
+    public void enabledByAdmin() {
         this.providerDisabled = false;
     }
 
@@ -156,6 +162,15 @@ public class User {
     public void disableForProvider() {
         this.enabled = false;
         this.providerDisabled = true;
+    }
+
+    /** The role the identity provider gives it now; it enables the account where the provider had disabled it. */
+    public void roleFromProvider(Role role) {
+        this.role = Objects.requireNonNull(role);
+        if (providerDisabled) {
+            this.enabled = true;
+            this.providerDisabled = false;
+        }
     }
 
     /** Disabled by the identity provider's groups, and only by them. */
@@ -218,14 +233,6 @@ public class User {
         return externalIssuer != null;
     }
 
-    /** The role the identity provider gives it now (at a login through it); it enables one it had disabled. */
-    public void assignRole(Role role) {
-        this.role = Objects.requireNonNull(role);
-        if (providerDisabled) {
-            this.enabled = true;
-            this.providerDisabled = false;
-        }
-    }
 
     public String externalIssuer() {
         return externalIssuer;

@@ -53,6 +53,17 @@ class OidcRolesTest {
     }
 
     @Test
+    void aTokenWithoutTheClaimIsToldFromOneThatListsNoMappedGroup() {
+        assertThat(roles.claimPresent(Map.of("groups", List.of()))).isTrue();
+        assertThat(roles.claimPresent(Map.of("groups", List.of("accounting")))).isTrue();
+        assertThat(roles.claimPresent(Map.of("scope", "openid"))).isFalse();
+        OidcRoles nested = OidcRoles.of("realm_access.roles", "ses-admin", "", "", Optional.empty());
+        assertThat(nested.claimPresent(Map.of("realm_access", Map.of("roles", List.of())))).isTrue();
+        assertThat(nested.claimPresent(Map.of("realm_access", Map.of()))).isFalse();
+        assertThat(nested.claimPresent(Map.of("realm_access", "x"))).isFalse();
+    }
+
+    @Test
     void aMappingThatGivesNobodyARoleIsTold() {
         assertThat(OidcRoles.of("groups", " , ", "", null, Optional.empty()).givesAnyRole()).isFalse();
         assertThat(OidcRoles.of("groups", "", "", null, Optional.of(Role.VIEWER)).givesAnyRole()).isTrue();

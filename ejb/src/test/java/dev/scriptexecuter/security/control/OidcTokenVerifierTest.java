@@ -59,6 +59,7 @@ class OidcTokenVerifierTest {
         refusedAsIdToken(signed(idToken(b -> b.audience("another-client"))), NONCE);
         refusedAsIdToken(signed(idToken(b -> b.audience(List.of(CLIENT, "x")).claim("azp", "x"))), NONCE);
         refusedAsIdToken(signed(idToken(b -> b.claim("typ", "Bearer"))), NONCE);
+        refusedAsIdToken(signed(idToken(b -> b.claim("typ", null)), key, new JOSEObjectType("at+jwt")), NONCE);
     }
 
     @Test

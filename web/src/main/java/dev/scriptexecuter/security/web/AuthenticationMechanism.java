@@ -7,6 +7,7 @@ import dev.scriptexecuter.security.boundary.Caller;
 import dev.scriptexecuter.security.boundary.EnrolledLogin;
 import dev.scriptexecuter.security.boundary.PasswordLogin;
 import dev.scriptexecuter.security.boundary.SecondFactorLogin;
+import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -22,6 +23,8 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * How a request proves who it is. The REST API ({@code /api/}) takes a bearer
@@ -44,6 +47,7 @@ public class AuthenticationMechanism implements HttpAuthenticationMechanism {
      */
     private static final Set<String> PUBLIC_API = Set.of("/api/auth/token");
     private static final String BEARER = "Bearer ";
+    private static final Logger LOG = Logger.getLogger(AuthenticationMechanism.class.getName());
 
     @Inject
     Authenticator authenticator;
@@ -72,6 +76,10 @@ public class AuthenticationMechanism implements HttpAuthenticationMechanism {
             } catch (RequestRejected refused) {
                 // a valid token of the identity provider for somebody with no role (or a disabled account) here
                 return refused(response, context, refused);
+            } catch (EJBException failed) {
+                LOG.log(Level.WARNING, "A bearer token could not be checked", failed);
+                return problem(response, context, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "unavailable",
+                        "Service unavailable", "The token could not be checked just now; try again.");
             }
         } else if (apiKey != null) {
             caller = authenticator.apiKey(apiKey);
@@ -229,7 +237,12 @@ public class AuthenticationMechanism implements HttpAuthenticationMechanism {
 
     private static AuthenticationStatus refused(HttpServletResponse response, HttpMessageContext context,
                                                 RequestRejected refusal) {
-        int status = refusal.reason().status();
+        return problem(response, context, refusal.reason().status(), refusal.reason().name()
+                .toLowerCase(java.util.Locale.ROOT).replace('_', '-'), refusal.title(), refusal.getMessage());
+    }
+
+    private static AuthenticationStatus problem(HttpServletResponse response, HttpMessageContext context, int status,
+                                                String type, String title, String detail) {
         try {
             response.setStatus(status);
             if (status == HttpServletResponse.SC_UNAUTHORIZED) {
@@ -237,8 +250,7 @@ public class AuthenticationMechanism implements HttpAuthenticationMechanism {
             }
             response.setContentType(Problems.MEDIA_TYPE);
             response.setCharacterEncoding("UTF-8");
-            response.getWriter().write(Problems.json(status, refusal.reason().name().toLowerCase(java.util.Locale.ROOT)
-                    .replace('_', '-'), refusal.title(), refusal.getMessage()));
+            response.getWriter().write(Problems.json(status, type, title, detail));
             response.flushBuffer();
         } catch (IOException e) {
             return context.responseUnauthorized();
