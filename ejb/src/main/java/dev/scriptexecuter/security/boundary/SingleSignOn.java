@@ -139,8 +139,7 @@ public class SingleSignOn {
         if (known.isPresent()) {
             User user = known.get();
             if (!user.enabled() && !user.providerDisabled()) {
-                refused(login, name, "the account is disabled", address);
-                throw RequestRejected.forbidden("Your account '" + name + "' is disabled here. Ask an administrator.");
+                throw disabled(login, name, address);
             }
             String before = lower(user.role()) + (user.enabled() ? "" : ", disabled");
             if (directory.roleFromProvider(user, role.get())) {
@@ -148,8 +147,7 @@ public class SingleSignOn {
                         "role from the identity provider: was " + before + ", is " + lower(role.get()), address);
             }
             if (!user.enabled()) { // an admin disabled it meanwhile
-                refused(login, name, "the account is disabled", address);
-                throw RequestRejected.forbidden("Your account '" + name + "' is disabled here. Ask an administrator.");
+                throw disabled(login, name, address);
             }
             if (login) {
                 directory.lock(user);
@@ -176,6 +174,11 @@ public class SingleSignOn {
         audit.recordAs(name, AuditAction.USER_CREATED, Target.user(made.id(), name),
                 "at the first login through the identity provider, role " + lower(role.get()), address);
         return made;
+    }
+
+    private RequestRejected disabled(boolean login, String name, String address) {
+        refused(login, name, "the account is disabled", address);
+        return RequestRejected.forbidden("Your account '" + name + "' is disabled here. Ask an administrator.");
     }
 
     private void refused(boolean login, String name, String why, String address) {

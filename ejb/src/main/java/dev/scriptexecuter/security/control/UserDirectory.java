@@ -82,7 +82,7 @@ public class UserDirectory {
         if (user.role() == role && user.enabled()) {
             return false; // as it was read: most API requests end here, without a lock
         }
-        em.refresh(user, LockModeType.PESSIMISTIC_WRITE);
+        lock(user);
         if (!user.enabled() && !user.providerDisabled() || user.role() == role && user.enabled()) {
             return false;
         }

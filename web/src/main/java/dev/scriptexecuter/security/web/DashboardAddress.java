@@ -1,6 +1,9 @@
 package dev.scriptexecuter.security.web;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Optional;
 
@@ -8,12 +11,14 @@ import java.util.Optional;
  * The dashboard's address as browsers and the identity provider reach it, without a trailing slash:
  * {@code ses.public-url} when set (behind a proxy), else the address this request came to.
  */
-final class DashboardAddress {
+@ApplicationScoped
+public class DashboardAddress {
 
-    private DashboardAddress() {
-    }
+    @Inject
+    @ConfigProperty(name = "ses.public-url")
+    Optional<String> publicUrl;
 
-    static String of(HttpServletRequest request, Optional<String> publicUrl) {
+    public String of(HttpServletRequest request) {
         String configured = publicUrl.map(String::strip).filter(text -> !text.isEmpty()).orElse(null);
         if (configured != null) {
             return configured.replaceAll("/+$", "");

@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
 import java.net.URI;
@@ -30,8 +29,7 @@ public class Logout {
     SingleSignOn signOn;
 
     @Inject
-    @ConfigProperty(name = "ses.public-url")
-    Optional<String> publicUrl;
+    DashboardAddress dashboard;
 
     public void logout() throws IOException {
         ExternalContext external = faces.getExternalContext();
@@ -44,7 +42,7 @@ public class Logout {
         }
         external.invalidateSession();
         if (idToken instanceof String token) {
-            Optional<URI> there = signOn.logout(token, DashboardAddress.of(request, publicUrl) + "/login.xhtml");
+            Optional<URI> there = signOn.logout(token, dashboard.of(request) + "/login.xhtml");
             if (there.isPresent()) {
                 external.redirect(there.get().toString());
                 return;

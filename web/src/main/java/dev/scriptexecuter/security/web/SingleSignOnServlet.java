@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
 import java.net.URI;
@@ -19,7 +18,6 @@ import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * The dashboard's single sign-on: {@code /sso/login} sends the browser to the identity provider (the state, nonce
@@ -43,8 +41,7 @@ public class SingleSignOnServlet extends HttpServlet {
     SingleSignOn signOn;
 
     @Inject
-    @ConfigProperty(name = "ses.public-url")
-    Optional<String> publicUrl;
+    DashboardAddress dashboard;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -136,7 +133,7 @@ public class SingleSignOnServlet extends HttpServlet {
     }
 
     private String base(HttpServletRequest request) {
-        return DashboardAddress.of(request, publicUrl);
+        return dashboard.of(request);
     }
 
     private static String limited(String text) {
