@@ -2,6 +2,8 @@ package dev.scriptexecuter.it;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (runs, scripts_list, api_load) measure the suite's shared server
  * ({@code SES_BENCH_URL}): a start of their own each is most of what they would
  * cost here; the others start their own, as what they measure needs (a cold
- * start, restarts, settings of their own, MariaDB).
+ * start, restarts, settings of their own, MariaDB), side by side: what they print is checked, not what it
+ * says, so their sharing two cores changes nothing here (and saves the suite some two minutes).
  */
 @org.junit.jupiter.api.extension.ExtendWith(SharedServer.class)
 class BenchSmokeIT {
@@ -54,6 +57,7 @@ class BenchSmokeIT {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void loadBenchmarkMeasuresThroughputLatenessAndStartUp() throws Exception {
         String output = bench("load.py", "--runs", "4", "--clients", "2", "--rates", "2", "--seconds", "3");
         assertThat(output).containsPattern("\\| cold start until the login page answers \\| [\\d.]+ s \\|")
@@ -66,6 +70,7 @@ class BenchSmokeIT {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void soakBenchmarkRunsUntilTheCountAndSamplesTheNode() throws Exception {
         String output = bench("soak.py", "--runs", "6", "--scripts", "2", "--sample", "5", "--keep-runs", "3",
                 "--purge-every", "PT2S");
@@ -75,6 +80,7 @@ class BenchSmokeIT {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void startBenchmarkRestartsTheServerAndReadsItsMemory() throws Exception {
         // the start script's cache is RestartIT's subject; here the harness itself, on the shortest path
         String output = bench("start.py", "--kinds", "launcher", "--restarts", "1", "--idle", "1");
@@ -91,6 +97,7 @@ class BenchSmokeIT {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void historyBenchmarkStoresRunsInBulkAndPagesThroughThem() throws Exception {
         Assumptions.assumeTrue(Path.of("/usr/bin/mysql").toFile().canExecute(),
                 "history.py needs MariaDB and its mysql client (Debian: mariadb-client)");

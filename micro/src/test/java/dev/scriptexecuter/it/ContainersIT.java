@@ -4,10 +4,11 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 
@@ -24,6 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -37,10 +41,14 @@ import static org.awaitility.Awaitility.await;
  * reachable here), the Micro image on H2 with a named volume, the WildFly image on a MariaDB container, and
  * {@code compose.yaml} (MariaDB, two nodes, Caddy) through podman-compose. The stand-ins are made from
  * Debian's packages by {@code src/test/containers/bases.sh} and kept between runs. Skipped, saying why, only
- * where podman cannot run containers at all.
+ * where podman cannot run containers at all. The images are built side by side and the two single images are
+ * smoked side by side (they share nothing; on two cores that saves the suite a minute or two); Compose, with
+ * two nodes of its own, runs alone.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ContainersIT extends BrowserTest {
+
+    /** Held shared by the tests of one image, and alone by Compose's. */
+    private static final String MACHINE = "ContainersIT.machine";
 
     private static final Path REPOSITORY = Path.of(System.getProperty("ses.repository"));
     private static final Path STAND_INS = REPOSITORY.resolve("micro/src/test/containers");
@@ -69,16 +77,23 @@ class ContainersIT extends BrowserTest {
         forgetLeftovers();
         run(Duration.ofMinutes(10), STAND_INS.resolve("bases.sh").toString(), WORK.resolve("bases").toString(),
                 System.getProperty("java.home"));
-        for (String[] image : List.of(new String[] {"docker/Dockerfile.micro", MICRO_IMAGE},
-                new String[] {"docker/Dockerfile.wildfly", WILDFLY_IMAGE})) {
-            long started = System.nanoTime();
-            // --format docker keeps the HEALTHCHECK (the OCI format has none); --network host: apt in RUN steps
-            podman(Duration.ofMinutes(10), "build", "-q", "--format", "docker", "--network", "host",
-                    "--label", LABEL, "--build-arg", "BASE=" + BASE, "-f", image[0], "-t", image[1], REPOSITORY.toString());
-            System.out.printf("ContainersIT: %s built in %d s, %s%n", image[1],
-                    TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started),
-                    podman(Duration.ofSeconds(30), "image", "inspect", "--format", "{{.Size}} bytes", image[1]).strip());
+        // side by side (each build's time below is then longer than alone)
+        try (ExecutorService builders = Executors.newFixedThreadPool(2)) {
+            CompletableFuture.allOf(
+                    CompletableFuture.runAsync(() -> build("docker/Dockerfile.micro", MICRO_IMAGE), builders),
+                    CompletableFuture.runAsync(() -> build("docker/Dockerfile.wildfly", WILDFLY_IMAGE), builders))
+                    .join();
         }
+    }
+
+    private static void build(String dockerfile, String image) {
+        long started = System.nanoTime();
+        // --format docker keeps the HEALTHCHECK (the OCI format has none); --network host: apt in RUN steps
+        podman(Duration.ofMinutes(10), "build", "-q", "--format", "docker", "--network", "host",
+                "--label", LABEL, "--build-arg", "BASE=" + BASE, "-f", dockerfile, "-t", image, REPOSITORY.toString());
+        System.out.printf("ContainersIT: %s built in %d s (beside the other image's build), %s%n", image,
+                TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started),
+                podman(Duration.ofSeconds(30), "image", "inspect", "--format", "{{.Size}} bytes", image).strip());
     }
 
     @AfterAll
@@ -91,7 +106,8 @@ class ContainersIT extends BrowserTest {
     }
 
     @Test
-    @Order(1)
+    @Execution(ExecutionMode.CONCURRENT)
+    @ResourceLock(value = MACHINE, mode = ResourceAccessMode.READ)
     void theMicroImageKeepsScriptsAndRunsOnItsVolumeAndDrainsOnStop() throws Exception {
         int port = MicroServer.freePort();
         try {
@@ -106,7 +122,8 @@ class ContainersIT extends BrowserTest {
     }
 
     @Test
-    @Order(2)
+    @Execution(ExecutionMode.CONCURRENT)
+    @ResourceLock(value = MACHINE, mode = ResourceAccessMode.READ)
     void theWildFlyImageRunsOnAMariaDbContainerAndDrainsOnStop() throws Exception {
         podman(Duration.ofSeconds(30), "network", "create", NETWORK);
         int port = MicroServer.freePort();
@@ -133,7 +150,7 @@ class ContainersIT extends BrowserTest {
     }
 
     @Test
-    @Order(3)
+    @ResourceLock(value = MACHINE, mode = ResourceAccessMode.READ_WRITE)
     void composeRunsEachOccurrenceOnceOnTwoNodesBehindTheStickyProxy() throws Exception {
         int port = MicroServer.freePort();
         Map<String, String> environment = composeEnvironment(port);
