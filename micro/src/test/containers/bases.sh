@@ -33,24 +33,12 @@ inputs() {
 current() {
     podman image inspect --format '{{index .Labels "ses.inputs"}}' "$1" 2>/dev/null || true
 }
-# The three are made side by side (two of them wait mostly for Debian's archive), each in the background.
-pids=""
 sum=$(inputs "$here/temurin/Containerfile" "$java_home/release")
-if [ "$(current localhost/ses-test/temurin:25)" != "$sum" ]; then
-    podman build -q --label "ses.inputs=$sum" -f "$here/temurin/Containerfile" -t localhost/ses-test/temurin:25 \
-        "$java_home" >/dev/null &
-    pids="$pids $!"
-fi
+[ "$(current localhost/ses-test/temurin:25)" = "$sum" ] \
+    || podman build -q --label "ses.inputs=$sum" -f "$here/temurin/Containerfile" -t localhost/ses-test/temurin:25 \
+        "$java_home" >/dev/null
 for image in mariadb caddy; do
     sum=$(inputs "$here/$image"/*)
-    if [ "$(current "localhost/ses-test/$image")" != "$sum" ]; then
-        podman build -q --network host --label "ses.inputs=$sum" -t "localhost/ses-test/$image" "$here/$image" \
-            >/dev/null &
-        pids="$pids $!"
-    fi
+    [ "$(current "localhost/ses-test/$image")" = "$sum" ] \
+        || podman build -q --network host --label "ses.inputs=$sum" -t "localhost/ses-test/$image" "$here/$image" >/dev/null
 done
-failed=0
-for pid in $pids; do
-    wait "$pid" || failed=1
-done
-exit $failed
