@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@code SES_BENCH_URL}): a start of their own each is most of what they would
  * cost here; the others start their own, as what they measure needs (a cold
  * start, restarts, settings of their own, MariaDB), side by side: what they print is checked, not what it
- * says, so their sharing two cores changes nothing here (and saves the suite some two minutes).
+ * says, so their sharing two cores changes nothing here (on this CPU-bound machine it saved only some 26 s of
+ * 253: each took two to three times as long).
  */
 @org.junit.jupiter.api.extension.ExtendWith(SharedServer.class)
 class BenchSmokeIT {
